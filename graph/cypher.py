@@ -1,0 +1,135 @@
+"""Cypher statements built from the domain model, shared by both engines where dialects agree.
+
+Labels and relation types come only from the model (never from input), so they are safe to place
+in the text; every value is bound as a parameter.
+"""
+
+from __future__ import annotations
+
+from .model import MODEL
+
+
+def _node_columns(label: str) -> list[str]:
+    return [p.name for p in MODEL.node_columns(label)]
+
+
+def _relation_columns(rel_type: str) -> list[str]:
+    return [p.name for p in MODEL.relation_columns(rel_type)]
+
+
+def fetch_nodes(label: str) -> str:
+    """Rows of the nodes of `label` whose ids are in `$ids`."""
+    returns = ", ".join(f"n.{c} AS {c}" for c in _node_columns(label))
+    return f"UNWIND $ids AS nid MATCH (n:{label} {{id: nid}}) RETURN {returns}"
+
+
+def fetch_relations(rel_type: str, source: str, target: str) -> str:
+    """Rows of the `rel_type` facts leaving the `source` nodes whose ids are in `$ids`."""
+    returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
+    return (
+        f"UNWIND $ids AS nid MATCH (a:{source} {{id: nid}})-[r:{rel_type}]->(b:{target}) "
+        f"RETURN a.id AS source, b.id AS target, {returns}"
+    )
+
+
+def merge_nodes(label: str) -> str:
+    """Upsert `$rows` (whole rows, already merged with what the store held) into `label`."""
+    sets = ", ".join(f"n.{c} = row.{c}" for c in _node_columns(label) if c != "id")
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"
+
+
+def merge_relations(rel_type: str, source: str, target: str) -> str:
+    """Upsert `$rows` (whole rows, already merged) as `rel_type` facts."""
+    sets = ", ".join(f"r.{c} = row.{c}" for c in _relation_columns(rel_type))
+    return (
+        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+        f"MATCH (b:{target} {{id: row.target}}) MERGE (a)-[r:{rel_type}]->(b) SET {sets}"
+    )
+
+
+def nodes_citing(label: str) -> str:
+    """Nodes of `label` that `$article` supports."""
+    return f"MATCH (n:{label}) WHERE $article IN n.sources RETURN n.id AS id, n.sources AS sources"
+
+
+def set_node_sources(label: str) -> str:
+    return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.sources = row.sources"
+
+
+def delete_nodes_only_cited_by(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE size(n.sources) = 1 AND $article IN n.sources DETACH DELETE n"
+
+
+def relations_citing(rel_type: str) -> str:
+    """Facts of `rel_type` that `$article` supports, with their provenance."""
+    returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
+    return (
+        f"MATCH (a)-[r:{rel_type}]->(b) WHERE $article IN r.sources "
+        f"RETURN a.id AS source, b.id AS target, {returns}"
+    )
+
+
+def delete_relations_only_cited_by(rel_type: str) -> str:
+    return (
+        f"MATCH (a)-[r:{rel_type}]->(b) WHERE size(r.sources) = 1 AND $article IN r.sources "
+        "DELETE r"
+    )
+
+
+def set_relation_provenance(rel_type: str, source: str, target: str) -> str:
+    return (
+        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}})-[r:{rel_type}]->"
+        f"(b:{target} {{id: row.target}}) SET r.sources = row.sources, "
+        "r.evidence = row.evidence, r.confidences = row.confidences, "
+        "r.confidence = row.confidence"
+    )
+
+
+def count_nodes(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN count(n) AS count"
+
+
+def count_relations(rel_type: str) -> str:
+    return f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS count"
+
+
+def all_nodes(label: str) -> str:
+    returns = ", ".join(f"n.{c} AS {c}" for c in _node_columns(label))
+    return f"MATCH (n:{label}) RETURN {returns}"
+
+
+def all_relations(rel_type: str) -> str:
+    returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
+    return f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS source, b.id AS target, {returns}"
+
+
+def split_statements(text: str) -> list[str]:
+    """Split Cypher text on semicolons outside strings, identifiers in backticks and comments.
+
+    >>> split_statements("RETURN ';' AS x; MATCH (n) RETURN n // a; comment")
+    ["RETURN ';' AS x", 'MATCH (n) RETURN n // a; comment']
+    """
+    statements, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in "'\"`":
+            i += 1
+            while i < n and text[i] != c:
+                i += 2 if text[i] == "\\" and c != "`" else 1
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end < 0 else end + 1
+        elif c == ";":
+            statements.append(text[start:i])
+            start = i + 1
+        i += 1
+    statements.append(text[start:])
+    return [s.strip() for s in statements if _has_code(s)]
+
+
+def _has_code(statement: str) -> bool:
+    lines = [line.split("//", 1)[0] for line in statement.splitlines()]
+    return bool("".join(lines).replace("/*", "").replace("*/", "").strip())

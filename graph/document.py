@@ -1,0 +1,228 @@
+"""Extraction documents: one article, its entities and relations, validated against the model.
+
+The JSON form is the one `ucn extract` prints (see the eval README): ``article``, ``entities``,
+``relations``. `parse_document` turns it into typed objects or raises `DocumentError` naming the
+file and the field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import DocumentError
+from .model import ENTITY_LABELS, MODEL
+
+# ISO 8601 with reduced precision, and EDTF's XXXX for an unknown year (`2017`, `2018-11`,
+# `XXXX-09-21`).
+DATE_PATTERN = re.compile(r"^(\d{4}|XXXX)(-(0[1-9]|1[0-2]|XX)(-(0[1-9]|[12]\d|3[01]|XX))?)?$")
+ARTICLE_FIELDS = ("id", "title", "date", "lang", "source", "url")
+COMMON_ENTITY_PROPERTIES = ("kind", "wikidata")
+DATE_PROPERTIES = ("date", "end_date", "since")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str | None = None
+    date: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    source: str
+    target: str
+    evidence: str
+    confidence: float = 1.0
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    article: Article
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    origin: str = "<document>"
+
+
+def is_extraction_document(data: Any) -> bool:
+    """True when `data` has the shape of an extraction document rather than an article record."""
+    return (
+        isinstance(data, dict) and "article" in data and ("entities" in data or "relations" in data)
+    )
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _text(value: Any, origin: str, where: str, *, required: bool = False) -> str | None:
+    if value is None:
+        if required:
+            raise DocumentError(origin, where, "is missing")
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise DocumentError(origin, where, f"must be a string, not {type(value).__name__}")
+    text = nfc(str(value)).strip()
+    if required and not text:
+        raise DocumentError(origin, where, "must not be empty")
+    return text or None
+
+
+def _date(value: str | None, origin: str, where: str) -> str | None:
+    if value is not None and not DATE_PATTERN.match(value):
+        raise DocumentError(
+            origin, where, f"{value!r} is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, XXXX)"
+        )
+    return value
+
+
+def _object(value: Any, origin: str, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise DocumentError(origin, where, f"must be an object, not {type(value).__name__}")
+    return value
+
+
+def _list(value: Any, origin: str, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise DocumentError(origin, where, f"must be a list, not {type(value).__name__}")
+    return value
+
+
+def _properties(raw: Any, allowed: tuple[str, ...], origin: str, where: str) -> dict[str, str]:
+    props = {}
+    for key, value in _object(raw if raw is not None else {}, origin, where).items():
+        if key not in allowed:
+            names = ", ".join(allowed) or "none"
+            raise DocumentError(origin, f"{where}.{key}", f"unknown property (allowed: {names})")
+        text = _text(value, origin, f"{where}.{key}")
+        if key in DATE_PROPERTIES:
+            text = _date(text, origin, f"{where}.{key}")
+        if text is not None:
+            props[key] = text
+    return props
+
+
+def _parse_article(raw: Any, origin: str) -> Article:
+    raw = _object(raw, origin, "article")
+    values = {name: _text(raw.get(name), origin, f"article.{name}") for name in ARTICLE_FIELDS}
+    if not values["id"]:
+        raise DocumentError(origin, "article.id", "is missing")
+    values["date"] = _date(values["date"], origin, "article.date")
+    return Article(**values)
+
+
+def _parse_entity(raw: Any, origin: str, where: str) -> Entity:
+    raw = _object(raw, origin, where)
+    type_ = _text(raw.get("type"), origin, f"{where}.type", required=True)
+    if type_ not in ENTITY_LABELS:
+        raise DocumentError(
+            origin, f"{where}.type", f"{type_!r} is not one of {', '.join(ENTITY_LABELS)}"
+        )
+    entity_id = _text(raw.get("id"), origin, f"{where}.id", required=True)
+    prefix = f"{type_.lower()}/"
+    if not entity_id.startswith(prefix) or entity_id == prefix:
+        raise DocumentError(
+            origin, f"{where}.id", f"{entity_id!r} must have the form '{prefix}slug'"
+        )
+    name = _text(raw.get("name"), origin, f"{where}.name", required=True)
+    aliases = []
+    for i, alias in enumerate(_list(raw.get("aliases"), origin, f"{where}.aliases")):
+        text = _text(alias, origin, f"{where}.aliases[{i}]")
+        if text and text != name and text not in aliases:
+            aliases.append(text)
+    label_props = tuple(p.name for p in MODEL.labels[type_].properties)
+    props = _properties(
+        raw.get("properties"),
+        COMMON_ENTITY_PROPERTIES + label_props,
+        origin,
+        f"{where}.properties",
+    )
+    return Entity(entity_id, type_, name, tuple(aliases), props)
+
+
+def _parse_relation(raw: Any, origin: str, where: str, entities: dict[str, Entity]) -> Relation:
+    raw = _object(raw, origin, where)
+    type_ = _text(raw.get("type"), origin, f"{where}.type", required=True)
+    rel = MODEL.relations.get(type_)
+    if rel is None or type_ == "MENTIONS":
+        stated = ", ".join(t for t in MODEL.relations if t != "MENTIONS")
+        raise DocumentError(origin, f"{where}.type", f"{type_!r} is not one of {stated}")
+    ends = []
+    for end in ("source", "target"):
+        ref = _text(raw.get(end), origin, f"{where}.{end}", required=True)
+        if ref not in entities:
+            raise DocumentError(
+                origin, f"{where}.{end}", f"{ref!r} is not an entity of this document"
+            )
+        ends.append(entities[ref])
+    source, target = ends
+    if not rel.allows(source.type, target.type):
+        raise DocumentError(
+            origin,
+            where,
+            f"{type_} cannot link {source.type} {source.id!r} to {target.type} {target.id!r} "
+            f"(allowed: {', '.join(rel.sources)} -> {', '.join(rel.targets)})",
+        )
+    evidence = _text(raw.get("evidence"), origin, f"{where}.evidence", required=True)
+    confidence = raw.get("confidence", 1.0)
+    if (
+        isinstance(confidence, bool)
+        or not isinstance(confidence, int | float)
+        or not math.isfinite(confidence)
+        or not 0.0 <= confidence <= 1.0
+    ):
+        raise DocumentError(
+            origin, f"{where}.confidence", f"{confidence!r} is not a number in [0, 1]"
+        )
+    props = _properties(
+        raw.get("properties"), tuple(p.name for p in rel.properties), origin, f"{where}.properties"
+    )
+    if rel.symmetric and target.id < source.id:
+        source, target = target, source
+    return Relation(type_, source.id, target.id, evidence, float(confidence), props)
+
+
+def parse_document(data: Any, origin: str = "<document>") -> Document:
+    """Validate an extraction document against the domain model.
+
+    >>> doc = parse_document({"article": {"id": "a1"}, "entities": [
+    ...     {"id": "city/hue", "type": "City", "name": "Huế"}], "relations": []})
+    >>> doc.entities[0].name
+    'Huế'
+    """
+    data = _object(data, origin, "")
+    if not is_extraction_document(data):
+        raise DocumentError(
+            origin, "", "not an extraction document (needs 'article' and 'entities')"
+        )
+    article = _parse_article(data["article"], origin)
+    entities: dict[str, Entity] = {}
+    for i, raw in enumerate(_list(data.get("entities"), origin, "entities")):
+        entity = _parse_entity(raw, origin, f"entities[{i}]")
+        if entity.id in entities:
+            raise DocumentError(origin, f"entities[{i}].id", f"{entity.id!r} appears twice")
+        entities[entity.id] = entity
+    relations = tuple(
+        _parse_relation(raw, origin, f"relations[{i}]", entities)
+        for i, raw in enumerate(_list(data.get("relations"), origin, "relations"))
+    )
+    return Document(article, tuple(entities.values()), relations, origin)

@@ -1,0 +1,283 @@
+"""The embedded store: LadybugDB (the maintained fork of Kùzu), Cypher in-process, no server.
+
+LadybugDB does not use the primary-key index for lookups driven by UNWIND over relations, so
+relation rows are never matched one by one: new facts are bulk-copied (COPY FROM an Arrow table,
+inside the batch's transaction) and changed facts are staged in a scratch table and applied with
+one join.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import pyarrow as pa
+
+from . import cypher
+from .batch import RelationKey, Row
+from .errors import QueryError, ReadOnlyError, StoreError
+from .model import MODEL, Property
+from .store import GraphStore, T
+
+COLUMN_TYPES = {
+    "string": "STRING",
+    "string[]": "STRING[]",
+    "float": "DOUBLE",
+    "float[]": "DOUBLE[]",
+}
+ARROW_TYPES = {
+    "string": pa.string(),
+    "string[]": pa.list_(pa.string()),
+    "float": pa.float64(),
+    "float[]": pa.list_(pa.float64()),
+}
+STAGE_PREFIX = "_ucn_stage_"
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
+
+
+def _columns_ddl(props: tuple[Property, ...]) -> str:
+    return ", ".join(f"{p.name} {COLUMN_TYPES[p.type]}" for p in props)
+
+
+def _arrow(rows: list[Row], props: tuple[Property, ...], prefix: dict[str, str]) -> pa.Table:
+    arrays = {name: pa.array([r[key] for r in rows], pa.string()) for name, key in prefix.items()}
+    for p in props:
+        arrays[p.name] = pa.array([r.get(p.name) for r in rows], ARROW_TYPES[p.type])
+    return pa.table(arrays)
+
+
+def _plain(value: Any) -> Any:
+    """Engine values as plain Python: nodes and relations become property dicts."""
+    if isinstance(value, dict):
+        if "_NODES" in value:
+            return {
+                "nodes": [_plain(n) for n in value["_NODES"]],
+                "relationships": [_plain(r) for r in value["_RELS"]],
+            }
+        out: dict[str, Any] = {}
+        if "_SRC" in value:
+            out["_type"] = value.get("_LABEL")
+        elif "_LABEL" in value:
+            out["_label"] = value["_LABEL"]
+        out.update({k: _plain(v) for k, v in value.items() if not k.startswith("_")})
+        return out
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return value
+
+
+class _Transaction:
+    def __init__(self, conn: ladybug.Connection):
+        self.conn = conn
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return _rows(self.conn.execute(query, params or {}))
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    names = result.get_column_names()
+    rows = []
+    while result.has_next():
+        rows.append(dict(zip(names, result.get_next(), strict=True)))
+    return rows
+
+
+class LadybugStore(GraphStore):
+    """The embedded default: one database file (plus its `.wal`), schema created on first use."""
+
+    engine = "ladybug"
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a directory, not a LadybugDB database file")
+        if not self.path.parent.exists():
+            raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        try:
+            self._db = ladybug.Database(str(self.path))
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open as a LadybugDB database: {_engine_message(exc)}"
+            ) from None
+        self._ensure_schema()
+
+    # -- schema ------------------------------------------------------------------------------
+    def _ensure_schema(self) -> None:
+        with self.transaction() as tx:
+            existing = {r["name"] for r in tx.run("CALL show_tables() RETURN name")}
+            for label in MODEL.labels:
+                props = MODEL.node_columns(label)
+                if label not in existing:
+                    tx.run(f"CREATE NODE TABLE {label}({_columns_ddl(props)}, PRIMARY KEY (id))")
+                else:
+                    self._add_missing_columns(tx, label, props)
+            for name, rel in MODEL.relations.items():
+                props = MODEL.relation_columns(name)
+                pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.endpoint_pairs)
+                if name not in existing:
+                    tx.run(f"CREATE REL TABLE {name}({pairs}, {_columns_ddl(props)})")
+                else:
+                    self._add_missing_columns(tx, name, props)
+                stage = STAGE_PREFIX + name
+                stage_props = _columns_ddl(props)
+                if stage not in existing:
+                    tx.run(
+                        f"CREATE NODE TABLE {stage}(k SERIAL PRIMARY KEY, source STRING, "
+                        f"target STRING, {stage_props})"
+                    )
+                else:
+                    self._add_missing_columns(tx, stage, props)
+
+    @staticmethod
+    def _add_missing_columns(tx: _Transaction, table: str, props: tuple[Property, ...]) -> None:
+        present = {r["name"] for r in tx.run(f"CALL table_info('{table}') RETURN name")}
+        for p in props:
+            if p.name not in present:
+                tx.run(f"ALTER TABLE {table} ADD {p.name} {COLUMN_TYPES[p.type]}")
+
+    # -- transactions and writes -------------------------------------------------------------
+    @contextmanager
+    def transaction(self, read_only: bool = False) -> Iterator[_Transaction]:
+        self._conn.execute("BEGIN TRANSACTION READ ONLY" if read_only else "BEGIN TRANSACTION")
+        try:
+            yield _Transaction(self._conn)
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def in_transaction(self, work: Callable[[_Transaction], T]) -> T:
+        with self.transaction() as tx:
+            return work(tx)
+
+    def _insert_nodes(self, tx: _Transaction, label: str, rows: list[Row]) -> None:
+        props = MODEL.node_columns(label)
+        names = ", ".join(p.name for p in props)
+        tx.run(f"COPY {label}({names}) FROM $rows", {"rows": _arrow(rows, props, {})})
+
+    def _update_nodes(self, tx: _Transaction, label: str, rows: list[Row]) -> None:
+        tx.run(cypher.merge_nodes(label), {"rows": rows})
+
+    def _insert_relations(self, tx: _Transaction, key: RelationKey, rows: list[Row]) -> None:
+        rel_type, source, target = key
+        props = MODEL.relation_columns(rel_type)
+        names = ", ".join(p.name for p in props)
+        table = _arrow(rows, props, {"from": "source", "to": "target"})
+        tx.run(
+            f"COPY {rel_type}({names}) FROM $rows (from='{source}', to='{target}')", {"rows": table}
+        )
+
+    def _update_relations(self, tx: _Transaction, key: RelationKey, rows: list[Row]) -> None:
+        rel_type, source, target = key
+        props = MODEL.relation_columns(rel_type)
+        stage = STAGE_PREFIX + rel_type
+        names = ", ".join(["source", "target", *(p.name for p in props)])
+        table = _arrow(rows, props, {"source": "source", "target": "target"})
+        tx.run(f"COPY {stage}({names}) FROM $rows", {"rows": table})
+        sets = ", ".join(f"r.{p.name} = s.{p.name}" for p in props)
+        tx.run(
+            f"MATCH (s:{stage}), (a:{source})-[r:{rel_type}]->(b:{target}) "
+            f"WHERE a.id = s.source AND b.id = s.target SET {sets}"
+        )
+        tx.run(f"MATCH (s:{stage}) DELETE s")
+
+    # -- reading -----------------------------------------------------------------------------
+    def _execute(self, query: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
+        statements = cypher.split_statements(query)
+        if len(statements) != 1:
+            raise QueryError(
+                "give exactly one Cypher statement" if statements else "the query is empty"
+            )
+        if statements[0].split(None, 1)[0].upper() in TRANSACTION_CONTROL:
+            raise QueryError(
+                "transaction control (BEGIN, COMMIT, ROLLBACK) is not allowed: "
+                "ucn runs each query in a transaction of its own"
+            )
+        try:
+            with self.transaction(read_only=not write) as tx:
+                return tx.run(statements[0], params)
+        except RuntimeError as exc:
+            message = _engine_message(exc)
+            if "read-only" in message:
+                raise ReadOnlyError(
+                    "refused: this query writes to the graph, and queries are read-only "
+                    "(pass --write to allow it)"
+                ) from None
+            raise QueryError(message) from None
+
+    def run(
+        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        return [
+            {k: _plain(v) for k, v in row.items()}
+            for row in self._execute(query, params or {}, write)
+        ]
+
+    def _query_graph(self, query: str, params: dict[str, Any]):  # type: ignore[no-untyped-def]
+        nodes: dict[tuple[int, int], tuple[str, dict[str, Any]]] = {}
+        edges: list[tuple[tuple[int, int], tuple[int, int], str, dict[str, Any]]] = []
+
+        def internal(ref: dict[str, int]) -> tuple[int, int]:
+            return (ref["table"], ref["offset"])
+
+        def visit(value: Any) -> None:
+            if isinstance(value, list):
+                for v in value:
+                    visit(v)
+            elif isinstance(value, dict) and "_NODES" in value:
+                visit(value["_NODES"])
+                visit(value["_RELS"])
+            elif isinstance(value, dict) and "_SRC" in value:
+                props = _plain(value)
+                props.pop("_type", None)
+                edges.append(
+                    (internal(value["_SRC"]), internal(value["_DST"]), value["_LABEL"], props)
+                )
+            elif isinstance(value, dict) and "_LABEL" in value and "_ID" in value:
+                props = _plain(value)
+                props.pop("_label", None)
+                nodes[internal(value["_ID"])] = (value["_LABEL"], props)
+
+        for row in self._execute(query, params, write=False):
+            visit(list(row.values()))
+        missing = {ref for s, t, _, _ in edges for ref in (s, t) if ref not in nodes}
+        if missing:
+            tables = {
+                r["id"]: r["name"]
+                for r in self._execute("CALL show_tables() RETURN id, name", {}, write=False)
+            }
+            for table, offset in missing:
+                label = tables[table]
+                found = self._execute(
+                    f"MATCH (n:{label}) WHERE offset(ID(n)) = $o RETURN n",
+                    {"o": offset},
+                    write=False,
+                )
+                props = _plain(found[0]["n"])
+                props.pop("_label", None)
+                nodes[(table, offset)] = (label, props)
+        node_list = [(props["id"], label, props) for label, props in nodes.values()]
+        edge_list = [
+            (nodes[s][1]["id"], nodes[t][1]["id"], rel_type, props)
+            for s, t, rel_type, props in edges
+        ]
+        return node_list, edge_list
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+
+def _engine_message(exc: BaseException) -> str:
+    """The engine's message on one line."""
+    return " ".join(str(exc).split())

@@ -1,0 +1,292 @@
+"""The store interface: one behaviour, two engines (embedded LadybugDB and Neo4j).
+
+Engines supply a transaction and four bulk primitives; loading, merging, retraction, statistics
+and the networkx view are written once here, against those primitives.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
+
+import networkx as nx
+
+from . import cypher
+from .batch import (
+    Batch,
+    RelationKey,
+    Row,
+    merge_node,
+    merge_relation,
+    normalise_row,
+    retract_source,
+)
+from .model import MODEL
+
+T = TypeVar("T")
+CHUNK = 5000
+DEFAULT_DB = "ucn.db"
+
+
+class Transaction(Protocol):
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class WriteResult:
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    relations_created: int = 0
+    relations_updated: int = 0
+
+    def __iadd__(self, other: WriteResult) -> WriteResult:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    @property
+    def changed(self) -> bool:
+        return any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+@dataclass
+class ForgetResult:
+    article_id: str
+    nodes_deleted: int = 0
+    nodes_updated: int = 0
+    relations_deleted: int = 0
+    relations_updated: int = 0
+    found: bool = field(default=False)
+
+
+def label_of(node_id: str) -> str:
+    """The label a node id names by its prefix (`city/hue` -> City); articles have free ids."""
+    prefix = node_id.split("/", 1)[0]
+    for label in MODEL.labels:
+        if label.lower() == prefix and label != "Article":
+            return label
+    return "Article"
+
+
+def chunks(rows: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+class GraphStore(ABC):
+    """A persistent cooperation graph that speaks Cypher."""
+
+    engine: str = ""
+
+    # -- engine primitives -------------------------------------------------------------------
+    @abstractmethod
+    def in_transaction(self, work: Callable[[Transaction], T]) -> T:
+        """Run `work` in one write transaction: committed if it returns, rolled back if it
+        raises (engines may retry it on transient errors, so it must start from scratch)."""
+
+    @abstractmethod
+    def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
+        """Write rows whose ids the store does not hold yet."""
+
+    @abstractmethod
+    def _update_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
+        """Overwrite stored nodes with merged rows."""
+
+    @abstractmethod
+    def _insert_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
+        """Write facts the store does not hold yet."""
+
+    @abstractmethod
+    def _update_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
+        """Overwrite stored facts with merged rows."""
+
+    @abstractmethod
+    def run(
+        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        """Run one Cypher statement and return plain dict rows.
+
+        Read-only unless `write` is true: a statement that would write is refused with
+        `ReadOnlyError` and changes nothing.
+        """
+
+    @abstractmethod
+    def _query_graph(
+        self, query: str, params: dict[str, Any]
+    ) -> tuple[list[tuple[str, str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any]]]]:
+        """The nodes and relations a read-only query returns, as (id, label, props) and
+        (source id, target id, type, props)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+    def write(self, batch: Batch) -> WriteResult:
+        """Merge a batch into the store in one transaction: all of it, or nothing."""
+        return self.in_transaction(lambda tx: self._write(tx, batch))
+
+    def _write(self, tx: Transaction, batch: Batch) -> WriteResult:
+        result = WriteResult()
+        for label, rows in batch.nodes.items():
+            new, changed = self._diff(
+                tx, cypher.fetch_nodes(label), rows, lambda r: r["id"], merge_node
+            )
+            for part in chunks(new):
+                self._insert_nodes(tx, label, part)
+            for part in chunks(changed):
+                self._update_nodes(tx, label, part)
+            result.nodes_created += len(new)
+            result.nodes_updated += len(changed)
+        for key, rel_rows in batch.relations.items():
+            new, changed = self._diff(
+                tx,
+                cypher.fetch_relations(*key),
+                rel_rows,
+                lambda r: (r["source"], r["target"]),
+                merge_relation,
+                ids=sorted({source for source, _ in rel_rows}),
+            )
+            for part in chunks(new):
+                self._insert_relations(tx, key, part)
+            for part in chunks(changed):
+                self._update_relations(tx, key, part)
+            result.relations_created += len(new)
+            result.relations_updated += len(changed)
+        return result
+
+    @staticmethod
+    def _diff(tx, query, rows, key_of, merge, ids=None):  # type: ignore[no-untyped-def]
+        """Split rows into new ones and stored ones that the merge changes."""
+        ids = ids if ids is not None else list(rows)
+        stored: dict[Any, Row] = {}
+        for part in chunks(ids):
+            for row in tx.run(query, {"ids": part}):
+                key = key_of(row)
+                if key in rows:
+                    stored[key] = normalise_row(row)
+        new, changed = [], []
+        for key, row in rows.items():
+            old = stored.get(key)
+            if old is None:
+                new.append(row)
+            else:
+                merged = merge(old, row)
+                if merged != old:
+                    changed.append(merged)
+        return new, changed
+
+    def forget(self, article_id: str) -> ForgetResult:
+        """Retract an article: its id leaves every source list; what only it supported goes."""
+        return self.in_transaction(lambda tx: self._forget(tx, article_id))
+
+    def _forget(self, tx: Transaction, article_id: str) -> ForgetResult:
+        result = ForgetResult(article_id)
+        for rel_type in MODEL.relations:
+            rows = tx.run(cypher.relations_citing(rel_type), {"article": article_id})
+            keep: dict[RelationKey, list[Row]] = {}
+            for row in rows:
+                retracted = retract_source(row, article_id)
+                if retracted["sources"]:
+                    key = (rel_type, label_of(row["source"]), label_of(row["target"]))
+                    if rel_type == "MENTIONS":
+                        key = (rel_type, "Article", label_of(row["target"]))
+                    keep.setdefault(key, []).append(retracted)
+            deleted = len(rows) - sum(len(v) for v in keep.values())
+            if deleted:
+                tx.run(cypher.delete_relations_only_cited_by(rel_type), {"article": article_id})
+            for key, kept in keep.items():
+                for part in chunks(kept):
+                    tx.run(cypher.set_relation_provenance(*key), {"rows": part})
+            result.relations_deleted += deleted
+            result.relations_updated += len(rows) - deleted
+        for label in MODEL.labels:
+            rows = tx.run(cypher.nodes_citing(label), {"article": article_id})
+            kept = [
+                {"id": r["id"], "sources": [s for s in r["sources"] if s != article_id]}
+                for r in rows
+                if len(r["sources"]) > 1
+            ]
+            if len(kept) < len(rows):
+                tx.run(cypher.delete_nodes_only_cited_by(label), {"article": article_id})
+            for part in chunks(kept):
+                tx.run(cypher.set_node_sources(label), {"rows": part})
+            result.nodes_deleted += len(rows) - len(kept)
+            result.nodes_updated += len(kept)
+        result.found = bool(result.nodes_deleted or result.nodes_updated)
+        return result
+
+    # -- reading -----------------------------------------------------------------------------
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Counts per node label and per relation type."""
+        return {
+            "nodes": {
+                label: self.run(cypher.count_nodes(label))[0]["count"] for label in MODEL.labels
+            },
+            "relations": {
+                rel: self.run(cypher.count_relations(rel))[0]["count"] for rel in MODEL.relations
+            },
+        }
+
+    def to_networkx(
+        self, query: str | None = None, params: dict[str, Any] | None = None
+    ) -> nx.MultiDiGraph:
+        """The whole graph, or the nodes and relations a query returns, as a MultiDiGraph.
+
+        Nodes are keyed by id and carry `label` and their properties; edges are keyed by
+        relation type and carry `type` and their properties.
+        """
+        graph = nx.MultiDiGraph()
+        if query is None:
+            for label in MODEL.labels:
+                for row in self.run(cypher.all_nodes(label)):
+                    graph.add_node(row["id"], label=label, **normalise_row(row))
+            for rel_type in MODEL.relations:
+                for row in self.run(cypher.all_relations(rel_type)):
+                    row = normalise_row(row)
+                    source, target = row.pop("source"), row.pop("target")
+                    graph.add_edge(source, target, key=rel_type, type=rel_type, **row)
+            return graph
+        nodes, edges = self._query_graph(query, params or {})
+        for node_id, label, props in nodes:
+            graph.add_node(node_id, label=label, **props)
+        for source, target, rel_type, props in edges:
+            graph.add_edge(source, target, key=rel_type, type=rel_type, **props)
+        return graph
+
+
+def open_store(
+    db: str | os.PathLike[str] | None = None,
+    neo4j: str | None = None,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+) -> GraphStore:
+    """Open the embedded store at `db` (default `UCN_DB` or ./ucn.db), or Neo4j at `neo4j`.
+
+    Without arguments, `NEO4J_URI` selects Neo4j (with `NEO4J_USER`, `NEO4J_PASSWORD`,
+    `NEO4J_DATABASE`); otherwise the embedded store is used. The schema is created on first use.
+    """
+    if neo4j is None and db is None:
+        neo4j = os.environ.get("NEO4J_URI") or None
+    if neo4j:
+        from .neo4j_store import Neo4jStore
+
+        return Neo4jStore(
+            neo4j,
+            user=user if user is not None else os.environ.get("NEO4J_USER", "neo4j"),
+            password=password if password is not None else os.environ.get("NEO4J_PASSWORD", ""),
+            database=database or os.environ.get("NEO4J_DATABASE") or "neo4j",
+        )
+    from .ladybug_store import LadybugStore
+
+    return LadybugStore(db if db is not None else os.environ.get("UCN_DB") or DEFAULT_DB)
