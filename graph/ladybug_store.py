@@ -106,8 +106,11 @@ class LadybugStore(GraphStore):
             self._db = ladybug.Database(str(self.path))
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
+            message = _engine_message(exc)
+            if "lock" in message.lower():
+                raise StoreError(f"{self.path}: in use by another process ({message})") from None
             raise StoreError(
-                f"{self.path}: cannot open as a LadybugDB database: {_engine_message(exc)}"
+                f"{self.path}: cannot open as a LadybugDB database: {message}"
             ) from None
         self._ensure_schema()
 

@@ -24,6 +24,7 @@ from .batch import (
     normalise_row,
     retract_source,
 )
+from .errors import StoreError
 from .model import MODEL
 
 T = TypeVar("T")
@@ -147,6 +148,7 @@ class GraphStore(ABC):
             result.nodes_created += len(new)
             result.nodes_updated += len(changed)
         for key, rel_rows in batch.relations.items():
+            self._check_endpoints(tx, batch, key, rel_rows)
             new, changed = self._diff(
                 tx,
                 cypher.fetch_relations(*key),
@@ -162,6 +164,26 @@ class GraphStore(ABC):
             result.relations_created += len(new)
             result.relations_updated += len(changed)
         return result
+
+    @staticmethod
+    def _check_endpoints(
+        tx: Transaction, batch: Batch, key: RelationKey, rows: dict[tuple[str, str], Row]
+    ) -> None:
+        """Every fact needs both its nodes, in the batch or already in the store."""
+        rel_type, source_label, target_label = key
+        for label, ids in (
+            (source_label, {s for s, _ in rows}),
+            (target_label, {t for _, t in rows}),
+        ):
+            missing = sorted(ids - batch.nodes.get(label, {}).keys())
+            for part in chunks(missing):
+                found = {r["id"] for r in tx.run(cypher.fetch_nodes(label), {"ids": part})}
+                absent = [i for i in part if i not in found]
+                if absent:
+                    raise StoreError(
+                        f"{rel_type} refers to {label} {absent[0]!r}, which is neither in the "
+                        "batch nor in the store"
+                    )
 
     @staticmethod
     def _diff(tx, query, rows, key_of, merge, ids=None):  # type: ignore[no-untyped-def]

@@ -74,7 +74,7 @@ def write_atomically(path: str, text: str) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False),
+    metavar="PATH",
     default=None,
     help="Embedded database file [env UCN_DB; default ./ucn.db].",
 )
