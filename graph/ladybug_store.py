@@ -36,7 +36,26 @@ ARROW_TYPES = {
     "float": pa.float64(),
     "float[]": pa.list_(pa.float64()),
 }
-STAGE_PREFIX = "_ucn_stage_"
+
+
+def _union_of_columns(groups: list[tuple[Property, ...]]) -> tuple[Property, ...]:
+    columns: dict[str, Property] = {}
+    for props in groups:
+        for p in props:
+            if columns.setdefault(p.name, p).type != p.type:
+                raise TypeError(f"property {p.name!r} has two types in the model")
+    return tuple(columns.values())
+
+
+NODE_STAGE = "_ucn_stage_nodes"
+RELATION_STAGE = "_ucn_stage_relations"
+ENDS = (Property("source", "string", "source id"), Property("target", "string", "target id"))
+STAGES = {
+    NODE_STAGE: _union_of_columns([MODEL.node_columns(label) for label in MODEL.labels]),
+    RELATION_STAGE: _union_of_columns(
+        [ENDS, *(MODEL.relation_columns(rel) for rel in MODEL.relations)]
+    ),
+}
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
 
 
@@ -96,8 +115,10 @@ class LadybugStore(GraphStore):
 
     engine = "ladybug"
 
-    def __init__(self, path: str | os.PathLike[str]):
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
         self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no database here yet (`ucn load` creates one)")
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a directory, not a LadybugDB database file")
         if not self.path.parent.exists():
@@ -118,28 +139,32 @@ class LadybugStore(GraphStore):
     def _ensure_schema(self) -> None:
         with self.transaction() as tx:
             existing = {r["name"] for r in tx.run("CALL show_tables() RETURN name")}
+
+            def ensure(table: str, ddl: str, props: tuple[Property, ...]) -> None:
+                if table in existing:
+                    self._add_missing_columns(tx, table, props)
+                else:
+                    tx.run(ddl)
+
             for label in MODEL.labels:
                 props = MODEL.node_columns(label)
-                if label not in existing:
-                    tx.run(f"CREATE NODE TABLE {label}({_columns_ddl(props)}, PRIMARY KEY (id))")
-                else:
-                    self._add_missing_columns(tx, label, props)
+                ensure(
+                    label,
+                    f"CREATE NODE TABLE {label}({_columns_ddl(props)}, PRIMARY KEY (id))",
+                    props,
+                )
             for name, rel in MODEL.relations.items():
                 props = MODEL.relation_columns(name)
                 pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.endpoint_pairs)
-                if name not in existing:
-                    tx.run(f"CREATE REL TABLE {name}({pairs}, {_columns_ddl(props)})")
-                else:
-                    self._add_missing_columns(tx, name, props)
-                stage = STAGE_PREFIX + name
-                stage_props = _columns_ddl(props)
-                if stage not in existing:
-                    tx.run(
-                        f"CREATE NODE TABLE {stage}(k SERIAL PRIMARY KEY, source STRING, "
-                        f"target STRING, {stage_props})"
-                    )
-                else:
-                    self._add_missing_columns(tx, stage, props)
+                ensure(name, f"CREATE REL TABLE {name}({pairs}, {_columns_ddl(props)})", props)
+            # One scratch table for node updates and one for relation updates, whatever the
+            # label or type: each table a transaction touches adds to its commit's checkpoint.
+            for stage, props in STAGES.items():
+                ensure(
+                    stage,
+                    f"CREATE NODE TABLE {stage}(k SERIAL PRIMARY KEY, {_columns_ddl(props)})",
+                    props,
+                )
 
     @staticmethod
     def _add_missing_columns(tx: _Transaction, table: str, props: tuple[Property, ...]) -> None:
@@ -169,7 +194,15 @@ class LadybugStore(GraphStore):
         tx.run(f"COPY {label}({names}) FROM $rows", {"rows": _arrow(rows, props, {})})
 
     def _update_nodes(self, tx: _Transaction, label: str, rows: list[Row]) -> None:
-        tx.run(cypher.merge_nodes(label), {"rows": rows})
+        props = MODEL.node_columns(label)
+        self._apply_staged(
+            tx,
+            NODE_STAGE,
+            _arrow(rows, props, {}),
+            [p.name for p in props],
+            f"(n:{label}) WHERE n.id = s.id",
+            [f"n.{p.name} = s.{p.name}" for p in props if p.name != "id"],
+        )
 
     def _insert_relations(self, tx: _Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
@@ -183,15 +216,29 @@ class LadybugStore(GraphStore):
     def _update_relations(self, tx: _Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
         props = MODEL.relation_columns(rel_type)
-        stage = STAGE_PREFIX + rel_type
-        names = ", ".join(["source", "target", *(p.name for p in props)])
         table = _arrow(rows, props, {"source": "source", "target": "target"})
-        tx.run(f"COPY {stage}({names}) FROM $rows", {"rows": table})
-        sets = ", ".join(f"r.{p.name} = s.{p.name}" for p in props)
-        tx.run(
-            f"MATCH (s:{stage}), (a:{source})-[r:{rel_type}]->(b:{target}) "
-            f"WHERE a.id = s.source AND b.id = s.target SET {sets}"
+        self._apply_staged(
+            tx,
+            RELATION_STAGE,
+            table,
+            ["source", "target", *(p.name for p in props)],
+            f"(a:{source})-[r:{rel_type}]->(b:{target}) WHERE a.id = s.source AND b.id = s.target",
+            [f"r.{p.name} = s.{p.name}" for p in props],
         )
+
+    @staticmethod
+    def _apply_staged(
+        tx: _Transaction,
+        stage: str,
+        rows: pa.Table,
+        columns: list[str],
+        match: str,
+        sets: list[str],
+    ) -> None:
+        """Overwrite stored rows in one join: COPY the new values into the table's scratch
+        twin, SET from it, empty it. (Matching row by row from UNWIND scans instead.)"""
+        tx.run(f"COPY {stage}({', '.join(columns)}) FROM $rows", {"rows": rows})
+        tx.run(f"MATCH (s:{stage}), {match} SET {', '.join(sets)}")
         tx.run(f"MATCH (s:{stage}) DELETE s")
 
     # -- reading -----------------------------------------------------------------------------

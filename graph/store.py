@@ -19,6 +19,7 @@ from .batch import (
     Batch,
     RelationKey,
     Row,
+    bulk_allocation,
     merge_node,
     merge_relation,
     normalise_row,
@@ -28,6 +29,7 @@ from .errors import StoreError
 from .model import MODEL
 
 T = TypeVar("T")
+K = TypeVar("K", str, tuple[str, str])
 CHUNK = 5000
 DEFAULT_DB = "ucn.db"
 
@@ -133,7 +135,8 @@ class GraphStore(ABC):
     # -- writing -----------------------------------------------------------------------------
     def write(self, batch: Batch) -> WriteResult:
         """Merge a batch into the store in one transaction: all of it, or nothing."""
-        return self.in_transaction(lambda tx: self._write(tx, batch))
+        with bulk_allocation():
+            return self.in_transaction(lambda tx: self._write(tx, batch))
 
     def _write(self, tx: Transaction, batch: Batch) -> WriteResult:
         result = WriteResult()
@@ -186,10 +189,17 @@ class GraphStore(ABC):
                     )
 
     @staticmethod
-    def _diff(tx, query, rows, key_of, merge, ids=None):  # type: ignore[no-untyped-def]
+    def _diff(
+        tx: Transaction,
+        query: str,
+        rows: dict[K, Row],
+        key_of: Callable[[Row], K],
+        merge: Callable[[Row | None, Row], Row],
+        ids: list[str] | None = None,
+    ) -> tuple[list[Row], list[Row]]:
         """Split rows into new ones and stored ones that the merge changes."""
-        ids = ids if ids is not None else list(rows)
-        stored: dict[Any, Row] = {}
+        ids = ids if ids is not None else [str(key) for key in rows]
+        stored: dict[K, Row] = {}
         for part in chunks(ids):
             for row in tx.run(query, {"ids": part}):
                 key = key_of(row)
@@ -292,11 +302,13 @@ def open_store(
     user: str | None = None,
     password: str | None = None,
     database: str | None = None,
+    create: bool = True,
 ) -> GraphStore:
     """Open the embedded store at `db` (default `UCN_DB` or ./ucn.db), or Neo4j at `neo4j`.
 
     Without arguments, `NEO4J_URI` selects Neo4j (with `NEO4J_USER`, `NEO4J_PASSWORD`,
-    `NEO4J_DATABASE`); otherwise the embedded store is used. The schema is created on first use.
+    `NEO4J_DATABASE`); otherwise the embedded store is used. The schema is created on first use;
+    with `create=False` a missing embedded database is an error rather than a new empty one.
     """
     if neo4j is None and db is None:
         neo4j = os.environ.get("NEO4J_URI") or None
@@ -311,4 +323,5 @@ def open_store(
         )
     from .ladybug_store import LadybugStore
 
-    return LadybugStore(db if db is not None else os.environ.get("UCN_DB") or DEFAULT_DB)
+    path = db if db is not None else os.environ.get("UCN_DB") or DEFAULT_DB
+    return LadybugStore(path, create=create)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from ucn.graph import GraphStore, open_store
 
 ROOT = Path(__file__).resolve().parent.parent

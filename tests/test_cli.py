@@ -12,9 +12,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, document, write_json
 
 from ucn.cli import main
+
+from conftest import ROOT, document, write_json
 
 MEMBERS = (
     "MATCH (c:City)-[m:MEMBER_OF]->(n:Network) RETURN c.name AS city, n.name AS network, "
@@ -104,7 +105,8 @@ def test_create_is_refused_and_changes_nothing(ucn, doc_file: Path) -> None:  # 
     assert json.loads(ucn("stats", "--format", "json").stdout)["nodes"]["City"] == 2
 
 
-def test_bad_cypher_is_one_line(ucn) -> None:  # type: ignore[no-untyped-def]
+def test_bad_cypher_is_one_line(ucn, doc_file: Path) -> None:  # type: ignore[no-untyped-def]
+    ucn("load", str(doc_file))
     line = one_error_line(ucn("query", "MATC (n) RETURN n"))
     assert "Parser exception" in line
 
@@ -245,3 +247,10 @@ def test_every_command_is_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"ucn {name}" in readme, f"README does not show `ucn {name}`"
+
+
+def test_reading_a_missing_database_does_not_create_one(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    line = one_error_line(CliRunner().invoke(main, ["--db", str(missing), "stats"]))
+    assert "typo.db: no database here yet" in line
+    assert not missing.exists()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import document
+
 from ucn.graph import DocumentError, parse_document
 from ucn.graph.cypher import split_statements
 from ucn.graph.ids import node_id, slugify
 from ucn.graph.model import MODEL
+
+from conftest import document
 
 
 def rejects(doc: dict, *fragments: str) -> None:

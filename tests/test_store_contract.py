@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import document
+
 from ucn.graph import Batch, GraphStore, ReadOnlyError, StoreError, parse_document
 from ucn.graph.batch import empty_node_row, empty_relation_row
 from ucn.graph.errors import QueryError
+
+from conftest import document
 
 MEMBERS = (
     "MATCH (c)-[m:MEMBER_OF]->(n:Network) RETURN c.id AS member, n.name AS network, "

@@ -15,7 +15,7 @@ import click
 
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
-from .loaders import load_paths
+from .loaders import BATCH_ROWS, load_paths
 from .output import FORMATS, format_rows, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,9 +34,10 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _store(ctx: click.Context) -> GraphStore:
+def _store(ctx: click.Context, *, create: bool = False) -> GraphStore:
+    """The store the global options name; only commands that write may create a new one."""
     options = ctx.find_root().params
-    store = open_store(db=options["db"], neo4j=options["neo4j"])
+    store = open_store(db=options["db"], neo4j=options["neo4j"], create=create)
     ctx.call_on_close(store.close)
     return store
 
@@ -96,15 +97,22 @@ def main(db: str | None, neo4j: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="Stop at the first bad input.")
+@click.option(
+    "--batch-rows",
+    type=click.IntRange(min=1),
+    default=BATCH_ROWS,
+    show_default=True,
+    help="Rows per transaction: fewer use less memory, more load faster.",
+)
 @click.pass_context
 @reports_errors
-def load(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
+def load(ctx: click.Context, paths: tuple[str, ...], strict: bool, batch_rows: int) -> None:
     """Load extraction documents (JSON files, or folders of them) into the graph.
 
     Loading the same document again changes nothing; a bad document is reported on one line
     and the others still load.
     """
-    store = _store(ctx)
+    store = _store(ctx, create=True)
     show_progress = sys.stderr.isatty()
     bar = None
     if show_progress:
@@ -123,7 +131,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
             bar.update(1)
 
     try:
-        report = load_paths(store, paths, strict=strict, on_input=on_input)
+        report = load_paths(store, paths, strict=strict, on_input=on_input, batch_rows=batch_rows)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -155,7 +163,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], strict: bool) -> None:
 def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
     """Run one Cypher query; read-only unless --write is given."""
     bound = dict(parse_param(p) for p in params)
-    rows = _store(ctx).run(cypher, bound, write=write)
+    rows = _store(ctx, create=write).run(cypher, bound, write=write)
     click.echo(format_rows(rows, fmt), nl=False)
 
 

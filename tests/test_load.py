@@ -1,0 +1,58 @@
+"""Loading many documents: batching does not change the graph, and bad inputs are isolated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from ucn.graph import open_store
+from ucn.loaders import batched, load_paths, read_document
+
+from conftest import ROOT, document, write_json
+
+SAMPLES = ROOT / "samples" / "documents"
+
+
+def graph_after_loading(db: Path, paths: list[Path], batch_rows: int) -> nx.MultiDiGraph:
+    with open_store(db=db) as store:
+        report = load_paths(store, paths, batch_rows=batch_rows)
+        assert report.ok, report.failures
+        return store.to_networkx()
+
+
+def test_batch_size_does_not_change_the_graph(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(4):
+        write_json(folder / f"d{i}.json", document(f"a{i}"))
+    paths = [SAMPLES, folder]
+    one_by_one = graph_after_loading(tmp_path / "one.db", paths, batch_rows=1)
+    all_at_once = graph_after_loading(tmp_path / "all.db", paths, batch_rows=10**6)
+    assert nx.utils.graphs_equal(one_by_one, all_at_once)
+    assert one_by_one.number_of_nodes() > 20
+
+
+def test_batches_are_sized_by_rows() -> None:
+    docs = [read_document(p) for p in sorted(SAMPLES.glob("*.json"))]
+    groups = list(batched(docs, batch_rows=1))
+    assert [len(g) for g in groups] == [1] * len(docs)
+    assert [len(g) for g in batched(docs, batch_rows=10**6)] == [len(docs)]
+
+
+def test_bad_inputs_are_reported_and_skipped(tmp_path: Path) -> None:
+    write_json(tmp_path / "good.json", document("good"))
+    write_json(tmp_path / "bad.json", {"article": {"id": "bad"}, "entities": "none"})
+    (tmp_path / "empty.json").write_bytes(b"")
+    (tmp_path / "binary.json").write_bytes(bytes(range(256)))
+    with open_store(db=tmp_path / "g.db") as store:
+        seen: list[tuple[str, str | None]] = []
+        report = load_paths(store, [tmp_path], on_input=lambda o, e: seen.append((o, e)))
+        assert report.loaded == 1
+        failed = {Path(origin).name: message for origin, message in report.failures}
+        assert set(failed) == {"bad.json", "empty.json", "binary.json"}
+        assert "entities: must be a list" in failed["bad.json"]
+        assert "invalid JSON" in failed["empty.json"]
+        assert "not UTF-8" in failed["binary.json"]
+        assert sorted(Path(o).name for o, e in seen if e is None) == ["good.json"]
+        assert store.run("MATCH (a:Article) RETURN a.id AS id") == [{"id": "good"}]
