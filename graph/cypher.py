@@ -6,6 +6,7 @@ in the text; every value is bound as a parameter.
 
 from __future__ import annotations
 
+from .errors import QueryError
 from .model import MODEL
 
 
@@ -101,6 +102,25 @@ def all_nodes(label: str) -> str:
 def all_relations(rel_type: str) -> str:
     returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
     return f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS source, b.id AS target, {returns}"
+
+
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
+
+
+def single_statement(text: str) -> str:
+    """The one statement in `text`; `QueryError` for none, several, or transaction control
+    (each query runs in a transaction of ucn's own, which a COMMIT must not end early)."""
+    statements = split_statements(text)
+    if len(statements) != 1:
+        raise QueryError(
+            "give exactly one Cypher statement" if statements else "the query is empty"
+        )
+    if statements[0].split(None, 1)[0].upper() in TRANSACTION_CONTROL:
+        raise QueryError(
+            "transaction control (BEGIN, COMMIT, ROLLBACK) is not allowed: "
+            "ucn runs each query in a transaction of its own"
+        )
+    return statements[0]
 
 
 def split_statements(text: str) -> list[str]:

@@ -24,3 +24,9 @@ class QueryError(UcnError):
 
 class ReadOnlyError(QueryError):
     """A write was attempted through a read-only query."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "refused: this query writes to the graph, and queries are read-only "
+            "(pass --write to allow it)"
+        )

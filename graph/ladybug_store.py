@@ -56,7 +56,6 @@ STAGES = {
         [ENDS, *(MODEL.relation_columns(rel) for rel in MODEL.relations)]
     ),
 }
-TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
 
 
 def _columns_ddl(props: tuple[Property, ...]) -> str:
@@ -243,26 +242,14 @@ class LadybugStore(GraphStore):
 
     # -- reading -----------------------------------------------------------------------------
     def _execute(self, query: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
-        statements = cypher.split_statements(query)
-        if len(statements) != 1:
-            raise QueryError(
-                "give exactly one Cypher statement" if statements else "the query is empty"
-            )
-        if statements[0].split(None, 1)[0].upper() in TRANSACTION_CONTROL:
-            raise QueryError(
-                "transaction control (BEGIN, COMMIT, ROLLBACK) is not allowed: "
-                "ucn runs each query in a transaction of its own"
-            )
+        statement = cypher.single_statement(query)
         try:
             with self.transaction(read_only=not write) as tx:
-                return tx.run(statements[0], params)
+                return tx.run(statement, params)
         except RuntimeError as exc:
             message = _engine_message(exc)
             if "read-only" in message:
-                raise ReadOnlyError(
-                    "refused: this query writes to the graph, and queries are read-only "
-                    "(pass --write to allow it)"
-                ) from None
+                raise ReadOnlyError() from None
             raise QueryError(message) from None
 
     def run(

@@ -113,21 +113,14 @@ class Neo4jStore(GraphStore):
     _update_relations = _insert_relations
 
     def _records(self, query: str, params: dict[str, Any], write: bool) -> list[neo4j.Record]:
-        statements = cypher.split_statements(query)
-        if len(statements) != 1:
-            raise QueryError(
-                "give exactly one Cypher statement" if statements else "the query is empty"
-            )
+        query = cypher.single_statement(query)
         try:
             with self._session() as session:
                 if write:
                     return session.execute_write(lambda tx: list(tx.run(query, params)))
                 summary = session.run(f"EXPLAIN {query}", params).consume()
                 if summary.query_type != "r":
-                    raise ReadOnlyError(
-                        "refused: this query writes to the graph, and queries are read-only "
-                        "(pass --write to allow it)"
-                    )
+                    raise ReadOnlyError()
                 return session.execute_read(lambda tx: list(tx.run(query, params)))
         except neo4j_errors.ServiceUnavailable as exc:
             raise StoreError(f"lost Neo4j at {self.uri} ({_one_line(exc)})") from None
