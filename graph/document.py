@@ -72,17 +72,20 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _text(value: Any, origin: str, where: str, *, required: bool = False) -> str | None:
+def _text(value: Any, origin: str, where: str) -> str | None:
+    """A string value, NFC-normalised and stripped; None when absent or blank."""
     if value is None:
-        if required:
-            raise DocumentError(origin, where, "is missing")
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise DocumentError(origin, where, f"must be a string, not {type(value).__name__}")
-    text = nfc(str(value)).strip()
-    if required and not text:
-        raise DocumentError(origin, where, "must not be empty")
-    return text or None
+    return nfc(str(value)).strip() or None
+
+
+def _required(value: Any, origin: str, where: str) -> str:
+    text = _text(value, origin, where)
+    if text is None:
+        raise DocumentError(origin, where, "is missing" if value is None else "must not be empty")
+    return text
 
 
 def _date(value: str | None, origin: str, where: str) -> str | None:
@@ -124,26 +127,27 @@ def _properties(raw: Any, allowed: tuple[str, ...], origin: str, where: str) -> 
 def _parse_article(raw: Any, origin: str) -> Article:
     raw = _object(raw, origin, "article")
     values = {name: _text(raw.get(name), origin, f"article.{name}") for name in ARTICLE_FIELDS}
-    if not values["id"]:
-        raise DocumentError(origin, "article.id", "is missing")
+    article_id = _required(raw.get("id"), origin, "article.id")
     values["date"] = _date(values["date"], origin, "article.date")
-    return Article(**values)
+    return Article(
+        article_id, values["title"], values["date"], values["lang"], values["source"], values["url"]
+    )
 
 
 def _parse_entity(raw: Any, origin: str, where: str) -> Entity:
     raw = _object(raw, origin, where)
-    type_ = _text(raw.get("type"), origin, f"{where}.type", required=True)
+    type_ = _required(raw.get("type"), origin, f"{where}.type")
     if type_ not in ENTITY_LABELS:
         raise DocumentError(
             origin, f"{where}.type", f"{type_!r} is not one of {', '.join(ENTITY_LABELS)}"
         )
-    entity_id = _text(raw.get("id"), origin, f"{where}.id", required=True)
+    entity_id = _required(raw.get("id"), origin, f"{where}.id")
     prefix = f"{type_.lower()}/"
     if not entity_id.startswith(prefix) or entity_id == prefix:
         raise DocumentError(
             origin, f"{where}.id", f"{entity_id!r} must have the form '{prefix}slug'"
         )
-    name = _text(raw.get("name"), origin, f"{where}.name", required=True)
+    name = _required(raw.get("name"), origin, f"{where}.name")
     aliases = []
     for i, alias in enumerate(_list(raw.get("aliases"), origin, f"{where}.aliases")):
         text = _text(alias, origin, f"{where}.aliases[{i}]")
@@ -161,14 +165,14 @@ def _parse_entity(raw: Any, origin: str, where: str) -> Entity:
 
 def _parse_relation(raw: Any, origin: str, where: str, entities: dict[str, Entity]) -> Relation:
     raw = _object(raw, origin, where)
-    type_ = _text(raw.get("type"), origin, f"{where}.type", required=True)
+    type_ = _required(raw.get("type"), origin, f"{where}.type")
     rel = MODEL.relations.get(type_)
     if rel is None or type_ == "MENTIONS":
         stated = ", ".join(t for t in MODEL.relations if t != "MENTIONS")
         raise DocumentError(origin, f"{where}.type", f"{type_!r} is not one of {stated}")
     ends = []
     for end in ("source", "target"):
-        ref = _text(raw.get(end), origin, f"{where}.{end}", required=True)
+        ref = _required(raw.get(end), origin, f"{where}.{end}")
         if ref not in entities:
             raise DocumentError(
                 origin, f"{where}.{end}", f"{ref!r} is not an entity of this document"
@@ -182,7 +186,7 @@ def _parse_relation(raw: Any, origin: str, where: str, entities: dict[str, Entit
             f"{type_} cannot link {source.type} {source.id!r} to {target.type} {target.id!r} "
             f"(allowed: {', '.join(rel.sources)} -> {', '.join(rel.targets)})",
         )
-    evidence = _text(raw.get("evidence"), origin, f"{where}.evidence", required=True)
+    evidence = _required(raw.get("evidence"), origin, f"{where}.evidence")
     confidence = raw.get("confidence", 1.0)
     if (
         isinstance(confidence, bool)

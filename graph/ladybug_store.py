@@ -22,7 +22,7 @@ from . import cypher
 from .batch import RelationKey, Row
 from .errors import QueryError, ReadOnlyError, StoreError
 from .model import MODEL, Property
-from .store import GraphStore, T
+from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
 
 COLUMN_TYPES = {
     "string": "STRING",
@@ -166,7 +166,7 @@ class LadybugStore(GraphStore):
                 )
 
     @staticmethod
-    def _add_missing_columns(tx: _Transaction, table: str, props: tuple[Property, ...]) -> None:
+    def _add_missing_columns(tx: Transaction, table: str, props: tuple[Property, ...]) -> None:
         present = {r["name"] for r in tx.run(f"CALL table_info('{table}') RETURN name")}
         for p in props:
             if p.name not in present:
@@ -183,16 +183,16 @@ class LadybugStore(GraphStore):
             raise
         self._conn.execute("COMMIT")
 
-    def in_transaction(self, work: Callable[[_Transaction], T]) -> T:
+    def in_transaction(self, work: Callable[[Transaction], T]) -> T:
         with self.transaction() as tx:
             return work(tx)
 
-    def _insert_nodes(self, tx: _Transaction, label: str, rows: list[Row]) -> None:
+    def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         props = MODEL.node_columns(label)
         names = ", ".join(p.name for p in props)
         tx.run(f"COPY {label}({names}) FROM $rows", {"rows": _arrow(rows, props, {})})
 
-    def _update_nodes(self, tx: _Transaction, label: str, rows: list[Row]) -> None:
+    def _update_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         props = MODEL.node_columns(label)
         self._apply_staged(
             tx,
@@ -203,7 +203,7 @@ class LadybugStore(GraphStore):
             [f"n.{p.name} = s.{p.name}" for p in props if p.name != "id"],
         )
 
-    def _insert_relations(self, tx: _Transaction, key: RelationKey, rows: list[Row]) -> None:
+    def _insert_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
         props = MODEL.relation_columns(rel_type)
         names = ", ".join(p.name for p in props)
@@ -212,7 +212,7 @@ class LadybugStore(GraphStore):
             f"COPY {rel_type}({names}) FROM $rows (from='{source}', to='{target}')", {"rows": table}
         )
 
-    def _update_relations(self, tx: _Transaction, key: RelationKey, rows: list[Row]) -> None:
+    def _update_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
         props = MODEL.relation_columns(rel_type)
         table = _arrow(rows, props, {"source": "source", "target": "target"})
@@ -227,7 +227,7 @@ class LadybugStore(GraphStore):
 
     @staticmethod
     def _apply_staged(
-        tx: _Transaction,
+        tx: Transaction,
         stage: str,
         rows: pa.Table,
         columns: list[str],
@@ -260,7 +260,9 @@ class LadybugStore(GraphStore):
             for row in self._execute(query, params or {}, write)
         ]
 
-    def _query_graph(self, query: str, params: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def _query_graph(
+        self, query: str, params: dict[str, Any]
+    ) -> tuple[SubgraphNodes, SubgraphEdges]:
         nodes: dict[tuple[int, int], tuple[str, dict[str, Any]]] = {}
         edges: list[tuple[tuple[int, int], tuple[int, int], str, dict[str, Any]]] = []
 

@@ -18,7 +18,7 @@ from . import cypher
 from .batch import RelationKey, Row
 from .errors import QueryError, ReadOnlyError, StoreError
 from .model import MODEL
-from .store import GraphStore, T
+from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
 
 START_HINT = "`docker compose up -d` in the ucn folder starts one"
 
@@ -93,7 +93,7 @@ class Neo4jStore(GraphStore):
         except neo4j_errors.Neo4jError as exc:
             raise StoreError(f"Neo4j at {self.uri}: {_one_line(exc)}") from None
 
-    def in_transaction(self, work: Callable[[_Transaction], T]) -> T:
+    def in_transaction(self, work: Callable[[Transaction], T]) -> T:
         try:
             with self._session() as session:
                 return session.execute_write(lambda tx: work(_Transaction(tx)))
@@ -102,12 +102,12 @@ class Neo4jStore(GraphStore):
         except neo4j_errors.Neo4jError as exc:
             raise StoreError(f"Neo4j refused the write: {_one_line(exc)}") from None
 
-    def _insert_nodes(self, tx: _Transaction, label: str, rows: list[Row]) -> None:
+    def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         tx.run(cypher.merge_nodes(label), {"rows": rows})
 
     _update_nodes = _insert_nodes
 
-    def _insert_relations(self, tx: _Transaction, key: RelationKey, rows: list[Row]) -> None:
+    def _insert_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
         tx.run(cypher.merge_relations(*key), {"rows": rows})
 
     _update_relations = _insert_relations
@@ -135,7 +135,9 @@ class Neo4jStore(GraphStore):
             for record in self._records(query, params or {}, write)
         ]
 
-    def _query_graph(self, query: str, params: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def _query_graph(
+        self, query: str, params: dict[str, Any]
+    ) -> tuple[SubgraphNodes, SubgraphEdges]:
         nodes: dict[str, tuple[str, dict[str, Any]]] = {}
         edges: list[tuple[str, str, str, dict[str, Any]]] = []
 
@@ -146,7 +148,7 @@ class Neo4jStore(GraphStore):
         def visit(value: Any) -> None:
             if isinstance(value, Node):
                 add_node(value)
-            elif isinstance(value, Relationship):
+            elif isinstance(value, Relationship) and value.start_node and value.end_node:
                 edges.append(
                     (
                         value.start_node.element_id,

@@ -29,6 +29,10 @@ from .errors import StoreError
 from .model import MODEL
 
 T = TypeVar("T")
+# What a query's subgraph holds: nodes as (id, label, properties), relations as
+# (source id, target id, type, properties).
+SubgraphNodes = list[tuple[str, str, dict[str, Any]]]
+SubgraphEdges = list[tuple[str, str, str, dict[str, Any]]]
 K = TypeVar("K", str, tuple[str, str])
 CHUNK = 5000
 DEFAULT_DB = "ucn.db"
@@ -119,7 +123,7 @@ class GraphStore(ABC):
     @abstractmethod
     def _query_graph(
         self, query: str, params: dict[str, Any]
-    ) -> tuple[list[tuple[str, str, dict[str, Any]]], list[tuple[str, str, str, dict[str, Any]]]]:
+    ) -> tuple[SubgraphNodes, SubgraphEdges]:
         """The nodes and relations a read-only query returns, as (id, label, props) and
         (source id, target id, type, props)."""
 
