@@ -1,0 +1,119 @@
+"""Sentences of Vietnamese and English news text, with their character offsets.
+
+A full stop ends a sentence unless it belongs to an abbreviation that titles or names carry
+(TP., TS., PGS.TS., ThS., Mr., Dr., St.), an initial, or a number (1.000, 3.5).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Words that end in a full stop without ending the sentence (compared case-sensitively).
+ABBREVIATIONS = frozenset(
+    {
+        "TP",
+        "Tp",
+        "TS",
+        "ThS",
+        "PGS",
+        "GS",
+        "KTS",
+        "BS",
+        "CN",
+        "NCS",
+        "TT",
+        "Q",
+        "P",
+        "Th",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "St",
+        "Mt",
+        "No",
+        "Nos",
+        "Co",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Jr",
+        "Sr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "U.S",
+        "U.K",
+        "Ph.D",
+        "Gov",
+        "Sen",
+        "Rep",
+    }
+)
+
+# A candidate end: . ! ? … (possibly repeated), optional closing quotes or brackets, then space.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def _ends_sentence(text: str, dot: int, after: int) -> bool:
+    """Whether the punctuation at `dot` really ends a sentence."""
+    if text[dot] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, 0, dot)
+    token = word.group(1) if word else ""
+    last = token.rsplit(".", 1)[-1] if token else ""
+    if token in ABBREVIATIONS or last in ABBREVIATIONS:
+        return False
+    if len(last) == 1 and last.isupper():  # an initial: "J. Smith"
+        return False
+    rest = text[after:].lstrip()
+    # A lower-case continuation or a digit rarely starts a new sentence in news text.
+    return not rest or not (rest[0].islower() or rest[0].isdigit())
+
+
+def split_sentences(text: str) -> Iterator[Sentence]:
+    """Sentences of `text` in order, each stripped, with offsets into `text`.
+
+    >>> [s.text for s in split_sentences("TS. Lê Văn B đến TP. Huế. Hội nghị mở.")]
+    ['TS. Lê Văn B đến TP. Huế.', 'Hội nghị mở.']
+    """
+    for block in re.finditer(r"[^\n]+", text):
+        start = block.start()
+        line_end = block.end()
+        for mark in _END.finditer(text, start, line_end):
+            if _ends_sentence(text, mark.start(), mark.end()):
+                yield from _sentence(text, start, mark.end())
+                start = mark.end()
+        yield from _sentence(text, start, line_end)
+
+
+def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + len(piece) - len(piece.lstrip())
+        yield Sentence(stripped, offset, offset + len(stripped))
