@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -38,8 +39,8 @@ _SEP = r"[/.\-]"
 _PATTERNS = [
     # 22/4/2024, ngày 22-04-2024, 22.4.2024
     rf"(?<![\d/.\-])(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>\d{{4}})(?![\d/])",
-    # 2024-04-22
-    r"(?<![\d/.\-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])",
+    # 2024-04-22, 2024/04/22
+    r"(?<![\d/.\-])(?P<year>\d{4})([/-])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?![\d/-])",
     # ngày 11 tháng 10 năm 2005, ngày 11 tháng 10
     r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})(?:\s*(?:năm|,)\s*(?P<year>\d{4}))?",
     # tháng 11/2018, tháng 11 năm 2018, tháng 11-2018
@@ -47,7 +48,7 @@ _PATTERNS = [
     # ngày 21/9 (the year comes from the article)
     r"ngày\s+(?P<day>\d{1,2})[/\-](?P<month>\d{1,2})(?![\d/\-])",
     # 22 April 2024, 22 Apr. 2024
-    rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s*,?\s*(?P<year>\d{{4}})\b",
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*(?P<year>\d{{4}})\b",
     # April 22, 2024 / April 22
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<year>\d{{4}}))?",
     # April 2024
@@ -73,6 +74,11 @@ def iso_date(year: int | None, month: int | None = None, day: int | None = None)
         return None
     if year is not None and not 1000 <= year <= 2999:
         return None
+    if year is not None and month is not None and day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
     out = f"{year:04d}" if year is not None else "XXXX"
     if month is not None:
         out += f"-{month:02d}"
