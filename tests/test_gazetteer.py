@@ -1,0 +1,268 @@
+"""The shipped gazetteer files and the matcher over Vietnamese and English text."""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from ucn.graph.ids import slugify
+from ucn.graph.model import PARTIES
+from ucn.loaders.gazetteer import (
+    COLUMNS,
+    Gazetteer,
+    GazetteerEntry,
+    alias_key,
+    default_paths,
+    load_gazetteer,
+)
+
+# Aliases deliberately shared by two entries of the same type (none so far).
+SHARED_SAME_TYPE: set[str] = set()
+# Aliases shared across types, on purpose: the city-state and the country.
+SHARED_ACROSS_TYPES = {"singapore"}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def ids(matches) -> list[str]:
+    return [m.entry.id for m in matches]
+
+
+def test_the_shipped_files_are_there():
+    names = {p.name for p in default_paths()}
+    assert names == {
+        "cities.tsv",
+        "countries.tsv",
+        "networks.tsv",
+        "organizations.tsv",
+        "vietnam.tsv",
+    }
+
+
+@pytest.mark.parametrize("path", default_paths(), ids=lambda p: p.name)
+def test_every_row_is_valid(path: Path):
+    text = path.read_text(encoding="utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert tuple(rows[0]) == COLUMNS
+    for row in rows[1:]:
+        assert len(row) == len(COLUMNS), row
+        id_, type_, kind, name, aliases, country, wikidata = row
+        assert type_ in PARTIES
+        prefix, _, slug = id_.partition("/")
+        assert prefix == type_.lower()
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), id_
+        # the slug comes from the canonical name, or from an established short form
+        names = [name, *aliases.split("|")]
+        assert slug in {slugify(n) for n in names} | {slugify(name.removeprefix("Thành phố "))}
+        assert kind and name and name == name.strip()
+        assert all(a and a == a.strip() for a in aliases.split("|")) or not aliases
+        assert "|" not in name and name not in aliases.split("|")
+        assert country == "" or re.fullmatch(r"[A-Z]{2}", country), row
+        assert wikidata == "" or re.fullmatch(r"Q[1-9][0-9]*", wikidata), row
+
+
+def test_ids_are_unique(gaz: Gazetteer):
+    counts = defaultdict(int)
+    for entry in gaz.entries:
+        counts[entry.id] += 1
+    assert [i for i, n in counts.items() if n > 1] == []
+
+
+def test_counts(gaz: Gazetteer):
+    by_file = {p.name: sum(1 for _ in p.open(encoding="utf-8")) - 1 for p in default_paths()}
+    assert by_file["countries.tsv"] == 195  # 193 UN members and 2 observers
+    assert by_file["vietnam.tsv"] >= 63
+    provinces = [e for e in gaz.entries if e.kind in ("province", "municipality")]
+    assert len(provinces) == 63
+    assert len([e for e in provinces if e.kind == "municipality"]) == 6
+    assert len({e.country for e in gaz.entries if e.type == "Country"}) == 195
+
+
+def test_no_alias_is_shared_by_two_entries_of_one_type(gaz: Gazetteer):
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in gaz.entries:
+        for name in entry.names:
+            owners[alias_key(name)].add(entry.id)
+    shared = {k: v for k, v in owners.items() if len(v) > 1}
+    same_type = {k for k, v in shared.items() if len({i.split("/")[0] for i in v}) < len(v)}
+    assert same_type == SHARED_SAME_TYPE
+    assert set(shared) == SHARED_ACROSS_TYPES | SHARED_SAME_TYPE
+
+
+def test_the_brief_fixture(gaz: Gazetteer):
+    text = (
+        "Đoàn công tác của UBND TP.HCM đã làm việc với đại diện UN-Habitat tại Yokohama, Nhật Bản."
+    )
+    found = gaz.find(text)
+    assert [(m.surface, m.entry.id) for m in found] == [
+        ("TP.HCM", "city/ho-chi-minh"),
+        ("UN-Habitat", "organization/un-habitat"),
+        ("Yokohama", "city/yokohama"),
+        ("Nhật Bản", "country/japan"),
+    ]
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_vietnamese_news_sentence(gaz: Gazetteer):
+    text = (
+        "Năm 2017, Học viện Cán bộ quản lý xây dựng và đô thị (AMC) trực thuộc Bộ Xây dựng "
+        "được kết nạp vào Mạng lưới các đô thị khu vực Châu Á - Thái Bình Dương; Đà Nẵng, "
+        "Hà Nội và Thừa Thiên Huế đã ký biên bản ghi nhớ với Ngân hàng Phát triển châu Á."
+    )
+    assert ids(gaz.find(text)) == [
+        "organization/amc",
+        "organization/amc",
+        "organization/bo-xay-dung",
+        "network/citynet",
+        "city/da-nang",
+        "city/ha-noi",
+        "city/hue",
+        "organization/asian-development-bank",
+    ]
+
+
+def test_english_news_sentence(gaz: Gazetteer):
+    text = (
+        "Ho Chi Minh City and Busan joined the UNESCO Creative Cities Network, while "
+        "Saint Petersburg hosted the ASEAN Smart Cities Network and the World Bank."
+    )
+    assert ids(gaz.find(text)) == [
+        "city/ho-chi-minh",
+        "city/busan",
+        "network/unesco-creative-cities-network",
+        "city/saint-petersburg",
+        "network/asean-smart-cities-network",
+        "organization/world-bank",
+    ]
+
+
+def test_longest_match_wins(gaz: Gazetteer):
+    assert ids(gaz.find("tỉnh Lào Cai giáp Lào")) == ["city/lao-cai", "country/laos"]
+    assert [m.surface for m in gaz.find("UBND thành phố Đà Nẵng")] == ["thành phố Đà Nẵng"]
+    assert ids(gaz.find("Mạng lưới thành phố thông minh ASEAN")) == [
+        "network/asean-smart-cities-network"
+    ]
+
+
+def test_tone_mark_placement_is_folded(gaz: Gazetteer):
+    for spelling in ("Khánh Hòa", "Khánh Hoà", "KHÁNH HÒA", "khánh hoà"):
+        assert ids(gaz.find(f"Tỉnh {spelling} ")) == ["city/khanh-hoa"], spelling
+    assert ids(gaz.find("Thanh Hoá")) == ["city/thanh-hoa"]
+    assert ids(gaz.find("Uỷ ban châu Âu")) == ids(gaz.find("Ủy ban châu Âu"))
+    assert [e.id for e in gaz.lookup("Hoà Bình")] == ["city/hoa-binh"]
+
+
+def test_word_boundaries_know_vietnamese_letters(gaz: Gazetteer):
+    assert gaz.find("Thoại Sơn") == []  # not Thơ, not a name inside a word
+    assert gaz.find("Huếch") == []
+    assert ids(gaz.find("Huế.")) == ["city/hue"]
+    assert gaz.find("Parisian cafés") == []
+    assert gaz.find("HàNộiX") == []
+
+
+def test_flexible_abbreviations(gaz: Gazetteer):
+    for spelling in ("TP.HCM", "TP. HCM", "TP HCM", "TPHCM", "Tp.HCM", "TP.Hồ Chí Minh"):
+        found = gaz.find(f"UBND {spelling} cho biết")
+        assert [(m.surface, m.entry.id) for m in found] == [(spelling, "city/ho-chi-minh")]
+    assert ids(gaz.find("Bà Rịa–Vũng Tàu và BR-VT")) == ["city/ba-ria-vung-tau"] * 2
+
+
+def test_short_all_caps_abbreviations_are_case_sensitive(gaz: Gazetteer):
+    assert gaz.find("Il y a un homme, un projet et une ville.") == []
+    assert gaz.find("Eu tenho uma casa. Who knows? The adb file.") == []
+    assert ids(gaz.find("The UN, the EU, WB, ADB and AMC.")) == [
+        "organization/united-nations",
+        "organization/european-union",
+        "organization/world-bank",
+        "organization/asian-development-bank",
+        "organization/amc",
+    ]
+    assert ids(gaz.find("WHO said")) == ["organization/world-health-organization"]
+
+
+def test_names_match_in_any_case_but_one_word_names_need_a_capital(gaz: Gazetteer):
+    assert (
+        ids(gaz.find("NGÂN HÀNG THẾ GIỚI và ngân hàng thế giới")) == ["organization/world-bank"] * 2
+    )
+    assert ids(gaz.find("UNESCO, Unesco")) == ["organization/unesco"] * 2
+    # common Vietnamese words that are also one-word country names
+    assert gaz.find("biện pháp, pháp luật, đạo đức, thẩm mỹ, cập nhật") == []
+    assert ids(gaz.find("Pháp, Đức và Mỹ")) == [
+        "country/france",
+        "country/germany",
+        "country/united-states",
+    ]
+
+
+def test_offsets_refer_to_the_original_text(gaz: Gazetteer):
+    nfd = unicodedata.normalize("NFD", "Hợp tác giữa Đà Nẵng và Khánh Hoà, Việt Nam")
+    found = gaz.find(nfd)
+    assert ids(found) == ["city/da-nang", "city/khanh-hoa", "country/viet-nam"]
+    for m in found:
+        assert nfd[m.start : m.end] == m.surface
+        assert unicodedata.normalize("NFC", m.surface) in ("Đà Nẵng", "Khánh Hoà", "Việt Nam")
+    text = "İİ Hà Nội"  # İ lowers to two characters
+    (m,) = gaz.find(text)
+    assert (m.start, m.end, m.surface) == (3, 9, "Hà Nội")
+
+
+def test_shared_alias_gives_alternatives(gaz: Gazetteer):
+    (m,) = gaz.find("Singapore")
+    assert {m.entry.id, *(a.id for a in m.alternatives)} == {"city/singapore", "country/singapore"}
+
+
+def test_lookup_by_any_alias(gaz: Gazetteer):
+    assert [e.id for e in gaz.lookup("Sài Gòn")] == ["city/ho-chi-minh"]
+    assert [e.id for e in gaz.lookup("tp hcm")] == ["city/ho-chi-minh"]
+    assert [e.id for e in gaz.lookup("Xri Lan-ca")] == ["country/sri-lanka"]
+    assert [e.id for e in gaz.lookup("Xanh Pê-téc-bua")] == ["city/saint-petersburg"]
+    assert [e.id for e in gaz.lookup("Liên bang Nga")] == ["country/russia"]
+    assert gaz.lookup("Atlantis") == []
+    viet_nam = gaz.by_id["country/viet-nam"]
+    assert (viet_nam.name, viet_nam.country, viet_nam.wikidata) == ("Việt Nam", "VN", "Q881")
+
+
+def test_custom_paths(tmp_path: Path):
+    path = tmp_path / "extra.tsv"
+    path.write_text(
+        "\t".join(COLUMNS) + "\nnetwork/test-net\tNetwork\tnetwork\tTest Net\tTN\t\t\n",
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer([path])
+    assert gaz.entries == [
+        GazetteerEntry("network/test-net", "Network", "network", "Test Net", ("TN",))
+    ]
+    assert ids(gaz.find("TN and test net")) == ["network/test-net"] * 2
+
+
+def test_bad_type_is_refused(tmp_path: Path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("\t".join(COLUMNS) + "\nperson/x\tPerson\tp\tX\t\t\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown type"):
+        load_gazetteer([path])
+
+
+def test_matching_speed(gaz: Gazetteer):
+    paragraph = (
+        "Sáng nay, UBND TP Đà Nẵng tiếp đoàn công tác của CityNet và Ngân hàng Thế giới để "
+        "bàn về quy hoạch đô thị, quản lý môi trường và ứng phó với biến đổi khí hậu. "
+        "The mayor of Yokohama met officials from Colombo to discuss waste management. "
+    )
+    text = paragraph * (1_000_000 // len(paragraph))
+    start = time.perf_counter()
+    found = gaz.find(text)
+    elapsed = time.perf_counter() - start
+    assert len(found) == 5 * (1_000_000 // len(paragraph))
+    assert len(text.encode()) / elapsed > 1_000_000  # ≥ 1 MB/s even on a slow runner
