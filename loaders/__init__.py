@@ -1,10 +1,11 @@
 """Loaders: read inputs (extraction documents, news articles) and load them."""
 
 from .article import Article, ArticleError, article_id, canonical_url, detect_lang
-from .documents import iter_input_files, read_document
+from .documents import read_document
 from .encoding import decode_bytes
+from .extraction import Extractor, RuleExtractor, extract_article, extract_inputs
 from .html import read_html
-from .load import BATCH_ROWS, LoadReport, batched, load_paths
+from .load import BATCH_ROWS, LoadReport, batched, iter_documents, load_paths
 from .records import is_article_record, read_records
 from .sources import classify_path, iter_article_inputs, read_articles
 from .text import read_text
@@ -13,16 +14,20 @@ __all__ = [
     "BATCH_ROWS",
     "Article",
     "ArticleError",
+    "Extractor",
     "LoadReport",
+    "RuleExtractor",
     "article_id",
     "batched",
     "canonical_url",
     "classify_path",
     "decode_bytes",
     "detect_lang",
+    "extract_article",
+    "extract_inputs",
     "is_article_record",
     "iter_article_inputs",
-    "iter_input_files",
+    "iter_documents",
     "load_paths",
     "read_articles",
     "read_document",

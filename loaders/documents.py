@@ -3,31 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..graph.document import Document, parse_document
 from ..graph.errors import DocumentError
-
-DOCUMENT_SUFFIXES = (".json",)
-
-
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Each file named, and each document file below each folder named, in a stable order.
-
-    A path that does not exist is yielded as it is, so that reading it reports it.
-    """
-    for path in map(Path, paths):
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in DOCUMENT_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            yield path
 
 
 def read_document(path: str | Path) -> Document:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from ..graph.batch import Batch
-from ..graph.document import Document
+from ..graph.document import Document, parse_document
 from ..graph.errors import UcnError
 from ..graph.store import GraphStore, WriteResult
-from .documents import iter_input_files, read_document
+from .article import Article, ArticleError
+from .documents import read_document
+from .extraction import Extractor, extract_article
+from .sources import classify_path, iter_article_inputs, read_articles
 
 # Rows (nodes, facts, mentions) per transaction. The embedded engine checkpoints at every commit
 # that bulk-copied rows, at a cost that grows with the tables it touched and their size, so few,
@@ -50,6 +55,54 @@ def batched(
         yield pending
 
 
+CHUNK_ARTICLES = 256
+
+
+def _extract(article: Article, extractor: Extractor | None = None) -> Document | UcnError:
+    """One article's validated document, or its error (a plain UcnError: it crosses processes)."""
+    try:
+        return parse_document(extract_article(article, extractor), article.source)
+    except UcnError as exc:
+        return UcnError(str(exc))
+    except Exception as exc:  # a bug in one article's extraction must not lose the others
+        return UcnError(f"{article.source}: extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _read_inputs(
+    inputs: Iterable[str | Path],
+) -> Iterator[tuple[str, Document | Article | UcnError]]:
+    for item in iter_article_inputs(str(i) for i in inputs):
+        if item != "-" and "://" not in item and classify_path(item) == "document":
+            try:
+                yield item, read_document(item)
+            except UcnError as exc:
+                yield item, exc
+            continue
+        for result in read_articles([item]):
+            yield (result.origin if isinstance(result, ArticleError) else item), result
+
+
+def iter_documents(
+    inputs: Iterable[str | Path], *, workers: int = 1, extractor: Extractor | None = None
+) -> Iterator[tuple[str, Document | UcnError]]:
+    """(input, document or error) for every input, in order: extraction documents are read as
+    they are; articles are read, then extracted in `workers` processes when more than one."""
+    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    jobs = _read_inputs(inputs)
+    try:
+        while chunk := list(islice(jobs, CHUNK_ARTICLES)):
+            articles = [p for _, p in chunk if isinstance(p, Article)]
+            if pool is not None:
+                done = iter(list(pool.map(_extract, articles, [extractor] * len(articles))))
+            else:
+                done = (_extract(a, extractor) for a in articles)
+            for item, payload in chunk:
+                yield item, next(done) if isinstance(payload, Article) else payload
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
 def load_paths(
     store: GraphStore,
     paths: Iterable[str | Path],
@@ -57,8 +110,11 @@ def load_paths(
     strict: bool = False,
     on_input: Callable[[str, str | None], None] | None = None,
     batch_rows: int = BATCH_ROWS,
+    workers: int = 1,
+    extractor: Extractor | None = None,
 ) -> LoadReport:
-    """Load every document under `paths` into `store`.
+    """Load every input under `paths` into `store`: extraction documents as they are, news
+    articles (text, HTML, JSON records, URLs, `-`) through extraction, in `workers` processes.
 
     A bad input is reported (in `failures`, and to `on_input(origin, error)`) and skipped; the
     rest still load. Documents are written in batches of about `batch_rows` rows, one
@@ -88,11 +144,11 @@ def load_paths(
                 on_input(document.origin, None)
 
     def documents() -> Iterator[Document]:
-        for path in iter_input_files(paths):
-            try:
-                yield read_document(path)
-            except UcnError as exc:
-                fail(str(path), str(exc))
+        for item, result in iter_documents(paths, workers=workers):
+            if isinstance(result, UcnError):
+                fail(item, str(result))
+            else:
+                yield result
 
     for group in batched(documents(), batch_rows):
         try:

@@ -124,7 +124,7 @@ def test_malformed_document_is_named_and_the_rest_loads(ucn, tmp_path: Path) -> 
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2
     assert "b-bad.json: relations[0].type: 'LIKES'" in errors[0]
-    assert "c-broken.json: line 2, column 16: invalid JSON" in errors[1]
+    assert "c-broken.json: invalid JSON (line 2, column 16" in errors[1]
     assert "loaded 1 document" in result.stdout and "2 failed" in result.stdout
     articles = ucn("query", "MATCH (a:Article) RETURN a.id AS id", "--format", "json").stdout
     assert json.loads(articles) == [{"id": "good"}]

@@ -52,7 +52,7 @@ def test_bad_inputs_are_reported_and_skipped(tmp_path: Path) -> None:
         failed = {Path(origin).name: message for origin, message in report.failures}
         assert set(failed) == {"bad.json", "empty.json", "binary.json"}
         assert "entities: must be a list" in failed["bad.json"]
-        assert "invalid JSON" in failed["empty.json"]
-        assert "not UTF-8" in failed["binary.json"]
+        assert "empty.json: empty" in failed["empty.json"]
+        assert "binary.json: binary data, not text" in failed["binary.json"]
         assert sorted(Path(o).name for o, e in seen if e is None) == ["good.json"]
         assert store.run("MATCH (a:Article) RETURN a.id AS id") == [{"id": "good"}]

@@ -15,7 +15,7 @@ import click
 
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
-from .loaders import BATCH_ROWS, load_paths
+from .loaders import BATCH_ROWS, extract_inputs, load_paths
 from .output import FORMATS, format_rows, to_json
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,21 +104,31 @@ def main(db: str | None, neo4j: str | None) -> None:
     show_default=True,
     help="Rows per transaction: fewer use less memory, more load faster.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that extract articles in parallel.",
+)
 @click.pass_context
 @reports_errors
-def load(ctx: click.Context, paths: tuple[str, ...], strict: bool, batch_rows: int) -> None:
-    """Load extraction documents (JSON files, or folders of them) into the graph.
+def load(
+    ctx: click.Context, paths: tuple[str, ...], strict: bool, batch_rows: int, workers: int
+) -> None:
+    """Load news articles (text, HTML, JSON/JSONL records; files, folders, URLs, - for stdin)
+    and extraction documents (the JSON `ucn extract` prints) into the graph.
 
-    Loading the same document again changes nothing; a bad document is reported on one line
-    and the others still load.
+    Loading the same input again changes nothing; a bad input is reported on one line and the
+    others still load.
     """
     store = _store(ctx, create=True)
     show_progress = sys.stderr.isatty()
     bar = None
     if show_progress:
-        from .loaders import iter_input_files
+        from .loaders import iter_article_inputs
 
-        total = sum(1 for _ in iter_input_files(paths))
+        total = sum(1 for _ in iter_article_inputs(paths))
         bar = click.progressbar(length=total, label="loading", file=sys.stderr)
         bar.__enter__()
 
@@ -144,6 +154,29 @@ def load(ctx: click.Context, paths: tuple[str, ...], strict: bool, batch_rows: i
     )
     if report.failures:
         ctx.exit(1)
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@reports_errors
+def extract(articles: tuple[str, ...], fmt: str) -> None:
+    """Print the entities and relations found in ARTICLES (files, folders, URLs, - for stdin).
+
+    One article gives one JSON document; several give one document per line (JSON Lines).
+    """
+    results = list(extract_inputs(articles))
+    documents = [doc for doc in results if not isinstance(doc, UcnError)]
+    for error in results:
+        if isinstance(error, UcnError):
+            click.echo(f"Error: {error}", err=True)
+    if len(documents) == 1 and len(results) == 1:
+        click.echo(to_json(documents[0]))
+    else:
+        for doc in documents:
+            click.echo(json.dumps(doc, ensure_ascii=False))
+    if len(documents) < len(results):
+        sys.exit(1)
 
 
 @main.command()

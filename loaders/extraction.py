@@ -1,0 +1,414 @@
+"""From an article to the extraction document of the eval README: entities and relations,
+each relation with the sentence it came from.
+
+`RuleExtractor` is deterministic and offline: gazetteer names and name shapes
+(`loaders.mentions`), resolved within the article, and relation patterns per sentence. The
+`Extractor` protocol leaves room for statistical or LLM extractors with the same output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Protocol
+
+from ..graph.errors import UcnError
+from ..graph.ids import node_id, slugify
+from .article import Article
+from .dates import find_dates, year_of
+from .gazetteer import Gazetteer, load_gazetteer
+from .mentions import Mention, find_events, find_mentions
+from .sentences import split_sentences
+
+PARTY_TYPES = ("City", "Country", "Organization", "Network")
+
+
+class Extractor(Protocol):
+    def extract(self, article: Article) -> dict[str, Any]:
+        """The extraction document of one article."""
+
+
+@dataclass
+class _Entity:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
+
+    def add_alias(self, alias: str | None) -> None:
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+@dataclass
+class _Relation:
+    type: str
+    source: str
+    target: str
+    evidence: str
+    confidence: float
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+def _key(name: str) -> str:
+    return slugify(name).replace("-", "")
+
+
+class _Resolver:
+    """One entity per real thing within an article."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, _Entity] = {}
+        self.by_name: dict[tuple[str, str], str] = {}
+
+    def add(self, mention: Mention, surface: str) -> _Entity:
+        entity_id = mention.key or self._known(mention) or node_id(mention.type, mention.name)
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            entity = _Entity(entity_id, mention.type, mention.name)
+            if mention.kind:
+                entity.properties["kind"] = mention.kind
+            self.entities[entity_id] = entity
+        for alias in (surface, mention.name, mention.acronym):
+            entity.add_alias(alias)
+            if alias:
+                self.by_name[(mention.type, _key(alias))] = entity_id
+        return entity
+
+    def _known(self, mention: Mention) -> str | None:
+        key = _key(mention.name)
+        found = self.by_name.get((mention.type, key))
+        if found:
+            return found
+        # "Học viện AMC" once "AMC" is known; a person named without the family name.
+        for (etype, alias), entity_id in self.by_name.items():
+            if etype != mention.type:
+                continue
+            if mention.type == "Person" and (key.endswith(alias) or alias.endswith(key)):
+                return entity_id
+            if (
+                mention.type in ("Organization", "Network")
+                and alias
+                and (key.endswith(alias) and len(alias) >= 3 and alias.isalnum())
+            ):
+                return entity_id
+        return None
+
+
+@dataclass
+class _Sentence:
+    text: str
+    mentions: list[tuple[Mention, _Entity]]
+    events: list[_Entity]
+    date: str | None
+    place: _Entity | None
+
+
+TITLES = (
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Phó Giám đốc",
+    "Giám đốc điều hành",
+    "Giám đốc",
+    "Tổng Giám đốc",
+    "Thị trưởng",
+    "Phó Thị trưởng",
+    "Đại sứ",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Tổng Thư ký",
+    "Trưởng ban",
+    "Phó Trưởng ban",
+    "Viện trưởng",
+    "Phó Viện trưởng",
+    "Hiệu trưởng",
+    "Bí thư",
+    "Phó Bí thư",
+    "Tổng Lãnh sự",
+    "Cán bộ phụ trách chương trình",
+    "Cán bộ",
+    "Chuyên viên",
+    "Trưởng phòng",
+    "Phó Trưởng phòng",
+    "Chủ nhiệm",
+    "Thống đốc",
+    "Director",
+    "Mayor",
+    "Secretary General",
+    "President",
+    "Minister",
+    "Ambassador",
+    "Governor",
+    "Chairman",
+    "Programme Officer",
+    "Program Officer",
+)
+_TITLE = re.compile("|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)))
+MEMBER = re.compile(r"thành viên|\bmembers?\b|gia nhập|\bjoin(?:ed|s)?\b", re.IGNORECASE)
+ASSOCIATE = re.compile(r"liên kết|associate", re.IGNORECASE)
+FULL = re.compile(r"chính thức|full", re.IGNORECASE)
+ORGANISE = re.compile(r"tổ chức|organi[sz]ed|phối hợp", re.IGNORECASE)
+ATTEND = re.compile(
+    r"tham dự|tham gia|có sự tham gia|sự hiện diện|attend|participat", re.IGNORECASE
+)
+VISIT = re.compile(r"đến thăm|thăm và làm việc|chuyến thăm|thăm chính thức|visit", re.I)
+HOST = re.compile(r"đón tiếp|tiếp đoàn|đăng cai|chủ trì|hosted", re.IGNORECASE)
+FOUNDED = re.compile(r"thành lập|ra đời|founded|established", re.IGNORECASE)
+SUPPORT = re.compile(
+    r"(?:sự hỗ trợ|hỗ trợ|tài trợ|giúp đỡ|supported|funded)(?:\s+(?:của|by|từ))?", re.I
+)
+PARTNER = re.compile(
+    r"ký kết|ký thỏa thuận|biên bản ghi nhớ|thỏa thuận hợp tác|kết nghĩa|signed|memorandum|"
+    r"sister cit|twinn",
+    re.IGNORECASE,
+)
+AT = re.compile(r"(?:tại|ở|in|at)\s+$", re.IGNORECASE)
+
+
+class RuleExtractor:
+    """Deterministic, offline extraction with the curated gazetteer and sentence patterns."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer or _default_gazetteer()
+
+    def extract(self, article: Article) -> dict[str, Any]:
+        resolver = _Resolver()
+        relations: list[_Relation] = []
+        year = year_of(article.date)
+        events: dict[str, _Entity] = {}
+        for sentence in split_sentences(article.text):
+            parsed = self._read_sentence(sentence.text, resolver, events, year)
+            relations.extend(_relations(parsed))
+        return _document(article, resolver.entities.values(), events.values(), relations)
+
+    def _read_sentence(
+        self, text: str, resolver: _Resolver, events: dict[str, _Entity], year: int | None
+    ) -> _Sentence:
+        mentions = [
+            (m, resolver.add(m, text[m.start : m.end])) for m in find_mentions(text, self.gazetteer)
+        ]
+        dates = find_dates(text, year)
+        date = dates[0].iso if dates else None
+        place = None
+        for mention, entity in mentions:
+            if entity.type in ("City", "Country") and AT.search(text[: mention.start]):
+                place = entity
+                break
+        sentence_events = []
+        for event in find_events(text):
+            event_id = node_id("Event", f"{event.name} {date or ''}")
+            entity = events.setdefault(event_id, _Entity(event_id, "Event", event.name))
+            if date:
+                entity.properties.setdefault("date", date)
+            if place:
+                entity.properties.setdefault("location", place.name)
+            sentence_events.append(entity)
+        if not sentence_events and VISIT.search(text):
+            visitors = [e for m, e in mentions if e.type in (*PARTY_TYPES, "Person")]
+            if visitors:
+                name = f"Chuyến thăm của {visitors[0].name}"
+                event_id = node_id("Event", f"{name} {date or ''}")
+                entity = events.setdefault(
+                    event_id, _Entity(event_id, "Event", name, properties={"kind": "visit"})
+                )
+                if date:
+                    entity.properties.setdefault("date", date)
+                sentence_events.append(entity)
+        return _Sentence(text, mentions, sentence_events, date, place)
+
+
+def _relations(s: _Sentence) -> Iterable[_Relation]:
+    text = s.text
+    parties = [(m, e) for m, e in s.mentions if e.type in PARTY_TYPES]
+    people = [(m, e) for m, e in s.mentions if e.type == "Person"]
+    # City, Country: "Colombo, Srilanka" or "Nagoya (Nhật Bản)"
+    for (m1, e1), (m2, e2) in zip(s.mentions, s.mentions[1:], strict=False):
+        gap = text[m1.end : m2.start]
+        if e1.type == "City" and e2.type == "Country" and re.fullmatch(r"\s*[,(]\s*", gap):
+            yield _Relation("LOCATED_IN", e1.id, e2.id, text, 0.8)
+    for event in s.events:
+        if s.place:
+            yield _Relation("LOCATED_IN", event.id, s.place.id, text, 0.7)
+    # Membership
+    if MEMBER.search(text):
+        networks = [e for m, e in parties if e.type == "Network"]
+        if networks:
+            network = networks[0]
+            props = {}
+            if ASSOCIATE.search(text):
+                props["role"] = "associate"
+            elif FULL.search(text):
+                props["role"] = "full"
+            if s.date:
+                props["since"] = s.date
+            members = [e for m, e in parties if e.type in ("City", "Organization")]
+            for member in members:
+                if member.id != network.id:
+                    yield _Relation("MEMBER_OF", member.id, network.id, text, 0.7, dict(props))
+    # Roles: "Ông A - Giám đốc X", "Chủ tịch UBND TP X Huỳnh Đức Thơ"
+    for m, person in people:
+        after = text[m.end : m.end + 80]
+        title = _TITLE.search(after)
+        if title and title.start() <= 4:
+            employer = _next_party(parties, m.end + title.end(), 60)
+            props = {"title": title.group(0)}
+            if employer:
+                yield _Relation("WORKS_FOR", person.id, employer.id, text, 0.7, props)
+        before = text[max(0, m.start - 80) : m.start]
+        title = None
+        for t in _TITLE.finditer(before):
+            title = t
+        if title:
+            employer = _next_party(parties, m.start - len(before) + title.end(), 60)
+            if employer:
+                yield _Relation(
+                    "WORKS_FOR", person.id, employer.id, text, 0.6, {"title": title.group(0)}
+                )
+    # Events: organisers before "tổ chức", participants after "tham dự"
+    for event in s.events:
+        organise = ORGANISE.search(text)
+        attend = ATTEND.search(text)
+        for m, e in parties:
+            if organise and m.end <= organise.start() and not (attend and m.start > attend.end()):
+                kind = "HOSTED" if HOST.search(text) else "ORGANIZED"
+                yield _Relation(kind, e.id, event.id, text, 0.6)
+            elif attend and m.start >= attend.end():
+                yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
+        if event.properties.get("kind") == "visit":
+            visit = VISIT.search(text)
+            for m, e in s.mentions:
+                if e.type == "Event":
+                    continue
+                if visit and m.start >= visit.end() and e.type in PARTY_TYPES:
+                    yield _Relation("HOSTED", e.id, event.id, text, 0.6)
+                elif visit and m.end <= visit.start():
+                    yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
+    # Founding: "được thành lập năm 1987 tại TP Nagoya"
+    founded = FOUNDED.search(text)
+    if founded and s.place:
+        subjects = [e for m, e in parties if e.type in ("Network", "Organization")]
+        if subjects:
+            props = {"date": s.date} if s.date else {}
+            yield _Relation("FOUNDED_IN", subjects[0].id, s.place.id, text, 0.7, props)
+    # Support: "với sự hỗ trợ của A, B và C"
+    support = SUPPORT.search(text)
+    if support:
+        # The supported is the sentence's first network or organisation before the trigger.
+        subjects = [
+            e
+            for m, e in parties
+            if m.end <= support.start() and e.type in ("Network", "Organization")
+        ]
+        after = [e for m, e in parties if m.start >= support.end()]
+        if subjects:
+            for supporter in after:
+                yield _Relation("SUPPORTED", supporter.id, subjects[0].id, text, 0.6)
+    # Partnerships
+    if PARTNER.search(text):
+        signatories = [e for m, e in parties if e.type in ("City", "Organization", "Country")]
+        for i, a in enumerate(signatories):
+            for b in signatories[i + 1 :]:
+                if a.id != b.id:
+                    yield _Relation("PARTNER_OF", a.id, b.id, text, 0.5)
+    # Sub-units: "Ban Thư ký CityNet" names its parent
+    for m, e in parties:
+        if e.type == "Organization" and not e.id.startswith(("organization/amc",)):
+            for m2, parent in parties:
+                if parent.id != e.id and m.start < m2.start and m2.end <= m.end:
+                    yield _Relation("PART_OF", e.id, parent.id, text, 0.5)
+
+
+def _next_party(parties: list[tuple[Mention, _Entity]], start: int, window: int) -> _Entity | None:
+    for m, e in parties:
+        if start <= m.start <= start + window:
+            return e
+    return None
+
+
+_ALLOWED = {
+    "LOCATED_IN": ({"Event", "Organization", "Network", "City"}, {"City", "Country"}),
+}
+
+
+def _document(
+    article: Article,
+    entities: Iterable[_Entity],
+    events: Iterable[_Entity],
+    relations: list[_Relation],
+) -> dict[str, Any]:
+    from ..graph.model import MODEL
+
+    all_entities = [*entities, *events]
+    types = {e.id: e.type for e in all_entities}
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    out_relations = []
+    for r in relations:
+        rel = MODEL.relations[r.type]
+        source, target = r.source, r.target
+        if source == target or not rel.allows(types[source], types[target]):
+            continue
+        if rel.symmetric and target < source:
+            source, target = target, source
+        key = (r.type, source, target)
+        if key in seen:  # stated again: keep the first sentence, learn what it lacked
+            for name, value in r.properties.items():
+                seen[key]["properties"].setdefault(name, value)
+            continue
+        seen[key] = {
+            "type": r.type,
+            "source": source,
+            "target": target,
+            "properties": dict(r.properties),
+            "evidence": r.evidence,
+            "confidence": r.confidence,
+        }
+        out_relations.append(seen[key])
+    return {
+        "article": {
+            "id": article.id,
+            "title": article.title,
+            "date": article.date,
+            "lang": article.lang,
+            "source": article.source,
+            "url": article.url,
+        },
+        "entities": [
+            {
+                "id": e.id,
+                "type": e.type,
+                "name": e.name,
+                "aliases": e.aliases,
+                "properties": e.properties,
+            }
+            for e in all_entities
+        ],
+        "relations": out_relations,
+    }
+
+
+@cache
+def _default_gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def extract_article(article: Article, extractor: Extractor | None = None) -> dict[str, Any]:
+    """The extraction document of `article` (by default with the rule-based extractor)."""
+    return (extractor or RuleExtractor()).extract(article)
+
+
+def extract_inputs(
+    inputs: Iterable[str], extractor: Extractor | None = None
+) -> Iterator[dict[str, Any] | UcnError]:
+    """The extraction document of every article in `inputs`, or the error of an input that
+    gives none."""
+    from .sources import read_articles
+
+    extractor = extractor or RuleExtractor()
+    for article in read_articles(inputs):
+        if isinstance(article, UcnError):
+            yield article
+        else:
+            yield extractor.extract(article)
