@@ -267,11 +267,21 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 yield _Relation(
                     "WORKS_FOR", person.id, employer.id, text, 0.6, {"title": title.group(0)}
                 )
+    # Places named after "tại" (and the country that follows them) are where, not who.
+    places: set[str] = set()
+    for m, e in parties:
+        before = text[max(0, m.start - 40) : m.start]
+        if AT.search(before) or (
+            places and re.fullmatch(r".*[,(]\s*", before, re.S) and e.type == "Country"
+        ):
+            places.add(e.id)
     # Events: organisers before "tổ chức", participants after "tham dự"
     for event in s.events:
         organise = ORGANISE.search(text)
         attend = ATTEND.search(text)
         for m, e in parties:
+            if e.id in places:
+                continue
             if organise and m.end <= organise.start() and not (attend and m.start > attend.end()):
                 kind = "HOSTED" if HOST.search(text) else "ORGANIZED"
                 yield _Relation(kind, e.id, event.id, text, 0.6)
@@ -302,9 +312,9 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             for m, e in parties
             if m.end <= support.start() and e.type in ("Network", "Organization")
         ]
-        after = [e for m, e in parties if m.start >= support.end()]
+        supporters = [e for m, e in parties if m.start >= support.end()]
         if subjects:
-            for supporter in after:
+            for supporter in supporters:
                 yield _Relation("SUPPORTED", supporter.id, subjects[0].id, text, 0.6)
     # Partnerships
     if PARTNER.search(text):

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from .gazetteer import Gazetteer
 
 # A word that starts with a capital letter (Vietnamese letters included), hyphens allowed.
-_CAP = r"[A-ZÀ-ỸĐ][\wÀ-ỹđĐ]*(?:-[\wÀ-ỹđĐ]+)*"
+# Upper-case letters of Latin and Vietnamese script (the ranges hold lower case letters too).
+_UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper())
+_CAP = rf"[{_UPPER}][\w]*(?:-[\w]+)*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,4}}"
 
 PERSON_TITLES = (
@@ -101,10 +103,12 @@ FAMILY_NAMES = (
     "Tôn",
     "Âu",
 )
-_SYLLABLE = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+"
+_SYLLABLE = rf"[{_UPPER}][^\W\d_{_UPPER}]+"
 VIETNAMESE_NAME = re.compile(
     rf"(?<![\w])(?:{'|'.join(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
 )
+
+NOT_PEOPLE = frozenset({"Thái Bình Dương", "Châu Á", "Đông Nam Á"})
 
 ORG_HEADS_VI = (
     "Học viện",
@@ -145,9 +149,13 @@ _STOP_VI = (
     "tại|trên|bên|ký kết|sáng|chiều|tối|hôm|đón|dẫn đầu|chủ trì"
 )
 _ORG_WORD = r"(?:[&\w]+(?:-[\w]+)*)"
+_ORG_HEAD_RE = "|".join(sorted(ORG_HEADS_VI, key=len, reverse=True))
 ORG_VI = re.compile(
-    rf"(?<![\w])(?P<head>{'|'.join(sorted(ORG_HEADS_VI, key=len, reverse=True))})"
-    rf"(?P<rest>(?:\s+(?!(?:{_STOP_VI})\b){_ORG_WORD}){{1,12}})"
+    rf"(?<![\w])(?P<head>{_ORG_HEAD_RE})"
+    # "và" ends a name when another name follows ("Ngân hàng X và Viện Y") or when it comes
+    # first ("Học viện và đại diện ..."): a bare head is a back-reference, not a name.
+    rf"(?P<rest>(?!\s+và\b)(?:\s+(?!(?:{_STOP_VI})\b)(?!và\s+(?:{_ORG_HEAD_RE})\b)"
+    rf"{_ORG_WORD}){{1,12}})"
 )
 ORG_EN = re.compile(
     rf"(?P<name>(?:{_CAP}\s+){{0,4}}(?:University|Institute|Academy|Agency|Association|Bank|"
@@ -194,7 +202,6 @@ _EVENT_HEAD_RE = "|".join(re.escape(h) for h in sorted(EVENT_HEADS, key=len, rev
 EVENT = re.compile(
     rf"(?<![\w])(?P<head>{_EVENT_HEAD_RE})"
     rf"(?P<rest>(?:\s+(?!(?:{_STOP_VI}|tại|ở)\b)[\w“”\"&-]+){{0,10}})",
-    re.IGNORECASE,
 )
 ACRONYM_AFTER = re.compile(r"\s*\((?:[^()/]*/)?(?P<acro>[A-Z][A-Za-z0-9&.-]{1,11})\)")
 
@@ -232,7 +239,11 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     for m in PERSON.finditer(text):
         found.append(Mention(m.start("name"), m.end("name"), "Person", m["name"]))
     for m in VIETNAMESE_NAME.finditer(text):
-        found.append(Mention(m.start(), m.end(), "Person", m.group(0)))
+        # "Thái Bình Dương" (the Pacific) and "Hà Nam" are places, not people.
+        if not any(g.start == 0 for g in gazetteer.find(m.group(0))) and m.group(0) not in (
+            NOT_PEOPLE
+        ):
+            found.append(Mention(m.start(), m.end(), "Person", m.group(0)))
     for m in ORG_VI.finditer(text):
         name = _trim_org(m["head"], m["rest"])
         found.append(Mention(m.start(), m.start() + len(name), "Organization", name))
