@@ -64,7 +64,9 @@ class _Resolver:
         self.entities: dict[str, _Entity] = {}
         self.by_name: dict[tuple[str, str], str] = {}
 
-    def add(self, mention: Mention, surface: str) -> _Entity:
+    def add(self, mention: Mention, surface: str) -> _Entity | None:
+        if mention.backref:
+            return self._last_with_head(mention)
         entity_id = mention.key or self._known(mention) or node_id(mention.type, mention.name)
         entity = self.entities.get(entity_id)
         if entity is None:
@@ -77,6 +79,19 @@ class _Resolver:
             if alias:
                 self.by_name[(mention.type, _key(alias))] = entity_id
         return entity
+
+    def _last_with_head(self, mention: Mention) -> _Entity | None:
+        head = mention.name.casefold()
+        for entity in reversed(list(self.entities.values())):
+            if entity.type != mention.type:
+                continue
+            if (
+                mention.type == "City"
+                or entity.name.casefold().startswith(head)
+                or any(a.casefold().startswith(head) for a in entity.aliases)
+            ):
+                return entity
+        return None
 
     def _known(self, mention: Mention) -> str | None:
         key = _key(mention.name)
@@ -187,9 +202,11 @@ class RuleExtractor:
     def _read_sentence(
         self, text: str, resolver: _Resolver, events: dict[str, _Entity], year: int | None
     ) -> _Sentence:
-        mentions = [
-            (m, resolver.add(m, text[m.start : m.end])) for m in find_mentions(text, self.gazetteer)
-        ]
+        mentions = []
+        for m in find_mentions(text, self.gazetteer):
+            entity = resolver.add(m, text[m.start : m.end])
+            if entity is not None:
+                mentions.append((m, entity))
         dates = find_dates(text, year)
         date = dates[0].iso if dates else None
         place = None

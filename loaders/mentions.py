@@ -8,7 +8,7 @@ Shapes: Vietnamese and English organisation heads ("Học viện ...", "Viện .
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer
 
@@ -163,9 +163,30 @@ ORG_EN = re.compile(
     rf"{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})?"
     rf"|(?:Ministry|Department|Office|Embassy)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})"
 )
+# Bodies that act for the place or network they name: "UBND TP Đà Nẵng" for Đà Nẵng, "Ban Thư
+# ký CityNet" for CityNet.
 COMMITTEE = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy)"
-    r"\s+(?:(?:TP\.?|thành phố|Thành phố|tỉnh|Tỉnh)\s+)?"
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|"
+    r"Ban Thư ký|Văn phòng|[Tt]hư ký|Secretariat of)"
+    r"\s+(?:(?:TP\.?|thành phố|Thành phố|tỉnh|Tỉnh|the)\s+)?"
+)
+# A head word alone ("về phía Học viện", "Thành phố rất mong") refers back to the last name
+# with that head.
+BACKREF_HEADS = (
+    "Học viện",
+    "Phân viện",
+    "Viện",
+    "Trường",
+    "Hiệp hội",
+    "Trung tâm",
+    "Mạng lưới",
+    "Thành phố",
+    "thành phố",
+    "TP",
+)
+BACKREF = re.compile(
+    rf"(?<![\w])(?P<head>{'|'.join(sorted(BACKREF_HEADS, key=len, reverse=True))})"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
 )
 EVENT_HEADS = (
     "Cuộc họp",
@@ -215,6 +236,7 @@ class Mention:
     key: str | None = None  # gazetteer id, when the gazetteer knows it
     kind: str | None = None
     acronym: str | None = None
+    backref: bool = False  # a bare head word naming the last entity with that head
 
 
 def _trim_org(head: str, rest: str) -> str:
@@ -249,6 +271,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         found.append(Mention(m.start(), m.start() + len(name), "Organization", name))
     for m in ORG_EN.finditer(text):
         found.append(Mention(m.start(), m.end(), "Organization", m["name"]))
+    for m in BACKREF.finditer(text):
+        head = m["head"]
+        kind = "City" if head.lower() in ("thành phố", "tp") else "Organization"
+        if head == "Mạng lưới":
+            kind = "Network"
+        found.append(Mention(m.start(), m.end(), kind, head, backref=True))
     events = find_events(text)
     # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Chấp hành").
     found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
@@ -279,6 +307,4 @@ def _with_acronym(text: str, mention: Mention) -> Mention:
     m = ACRONYM_AFTER.match(text, mention.end)
     if not m or mention.type not in ("Organization", "Network"):
         return mention
-    return Mention(
-        mention.start, mention.end, mention.type, mention.name, mention.key, mention.kind, m["acro"]
-    )
+    return replace(mention, acronym=m["acro"])

@@ -150,3 +150,18 @@ def test_key_facts_of_the_seed_articles() -> None:
     }
     assert ("city/da-nang", "network/citynet", "2005-10-11", "full") in members
     assert ("organization/amc", "network/citynet", "2017", "associate") in members
+
+
+def test_back_references_and_bodies_acting_for_others() -> None:
+    doc = extract_article(
+        article(
+            "Đoàn cán bộ Ban Thư ký CityNet đến làm việc tại Học viện Ngoại giao. "
+            "Về phía Học viện có ông Trần Văn Nam - Phó Giám đốc Học viện. "
+            "UBND TP Huế cử đại diện tham dự; thành phố mong muốn hợp tác lâu dài."
+        )
+    )
+    ids = {e["id"] for e in doc["entities"]}
+    assert "network/citynet" in ids and "city/hue" in ids
+    assert not any("ban-thu-ky" in i or i.startswith("organization/hoc-vien-co") for i in ids)
+    academy = next(e["id"] for e in doc["entities"] if e["name"] == "Học viện Ngoại giao")
+    assert ("WORKS_FOR", "person/tran-van-nam", academy) in relations(doc)
