@@ -233,6 +233,8 @@ class RuleExtractor:
                 )
                 if date:
                     entity.properties.setdefault("date", date)
+                if place:
+                    entity.properties.setdefault("location", place.name)
                 sentence_events.append(entity)
         return _Sentence(text, mentions, sentence_events, date, place)
 

@@ -189,6 +189,20 @@ BACKREF = re.compile(
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
 )
 EVENT_HEADS = (
+    "Lễ khánh thành",
+    "lễ khánh thành",
+    "Lễ kỷ niệm",
+    "lễ kỷ niệm",
+    "lễ ký kết",
+    "lễ ký",
+    "Lễ trao",
+    "lễ trao",
+    "Chuyến thăm",
+    "chuyến thăm",
+    "Hội đàm",
+    "Hội kiến",
+    "Buổi làm việc",
+    "triển lãm",
     "Cuộc họp",
     "Hội nghị",
     "Hội thảo",
