@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from ..graph.errors import UcnError
 from ..graph.ids import node_id, slugify
+from ..graph.model import MODEL
 from .article import Article
 from .dates import find_dates, year_of
 from .gazetteer import Gazetteer, load_gazetteer
@@ -344,7 +345,7 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                     yield _Relation("PARTNER_OF", a.id, b.id, text, 0.5)
     # Sub-units: "Ban Thư ký CityNet" names its parent
     for m, e in parties:
-        if e.type == "Organization" and not e.id.startswith(("organization/amc",)):
+        if e.type == "Organization":
             for m2, parent in parties:
                 if parent.id != e.id and m.start < m2.start and m2.end <= m.end:
                     yield _Relation("PART_OF", e.id, parent.id, text, 0.5)
@@ -357,19 +358,12 @@ def _next_party(parties: list[tuple[Mention, _Entity]], start: int, window: int)
     return None
 
 
-_ALLOWED = {
-    "LOCATED_IN": ({"Event", "Organization", "Network", "City"}, {"City", "Country"}),
-}
-
-
 def _document(
     article: Article,
     entities: Iterable[_Entity],
     events: Iterable[_Entity],
     relations: list[_Relation],
 ) -> dict[str, Any]:
-    from ..graph.model import MODEL
-
     all_entities = [*entities, *events]
     types = {e.id: e.type for e in all_entities}
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ucn.graph.model import PARTIES
+from ..graph.model import PARTIES
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
 COLUMNS = ("id", "type", "kind", "name", "aliases", "country", "wikidata")
