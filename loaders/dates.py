@@ -45,8 +45,9 @@ _PATTERNS = [
     r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})(?:\s*(?:năm|,)\s*(?P<year>\d{4}))?",
     # tháng 11/2018, tháng 11 năm 2018, tháng 11-2018
     r"tháng\s+(?P<month>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<year>\d{4}))",
-    # ngày 21/9 (the year comes from the article)
-    r"ngày\s+(?P<day>\d{1,2})[/\-](?P<month>\d{1,2})(?![\d/\-])",
+    # ngày 21/9, sáng 11-7, tối qua 1.7 (the year comes from the article)
+    r"(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|từ)\s+(?:(?:qua|nay|mai|ngày)\s+)?"
+    r"(?P<day>\d{1,2})[/.\-](?P<month>\d{1,2})(?![\d/\-]|\.\d)",
     # 22 April 2024, 22 Apr. 2024
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s*(?P<year>\d{{4}})\b",
     # April 22, 2024 / April 22

@@ -20,7 +20,7 @@ from ..graph.model import MODEL
 from .article import Article
 from .dates import find_dates, year_of
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import Mention, find_events, find_mentions
+from .mentions import TITLES, Mention, find_events, find_mentions
 from .sentences import split_sentences
 
 PARTY_TYPES = ("City", "Country", "Organization", "Network")
@@ -121,47 +121,12 @@ class _Sentence:
     events: list[_Entity]
     date: str | None
     place: _Entity | None
+    visit: re.Match[str] | None = None  # the visit trigger, when the sentence tells of one
+    host: _Entity | None = None  # the place or body visited
+    received: bool = False  # a meeting within the article's visit
+    visit_event: _Entity | None = None
 
 
-TITLES = (
-    "Phó Chủ tịch",
-    "Chủ tịch",
-    "Phó Giám đốc",
-    "Giám đốc điều hành",
-    "Giám đốc",
-    "Tổng Giám đốc",
-    "Thị trưởng",
-    "Phó Thị trưởng",
-    "Đại sứ",
-    "Bộ trưởng",
-    "Thứ trưởng",
-    "Tổng Thư ký",
-    "Trưởng ban",
-    "Phó Trưởng ban",
-    "Viện trưởng",
-    "Phó Viện trưởng",
-    "Hiệu trưởng",
-    "Bí thư",
-    "Phó Bí thư",
-    "Tổng Lãnh sự",
-    "Cán bộ phụ trách chương trình",
-    "Cán bộ",
-    "Chuyên viên",
-    "Trưởng phòng",
-    "Phó Trưởng phòng",
-    "Chủ nhiệm",
-    "Thống đốc",
-    "Director",
-    "Mayor",
-    "Secretary General",
-    "President",
-    "Minister",
-    "Ambassador",
-    "Governor",
-    "Chairman",
-    "Programme Officer",
-    "Program Officer",
-)
 _TITLE = re.compile("|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)))
 MEMBER = re.compile(r"thành viên|\bmembers?\b|gia nhập|\bjoin(?:ed|s)?\b", re.IGNORECASE)
 ASSOCIATE = re.compile(r"liên kết|associate", re.IGNORECASE)
@@ -170,7 +135,20 @@ ORGANISE = re.compile(r"tổ chức|organi[sz]ed|phối hợp", re.IGNORECASE)
 ATTEND = re.compile(
     r"tham dự|tham gia|có sự tham gia|sự hiện diện|attend|participat", re.IGNORECASE
 )
-VISIT = re.compile(r"đến thăm|thăm và làm việc|chuyến thăm|thăm chính thức|visit", re.I)
+# A visit: the trigger, then the place or body visited ("thăm và làm việc tại tỉnh Bến Tre").
+VISIT = re.compile(
+    r"(?<![\w])(?:(?:đến|tới|sang|về)\s+)?(?:chuyến\s+)?thăm(?![\w])"
+    r"(?:\s+(?:và\s+)?(?:làm\s+việc|chính\s+thức|hữu\s+nghị|cấp\s+nhà\s+nước))*"
+    r"(?:\s+(?:tại|với|ở))?|\bvisit(?:ed|s|ing)?\b(?:\s+(?:to|in))?",
+    re.IGNORECASE,
+)
+# Meetings during a visit: who received whom ("tiếp", "hội kiến", "có cuộc làm việc với").
+RECEIVE = re.compile(
+    r"(?<![\w])(?<!trực\s)(?:tiếp(?!\s+(?:tục|theo|cận|thu|xúc|nhận|nối))|hội kiến|hội đàm|"
+    r"gặp gỡ|gặp|chào đón|đón tiếp|làm việc với|làm việc cùng|cuộc gặp|cuộc làm việc|buổi tiếp|"
+    r"buổi làm việc|received|met with|welcomed)(?![\w])",
+    re.IGNORECASE,
+)
 HOST = re.compile(r"đón tiếp|tiếp đoàn|đăng cai|chủ trì|hosted", re.IGNORECASE)
 FOUNDED = re.compile(r"thành lập|ra đời|founded|established", re.IGNORECASE)
 SUPPORT = re.compile(
@@ -192,12 +170,16 @@ class RuleExtractor:
 
     def extract(self, article: Article) -> dict[str, Any]:
         resolver = _Resolver()
-        relations: list[_Relation] = []
         year = year_of(article.date)
         events: dict[str, _Entity] = {}
-        for sentence in split_sentences(article.text):
-            parsed = self._read_sentence(sentence.text, resolver, events, year)
-            relations.extend(_relations(parsed))
+        texts = [s.text for s in split_sentences(article.text)]
+        # The headline often states the main fact; the body's sentences say it more fully, so
+        # they come first as evidence.
+        if article.title and article.title not in article.text[: len(article.title) + 5]:
+            texts.append(article.title)
+        sentences = [self._read_sentence(t, resolver, events, year) for t in texts]
+        _assign_visits(sentences, events, english=article.lang == "en")
+        relations = [r for s in sentences for r in (*_relations(s), *_visit_relations(s))]
         return _document(article, resolver.entities.values(), events.values(), relations)
 
     def _read_sentence(
@@ -224,20 +206,9 @@ class RuleExtractor:
             if place:
                 entity.properties.setdefault("location", place.name)
             sentence_events.append(entity)
-        if not sentence_events and VISIT.search(text):
-            visitors = [e for m, e in mentions if e.type in (*PARTY_TYPES, "Person")]
-            if visitors:
-                name = f"Chuyến thăm của {visitors[0].name}"
-                event_id = node_id("Event", f"{name} {date or ''}")
-                entity = events.setdefault(
-                    event_id, _Entity(event_id, "Event", name, properties={"kind": "visit"})
-                )
-                if date:
-                    entity.properties.setdefault("date", date)
-                if place:
-                    entity.properties.setdefault("location", place.name)
-                sentence_events.append(entity)
-        return _Sentence(text, mentions, sentence_events, date, place)
+        visit, host = _visit_of(text, mentions)
+        received = bool(RECEIVE.search(text)) or (bool(ATTEND.search(text)) and not sentence_events)
+        return _Sentence(text, mentions, sentence_events, date, place, visit, host, received)
 
 
 def _relations(s: _Sentence) -> Iterable[_Relation]:
@@ -307,15 +278,6 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 yield _Relation(kind, e.id, event.id, text, 0.6)
             elif attend and m.start >= attend.end():
                 yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
-        if event.properties.get("kind") == "visit":
-            visit = VISIT.search(text)
-            for m, e in s.mentions:
-                if e.type == "Event":
-                    continue
-                if visit and m.start >= visit.end() and e.type in PARTY_TYPES:
-                    yield _Relation("HOSTED", e.id, event.id, text, 0.6)
-                elif visit and m.end <= visit.start():
-                    yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
     # Founding: "được thành lập năm 1987 tại TP Nagoya"
     founded = FOUNDED.search(text)
     if founded and s.place:
@@ -349,6 +311,82 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             for m2, parent in parties:
                 if parent.id != e.id and m.start < m2.start and m2.end <= m.end:
                     yield _Relation("PART_OF", e.id, parent.id, text, 0.5)
+
+
+_HOST_RANK = {"City": 0, "Organization": 1, "Network": 1, "Country": 2}
+
+
+def _visit_of(
+    text: str, mentions: list[tuple[Mention, _Entity]]
+) -> tuple[re.Match[str] | None, _Entity | None]:
+    """The visit a sentence tells of and where it went: the most specific place or body that
+    follows a visit trigger ("thăm chính thức Liên bang Nga ... tới thăm thành phố Rotterdam")."""
+    best: tuple[int, re.Match[str], _Entity | None] | None = None
+    for trigger in VISIT.finditer(text):
+        host = next(
+            (
+                e
+                for m, e in mentions
+                if trigger.end() <= m.start <= trigger.end() + 25 and e.type in _HOST_RANK
+            ),
+            None,
+        )
+        rank = _HOST_RANK[host.type] if host else 9
+        if best is None or rank < best[0]:
+            best = (rank, trigger, host)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _assign_visits(sentences: list[_Sentence], events: dict[str, _Entity], english: bool) -> None:
+    """One visit event per place visited in an article; the meetings it holds belong to the visit
+    told of last. Its date is the first one given where the visit is told."""
+    hosts: dict[str, list[_Sentence]] = {}
+    for s in sentences:
+        if s.visit and s.host:
+            hosts.setdefault(s.host.id, []).append(s)
+    visit_of_host: dict[str, _Entity] = {}
+    for host_id, told in hosts.items():
+        host = told[0].host
+        assert host is not None
+        date = next((s.date for s in told if s.date), None)
+        name = f"Visit to {host.name}" if english else f"Chuyến thăm {host.name}"
+        event_id = node_id("Event", f"{name} {date or ''}")
+        event = events.setdefault(event_id, _Entity(event_id, "Event", name))
+        event.properties["kind"] = "visit"
+        if date:
+            event.properties.setdefault("date", date)
+        if host.type in ("City", "Country"):
+            event.properties.setdefault("location", host.name)
+        visit_of_host[host_id] = event
+    current = next(iter(visit_of_host.values()), None)
+    for s in sentences:
+        if s.visit and s.host:
+            current = visit_of_host[s.host.id]
+            s.visit_event = current
+        elif current and (s.visit or s.received):
+            s.visit_event = current
+
+
+def _visit_relations(s: _Sentence) -> Iterable[_Relation]:
+    event = s.visit_event
+    if event is None:
+        return
+    text = s.text
+    if s.visit and s.host:
+        yield _Relation("HOSTED", s.host.id, event.id, text, 0.6)
+        if s.host.type in ("City", "Country"):
+            yield _Relation("LOCATED_IN", event.id, s.host.id, text, 0.7)
+    places = {e.id for m, e in s.mentions if AT.search(text[max(0, m.start - 12) : m.start])}
+    for m, e in s.mentions:
+        if e.type == "Event" or e.id in places or (s.host and e.id == s.host.id):
+            continue
+        if s.visit and s.host:
+            # Visitors come before the trigger; those met after "với" ("làm việc với Thị trưởng").
+            met = re.search(r"(?:với|with)\s", text[s.visit.end() : m.start])
+            if m.end <= s.visit.start() or (met and e.type in ("Person", "Organization")):
+                yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
+        elif s.received and e.type == "Person":
+            yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.5)
 
 
 def _next_party(parties: list[tuple[Mention, _Entity]], start: int, window: int) -> _Entity | None:

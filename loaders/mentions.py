@@ -49,9 +49,89 @@ PERSON_TITLES = (
     "Minister",
     "Ambassador",
     "Governor",
+    "Đồng chí",
+    "đồng chí",
 )
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len, reverse=True))
 PERSON = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=[(\"“,]))(?:{_TITLE_RE})\s+(?P<name>{_NAME})")
+
+# Titles of office: before a name they make it a person's, and name the body they serve.
+TITLES = (
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Phó Giám đốc",
+    "Giám đốc điều hành",
+    "Giám đốc",
+    "Tổng Giám đốc",
+    "Thị trưởng",
+    "Phó Thị trưởng",
+    "Đại sứ",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Tổng Thư ký",
+    "Trưởng ban",
+    "Phó Trưởng ban",
+    "Viện trưởng",
+    "Phó Viện trưởng",
+    "Hiệu trưởng",
+    "Bí thư",
+    "Phó Bí thư",
+    "Tổng Lãnh sự",
+    "Cán bộ phụ trách chương trình",
+    "Cán bộ",
+    "Chuyên viên",
+    "Trưởng phòng",
+    "Phó Trưởng phòng",
+    "Chủ nhiệm",
+    "Thống đốc",
+    "Thủ tướng",
+    "Phó Thủ tướng",
+    "Chủ tịch nước",
+    "Phó Chủ tịch nước",
+    "Tổng Bí thư",
+    "Ủy viên",
+    "Trưởng đoàn",
+    "Phó Tổng Giám đốc",
+    "Chủ tịch Hội đồng quản trị",
+    "Trưởng Đại diện",
+    "Trưởng đại diện",
+    "Phó Thống đốc",
+    "Chánh Văn phòng",
+    "Tổng Biên tập",
+    "Người phát ngôn",
+    "Vice Mayor",
+    "Deputy Mayor",
+    "Prime Minister",
+    "Vice President",
+    "Chief Executive",
+    "Commissioner",
+    "Deputy Commissioner",
+    "Executive Director",
+    "Deputy Director",
+    "Director",
+    "Mayor",
+    "Secretary General",
+    "President",
+    "Minister",
+    "Ambassador",
+    "Governor",
+    "Chairman",
+    "Programme Officer",
+    "Program Officer",
+)
+_ROLE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})$"
+)
+# A run of capitalised words: a name, when a title stands before it.
+_NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:\s+{_CAP}){{0,4}}(?![\w])")
+# Capitalised words that begin the next clause rather than a name.
+_NOT_NAME_WORDS = frozenset(
+    {
+        *("Tại", "Theo", "Trong", "Sau", "Trước", "Ngày", "Đoàn", "Ủy", "Uỷ", "Ban", "Bộ", "Sở"),
+        *("Đảng", "Nhà", "Chính", "Quốc", "Cùng", "Với", "Và", "Là", "Người", "Các", "Những"),
+        *("Thay", "Phát", "Đây", "Được", "Ông", "Bà", "The", "In", "At", "On", "And", "Of"),
+    }
+)
 
 # Vietnamese family names: a run of capitalised syllables that starts with one is a person's name
 # even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn Phương").
@@ -141,21 +221,51 @@ ORG_HEADS_VI = (
     "Cảng vụ",
     "Thành ủy",
     "Tỉnh ủy",
+    "Quốc hội",
+    "Chính phủ",
+    "Bảo tàng",
+    "Trường",
+    "Chi nhánh",
+    "Vụ",
+    "Phòng",
+    "Lãnh sự quán",
+)
+# Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Hoa Kỳ".
+SITED_HEADS = ("Phân viện", "Chi nhánh", "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán")
+# Heads that name a country's body only with the country ("Quốc hội Lào"); bare, the gazetteer
+# knows them.
+NATIONAL_HEADS = ("Quốc hội", "Chính phủ")
+# Heads that start a new name inside a longer run: "Ban Hợp tác quốc tế | Học viện ...".
+_PARENT_HEADS = (
+    "Học viện|Viện|Trường Đại học|Đại học|Bộ|Sở|Tập đoàn|Tổng công ty|Ngân hàng|Quốc hội|"
+    "Chính phủ|Ủy ban|Uỷ ban|UBND|Đại sứ quán"
 )
 # Words that end a Vietnamese organisation name when they follow it.
 _STOP_VI = (
     "đã|đang|sẽ|đến|tới|cùng|với|và các|cho|là|được|có|trong|ngày|nhằm|để|do|từ|vào|theo|về|"
     "tổ chức|phối hợp|tham dự|tham gia|làm việc|tiếp|gồm|như|cũng|nay|này|khi|nơi|thăm|của|"
-    "tại|trên|bên|ký kết|sáng|chiều|tối|hôm|đón|dẫn đầu|chủ trì"
+    "tại|trên|bên|ký kết|sáng|chiều|tối|hôm|đón|dẫn đầu|chủ trì|thuộc|trực thuộc|đầu tiên|"
+    # Verbs that follow a name as its predicate ("Phân viện phát biểu", "Học viện AMC trình bày").
+    "phát biểu|khẳng định|trình bày|giới thiệu|triển khai|cảm ơn|mong muốn|mong|muốn|luôn|"
+    "xác định|bày tỏ|nhấn mạnh|đề nghị|cho biết|chia sẻ|tặng|trao|đánh giá|ghi nhận|hoan nghênh|"
+    "chào mừng|chúc mừng|báo cáo|kiến nghị|đề xuất|thực hiện|tiếp tục|"
+    "ký|gửi|nêu|mời|cử|lần|năm|sau|trước|hiện|vừa|mới|đây|đó|phụ trách|chính thức|bắt đầu|"
+    "tiến hành|cam kết|quyết định|ban hành|công bố|nói|cho rằng|tin tưởng|hy vọng|rất|đặc biệt|"
+    "đều|chỉ|không|mà|thì|vì|nên|nhưng|hay|hoặc|lại|vẫn|còn|đi|chúng tôi|"
+    "trao đổi|thảo luận|tiếp đón|tiếp nhận|đạt|gặp|gặp gỡ|hội kiến|hội đàm|dự|diễn ra|"
+    "khai mạc|bế mạc|kết thúc|đánh dấu|thể hiện|cung cấp|giúp|"
+    "tuyển|đưa|lấy|coi|tăng cường|đẩy mạnh|mở rộng|chú trọng|quan tâm|"
+    "đồng ý|nhất trí|thống nhất|ủng hộ|tham khảo|học tập|chịu trách nhiệm|ông|bà|các|những|một|"
+    "Trưởng|Phó|Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng|Đại sứ|Thị trưởng|Ủy viên|Uỷ viên"
 )
 _ORG_WORD = r"(?:[&\w]+(?:-[\w]+)*)"
 _ORG_HEAD_RE = "|".join(sorted(ORG_HEADS_VI, key=len, reverse=True))
 ORG_VI = re.compile(
     rf"(?<![\w])(?P<head>{_ORG_HEAD_RE})"
-    # "và" ends a name when another name follows ("Ngân hàng X và Viện Y") or when it comes
-    # first ("Học viện và đại diện ..."): a bare head is a back-reference, not a name.
-    rf"(?P<rest>(?!\s+và\b)(?:\s+(?!(?:{_STOP_VI})\b)(?!và\s+(?:{_ORG_HEAD_RE})\b)"
-    rf"{_ORG_WORD}){{1,12}})"
+    # A name's first word after the head is capitalised ("Sở Xây dựng", not "Sở ngành"). "và"
+    # ends a name when another name follows ("Ngân hàng X và Viện Y").
+    rf"(?P<rest>\s+[{_UPPER}\d]{_ORG_WORD}?"
+    rf"(?:\s+(?!(?:{_STOP_VI})\b)(?!và\s+(?:{_ORG_HEAD_RE})\b){_ORG_WORD}){{0,11}})"
 )
 ORG_EN = re.compile(
     rf"(?P<name>(?:{_CAP}\s+){{0,4}}(?:University|Institute|Academy|Agency|Association|Bank|"
@@ -197,8 +307,6 @@ EVENT_HEADS = (
     "lễ ký",
     "Lễ trao",
     "lễ trao",
-    "Chuyến thăm",
-    "chuyến thăm",
     "Hội đàm",
     "Hội kiến",
     "Buổi làm việc",
@@ -264,7 +372,8 @@ def _trim_org(head: str, rest: str) -> str:
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions in `text`, longest first where they overlap, in text order."""
     found: list[Mention] = []
-    for match in gazetteer.find(text):
+    gazetteer_matches = gazetteer.find(text)
+    for match in gazetteer_matches:
         entry = match.entry
         committee = None
         for m in COMMITTEE.finditer(text, max(0, match.start - 40), match.start):
@@ -280,8 +389,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             NOT_PEOPLE
         ):
             found.append(Mention(m.start(), m.end(), "Person", m.group(0)))
+    places = [g for g in gazetteer_matches if g.entry.type in ("City", "Country")]
     for m in ORG_VI.finditer(text):
-        name = _trim_org(m["head"], m["rest"])
+        end = _org_end(text, m, places)
+        if end <= m.end("head"):
+            continue
+        name = _trim_org(m["head"], text[m.end("head") : end])
         found.append(Mention(m.start(), m.start() + len(name), "Organization", name))
     for m in ORG_EN.finditer(text):
         found.append(Mention(m.start(), m.end(), "Organization", m["name"]))
@@ -295,7 +408,93 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Chấp hành").
     found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
     chosen = _longest_first(found)
+    chosen = _longest_first([*chosen, *_titled_names(text, chosen)])
     return [_with_acronym(text, mention) for mention in chosen]
+
+
+def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
+    """People named after a title of office, with or without the body between them ("Thị
+    trưởng Rotterdam Ahmed Aboutaleb", "Đại sứ Lào tại Việt Nam Thongsavanh Phomvihane")."""
+    people = []
+    bounds = [0, *(x for m in chosen for x in (m.start, m.end)), len(text)]
+    for gap_start, gap_end in zip(bounds[::2], bounds[1::2], strict=False):
+        for run in _NAME_RUN.finditer(text, gap_start, gap_end):
+            words = run.group(0).split()
+            if words[0] in _NOT_NAME_WORDS or len(run.group(0)) < 4:
+                continue
+            if _after_title(text, run.start(), chosen):
+                people.append(Mention(run.start(), run.end(), "Person", run.group(0)))
+    return people
+
+
+_BETWEEN = re.compile(r"(?:\s*[-–,]\s*|\s+(?:tại|ở|của|thành phố|tỉnh|bang)\s+|\s+)$")
+
+
+def _after_title(text: str, pos: int, chosen: list[Mention]) -> bool:
+    """Whether a title ends just before `pos`, perhaps with bodies and places between."""
+    for _ in range(3):
+        head = text[max(0, pos - 60) : pos]
+        sep = _BETWEEN.search(head)
+        if sep:
+            pos -= len(head) - sep.start()
+            head = head[: sep.start()]
+        if _ROLE.search(head):
+            return True
+        body = next((m for m in chosen if m.end == pos and m.type != "Person"), None)
+        if body is None:
+            return False
+        pos = body.start
+    return False
+
+
+_ACRONYM_WORD = re.compile(r"\s+[A-Z][A-Z0-9&]{1,9}\b")
+_SITED = re.compile(r"\s+(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|bang)\s+)?")
+_PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{_UPPER}]")
+
+
+def _org_end(text: str, m: re.Match[str], places: list) -> int:
+    """Where a shaped Vietnamese organisation name ends: after an acronym ("Học viện AMC"), after
+    the place that closes it ("Sở Xây dựng tỉnh Tiền Giang"), before a person's name or its
+    parent body ("Ban Hợp tác quốc tế Học viện ..."); a sited body keeps its seat ("Đại sứ quán
+    Việt Nam tại Hoa Kỳ"), a branch its parent ("Phân viện Học viện ...")."""
+    end = m.end()
+    rest_start = m.end("head")
+    first_word = rest_start + len(text[rest_start:end]) - len(text[rest_start:end].lstrip())
+    if m["head"] in NATIONAL_HEADS:
+        # "Quốc hội Lào", "Quốc hội Cộng hòa Cu Ba"; "Chủ tịch Quốc hội Tòng Thị Phóng" names the
+        # bare body, which the gazetteer knows.
+        country = next((p for p in places if first_word <= p.start <= first_word + 12), None)
+        return country.end if country and country.end <= end else rest_start
+    if m["head"] not in SITED_HEADS:
+        parent = _PARENT.search(text, first_word, end)
+        if parent:
+            end = parent.start()
+    for acro in _ACRONYM_WORD.finditer(text, rest_start, end):
+        if not re.match(rf"\s+[{_UPPER}]", text[acro.end() : end]):
+            end = acro.end()
+            break
+    for place in places:
+        # "Việt Nam – Hàn Quốc" pairs two places inside one name.
+        if (
+            rest_start < place.start
+            and place.end <= end
+            and not re.match(rf"\s*[-–]\s*[{_UPPER}]", text[place.end : end])
+        ):
+            end = place.end
+            break
+    for person in VIETNAMESE_NAME.finditer(text, rest_start, end):
+        if person.start() > first_word:
+            end = person.start()
+            break
+    if m["head"] in SITED_HEADS:
+        sited = _SITED.match(text, end)
+        if sited:
+            seat = next(
+                (p for p in places if end < p.start <= sited.end() and p.end > sited.end()), None
+            )
+            if seat:
+                end = seat.end
+    return end
 
 
 def find_events(text: str) -> list[Mention]:
