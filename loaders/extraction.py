@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any, Protocol
 
 from ..graph.errors import UcnError
@@ -20,7 +21,7 @@ from ..graph.model import MODEL
 from .article import Article
 from .dates import find_dates, year_of
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import TITLES, Mention, find_events, find_mentions
+from .mentions import SITED_HEADS, TITLES, Mention, find_events, find_mentions
 from .sentences import split_sentences
 
 PARTY_TYPES = ("City", "Country", "Organization", "Network")
@@ -125,8 +126,12 @@ class _Sentence:
     host: _Entity | None = None  # the place or body visited
     received: bool = False  # a meeting within the article's visit
     visit_event: _Entity | None = None
+    parts: list[tuple[_Entity, _Entity]] = field(default_factory=list)  # branch, parent
+    seats: list[tuple[_Entity, _Entity]] = field(default_factory=list)  # body, its place
+    event_at: dict[str, int] = field(default_factory=dict)  # where each event is named
 
 
+_APPOSITION = re.compile(r"\s*(?:[,(]|\s[-–])\s*")
 _TITLE = re.compile("|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)))
 MEMBER = re.compile(r"thành viên|\bmembers?\b|gia nhập|\bjoin(?:ed|s)?\b", re.IGNORECASE)
 ASSOCIATE = re.compile(r"liên kết|associate", re.IGNORECASE)
@@ -198,17 +203,64 @@ class RuleExtractor:
                 place = entity
                 break
         sentence_events = []
+        event_at: dict[str, int] = {}
         for event in find_events(text):
+            if event.backref:  # "Hội thảo" alone: the last one named
+                head = event.name.casefold()
+                earlier = [e for e in events.values() if e.name.casefold().startswith(head)]
+                if earlier:
+                    sentence_events.append(earlier[-1])
+                    event_at.setdefault(earlier[-1].id, event.start)
+                continue
             event_id = node_id("Event", f"{event.name} {date or ''}")
             entity = events.setdefault(event_id, _Entity(event_id, "Event", event.name))
+            entity.add_alias(event.alias)
+            event_at.setdefault(entity.id, event.start)
             if date:
                 entity.properties.setdefault("date", date)
             if place:
                 entity.properties.setdefault("location", place.name)
             sentence_events.append(entity)
+        parts, seats = self._branches(text, mentions, resolver)
         visit, host = _visit_of(text, mentions)
         received = bool(RECEIVE.search(text)) or (bool(ATTEND.search(text)) and not sentence_events)
-        return _Sentence(text, mentions, sentence_events, date, place, visit, host, received)
+        return _Sentence(
+            text,
+            mentions,
+            sentence_events,
+            date,
+            place,
+            visit,
+            host,
+            received,
+            None,
+            parts,
+            seats,
+            event_at,
+        )
+
+    def _branches(
+        self, text: str, mentions: list[tuple[Mention, _Entity]], resolver: _Resolver
+    ) -> tuple[list[tuple[_Entity, _Entity]], list[tuple[_Entity, _Entity]]]:
+        """A branch named after its parent and seat ("Phân viện Học viện Hành chính Quốc gia tại
+        TP. Hồ Chí Minh") is part of the parent and located at the seat."""
+        parts, seats = [], []
+        for m, e in mentions:
+            head = _head(m.name)
+            if e.type != "Organization" or head not in SITED_HEADS:
+                continue
+            inner = text[m.start + len(head) : m.end]
+            for im in find_mentions(inner, self.gazetteer):
+                found = resolver.add(im, inner[im.start : im.end])
+                if found is None or found.id == e.id:
+                    continue
+                if found.type == "Organization" and head in ("Phân viện", "Chi nhánh"):
+                    parts.append((e, found))
+                elif found.type in ("City", "Country") and re.search(
+                    r"(?:tại|ở)\s+\S*\s*$", inner[: im.start]
+                ):
+                    seats.append((e, found))
+        return parts, seats
 
 
 def _relations(s: _Sentence) -> Iterable[_Relation]:
@@ -241,20 +293,23 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                     yield _Relation("MEMBER_OF", member.id, network.id, text, 0.7, dict(props))
     # Roles: "Ông A - Giám đốc X", "Chủ tịch UBND TP X Huỳnh Đức Thơ"
     for m, person in people:
-        after = text[m.end : m.end + 80]
-        title = _TITLE.search(after)
-        if title and title.start() <= 4:
-            employer = _next_party(parties, m.end + title.end(), 60)
-            props = {"title": title.group(0)}
-            if employer:
+        # "Ông A - Giám đốc X", "ông A, Ủy viên ..., Chủ tịch UBND TP Hà Nội"
+        after = _APPOSITION.match(text, m.end)
+        if after:
+            title = _TITLE.search(text, after.end(), after.end() + 80)
+            employer = title and _next_party(parties, title.end(), 60)
+            if title and employer:
+                props = {"title": title.group(0)}
                 yield _Relation("WORKS_FOR", person.id, employer.id, text, 0.7, props)
+        # "Chủ tịch UBND TP Huế Nguyễn Văn Phương": the body stands between title and name.
         before = text[max(0, m.start - 80) : m.start]
         title = None
         for t in _TITLE.finditer(before):
             title = t
         if title:
             employer = _next_party(parties, m.start - len(before) + title.end(), 60)
-            if employer:
+            employer_mention = next((pm for pm, pe in parties if pe is employer), None)
+            if employer and employer_mention and employer_mention.end <= m.start:
                 yield _Relation(
                     "WORKS_FOR", person.id, employer.id, text, 0.6, {"title": title.group(0)}
                 )
@@ -268,7 +323,12 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             places.add(e.id)
     # Events: organisers before "tổ chức", participants after "tham dự"
     for event in s.events:
-        organise = ORGANISE.search(text)
+        # The organising verb nearest before the event: "A phối hợp với B tổ chức Hội thảo".
+        at = s.event_at.get(event.id, len(text))
+        organise = None
+        for o in ORGANISE.finditer(text, 0, at + 1):
+            organise = o
+        organise = organise or ORGANISE.search(text)
         attend = ATTEND.search(text)
         for m, e in parties:
             if e.id in places:
@@ -276,6 +336,9 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             if organise and m.end <= organise.start() and not (attend and m.start > attend.end()):
                 kind = "HOSTED" if HOST.search(text) else "ORGANIZED"
                 yield _Relation(kind, e.id, event.id, text, 0.6)
+                # A city that organises an event held in it is also its host.
+                if e.type == "City" and s.place is e:
+                    yield _Relation("HOSTED", e.id, event.id, text, 0.6)
             elif attend and m.start >= attend.end():
                 yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
     # Founding: "được thành lập năm 1987 tại TP Nagoya"
@@ -305,12 +368,21 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             for b in signatories[i + 1 :]:
                 if a.id != b.id:
                     yield _Relation("PARTNER_OF", a.id, b.id, text, 0.5)
-    # Sub-units: "Ban Thư ký CityNet" names its parent
-    for m, e in parties:
-        if e.type == "Organization":
-            for m2, parent in parties:
-                if parent.id != e.id and m.start < m2.start and m2.end <= m.end:
-                    yield _Relation("PART_OF", e.id, parent.id, text, 0.5)
+    # Sub-units: "Cục Ngoại vụ, Bộ Ngoại giao", "Công ty X thuộc Tập đoàn Y", "Phân viện Học
+    # viện X"
+    for (m1, e1), (m2, e2) in pairwise(parties):
+        if e1.type != "Organization" or e2.type not in ("Organization", "City", "Network"):
+            continue
+        gap = text[m1.end : m2.start]
+        head = _head(m1.name)
+        if _BELONGS.fullmatch(gap) or (
+            head in SUBUNIT_HEADS and re.fullmatch(r"\s*,?\s*", gap) and _head(m2.name) != head
+        ):
+            yield _Relation("PART_OF", e1.id, e2.id, text, 0.6)
+    for branch, parent in s.parts:
+        yield _Relation("PART_OF", branch.id, parent.id, text, 0.6)
+    for body, seat in s.seats:
+        yield _Relation("LOCATED_IN", body.id, seat.id, text, 0.6)
 
 
 _HOST_RANK = {"City": 0, "Organization": 1, "Network": 1, "Country": 2}
@@ -387,6 +459,24 @@ def _visit_relations(s: _Sentence) -> Iterable[_Relation]:
                 yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
         elif s.received and e.type == "Person":
             yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.5)
+
+
+# Heads of bodies that are part of a larger one.
+SUBUNIT_HEADS = frozenset(
+    {
+        *("Ban", "Phòng", "Vụ", "Cục", "Khoa", "Văn phòng", "Trung tâm", "Phân viện"),
+        *("Chi nhánh", "Sở", "Công ty", "Viện", "Đại sứ quán", "Tổng Lãnh sự quán"),
+        *("Lãnh sự quán", "Department", "Office", "Division", "Bureau"),
+    }
+)
+_BELONGS = re.compile(r"\s*,?\s*(?:trực\s+thuộc|thuộc|của|under|of)\s+(?:(?:the)\s+)?")
+
+
+def _head(name: str) -> str:
+    for head in sorted(SUBUNIT_HEADS, key=len, reverse=True):
+        if name.startswith(head + " "):
+            return head
+    return name.split(" ", 1)[0]
 
 
 def _next_party(parties: list[tuple[Mention, _Entity]], start: int, window: int) -> _Entity | None:

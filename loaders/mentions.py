@@ -298,53 +298,58 @@ BACKREF = re.compile(
     rf"(?<![\w])(?P<head>{'|'.join(sorted(BACKREF_HEADS, key=len, reverse=True))})"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
 )
-EVENT_HEADS = (
+_EVENT_HEADS_VI = (
     "Lễ khánh thành",
-    "lễ khánh thành",
     "Lễ kỷ niệm",
-    "lễ kỷ niệm",
-    "lễ ký kết",
-    "lễ ký",
+    "Lễ ký kết",
+    "Lễ ký",
     "Lễ trao",
-    "lễ trao",
+    "Lễ khai mạc",
+    "Lễ công bố",
+    "Lễ ra mắt",
     "Hội đàm",
     "Hội kiến",
     "Buổi làm việc",
-    "triển lãm",
+    "Triển lãm",
     "Cuộc họp",
+    "Hội nghị thượng đỉnh",
     "Hội nghị",
     "Hội thảo",
     "Đại hội",
     "Diễn đàn",
     "Tọa đàm",
     "Toạ đàm",
-    "Lễ ký kết",
-    "Lễ ký",
-    "Lễ trao",
     "Khóa đào tạo",
     "Khoá đào tạo",
+    "Khóa tập huấn",
+    "Khoá tập huấn",
+    "Lớp tập huấn",
     "Khóa học",
-    "Triển lãm",
+    "Khoá học",
     "Lễ hội",
     "Hội chợ",
-    "Chương trình",
-    "Giải thưởng",
-    "Hội nghị thượng đỉnh",
     "Phiên họp",
     "Kỳ họp",
-    "Conference",
-    "Forum",
-    "Workshop",
-    "Congress",
-    "Summit",
-    "Meeting",
-    "Festival",
-    "Seminar",
+)
+# Vietnamese heads start a sentence or follow a verb ("tổ chức hội thảo"): both cases count.
+EVENT_HEADS = (
+    *_EVENT_HEADS_VI,
+    *(h[0].lower() + h[1:] for h in _EVENT_HEADS_VI),
+    *("Conference", "Forum", "Workshop", "Congress", "Summit", "Meeting", "Festival", "Seminar"),
 )
 _EVENT_HEAD_RE = "|".join(re.escape(h) for h in sorted(EVENT_HEADS, key=len, reverse=True))
+# "về" belongs to an event's name ("Hội thảo quốc tế về giao thông đô thị").
+_STOP_EVENT = _STOP_VI.replace("|về|", "|") + "|tại|ở|với"
 EVENT = re.compile(
+    # "các hội thảo" speaks of events in general, not of one.
+    r"(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )(?<!several )"
     rf"(?<![\w])(?P<head>{_EVENT_HEAD_RE})"
-    rf"(?P<rest>(?:\s+(?!(?:{_STOP_VI}|tại|ở)\b)[\w“”\"&-]+){{0,10}})",
+    rf"(?P<rest>(?:\s+(?!(?:{_STOP_EVENT})\b)[\w“”\"&-]+){{0,10}})",
+)
+# A quoted title after an event's head: 'hội thảo với chủ đề “Đầu tư vào đô thị hóa”'.
+EVENT_TITLE = re.compile(
+    r"\s*(?:(?:với|có|mang|theo)\s+)?(?:chủ đề|tên gọi|tên|themed|titled|entitled|on)?\s*:?\s*"
+    r"[“\"](?P<title>[^”\"]{3,120})[”\"]"
 )
 ACRONYM_AFTER = re.compile(r"\s*\((?:[^()/]*/)?(?P<acro>[A-Z][A-Za-z0-9&.-]{1,11})\)")
 
@@ -358,6 +363,7 @@ class Mention:
     key: str | None = None  # gazetteer id, when the gazetteer knows it
     kind: str | None = None
     acronym: str | None = None
+    alias: str | None = None  # another name given with it: an event's quoted title
     backref: bool = False  # a bare head word naming the last entity with that head
 
 
@@ -501,8 +507,20 @@ def find_events(text: str) -> list[Mention]:
     """Event phrases: a head ("Hội thảo", "Cuộc họp", "Conference") and what follows it."""
     events = []
     for m in EVENT.finditer(text):
-        name = _trim_org(m["head"], m["rest"]).strip('“”"')
-        events.append(Mention(m.start(), m.start() + len(name), "Event", name))
+        name = _trim_org(m["head"], m["rest"]).strip('“”" ')
+        end = m.start() + len(name)
+        title = EVENT_TITLE.match(text, end)
+        bare = name == m["head"]
+        events.append(
+            Mention(
+                m.start(),
+                end,
+                "Event",
+                name,
+                alias=title["title"] if title else None,
+                backref=bare and not title,
+            )
+        )
     return events
 
 
