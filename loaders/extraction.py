@@ -39,6 +39,7 @@ class _Entity:
     name: str
     aliases: list[str] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
+    iso: str | None = None  # a gazetteer place's country code
 
     def add_alias(self, alias: str | None) -> None:
         if alias and alias != self.name and alias not in self.aliases:
@@ -75,6 +76,10 @@ class _Resolver:
             entity = _Entity(entity_id, mention.type, mention.name)
             if mention.kind:
                 entity.properties["kind"] = mention.kind
+            if mention.country and mention.type in ("City", "Country"):
+                entity.iso = mention.country
+                if mention.type == "City":
+                    entity.properties["country"] = mention.country
             self.entities[entity_id] = entity
         for alias in (surface, mention.name, mention.acronym):
             entity.add_alias(alias)
@@ -129,6 +134,7 @@ class _Sentence:
     parts: list[tuple[_Entity, _Entity]] = field(default_factory=list)  # branch, parent
     seats: list[tuple[_Entity, _Entity]] = field(default_factory=list)  # body, its place
     event_at: dict[str, int] = field(default_factory=dict)  # where each event is named
+    capitals: list[tuple[_Entity, _Entity]] = field(default_factory=list)  # city, its province
 
 
 _APPOSITION = re.compile(r"\s*(?:[,(]|\s[-–])\s*")
@@ -164,6 +170,8 @@ PARTNER = re.compile(
     r"sister cit|twinn",
     re.IGNORECASE,
 )
+# "Đến năm 2018" (by 2018) dates a count, not a joining.
+_UNTIL = re.compile(r"(?:đến|tính đến|until|by|as of)\s+(?:năm|ngày|tháng|nay)?\s*\d", re.I)
 AT = re.compile(r"(?:tại|ở|in|at)\s+$", re.IGNORECASE)
 
 
@@ -213,7 +221,18 @@ class RuleExtractor:
                     event_at.setdefault(earlier[-1].id, event.start)
                 continue
             event_id = node_id("Event", f"{event.name} {date or ''}")
-            entity = events.setdefault(event_id, _Entity(event_id, "Event", event.name))
+            same_head = [
+                e
+                for e in events.values()
+                if e.properties.get("kind") != "visit"
+                and _event_head(e.name) == _event_head(event.name)
+            ]
+            if not date and not event.alias and event_id not in events and same_head:
+                # Named again without a date: most likely the event already told of.
+                entity = same_head[-1]
+                entity.add_alias(event.name)
+            else:
+                entity = events.setdefault(event_id, _Entity(event_id, "Event", event.name))
             entity.add_alias(event.alias)
             event_at.setdefault(entity.id, event.start)
             if date:
@@ -222,6 +241,12 @@ class RuleExtractor:
                 entity.properties.setdefault("location", place.name)
             sentence_events.append(entity)
         parts, seats = self._branches(text, mentions, resolver)
+        capitals = []
+        for m, e in mentions:
+            if m.within:
+                province = self._province(m, resolver)
+                if province:
+                    capitals.append((e, province))
         visit, host = _visit_of(text, mentions)
         received = bool(RECEIVE.search(text)) or (bool(ATTEND.search(text)) and not sentence_events)
         return _Sentence(
@@ -237,7 +262,18 @@ class RuleExtractor:
             parts,
             seats,
             event_at,
+            capitals,
         )
+
+    def _province(self, capital: Mention, resolver: _Resolver) -> _Entity | None:
+        surface = capital.name.removeprefix("thành phố ")
+        entry = next((e for e in self.gazetteer.lookup(surface) if e.id == capital.within), None)
+        if entry is None:
+            return None
+        province = Mention(
+            0, 0, entry.type, entry.name, entry.id, entry.kind, country=entry.country
+        )
+        return resolver.add(province, entry.name)
 
     def _branches(
         self, text: str, mentions: list[tuple[Mention, _Entity]], resolver: _Resolver
@@ -285,7 +321,7 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 props["role"] = "associate"
             elif FULL.search(text):
                 props["role"] = "full"
-            if s.date:
+            if s.date and not _UNTIL.search(text):
                 props["since"] = s.date
             members = [e for m, e in parties if e.type in ("City", "Organization")]
             for member in members:
@@ -314,13 +350,13 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                     "WORKS_FOR", person.id, employer.id, text, 0.6, {"title": title.group(0)}
                 )
     # Places named after "tại" (and the country that follows them) are where, not who.
-    places: set[str] = set()
+    places: set[int] = set()  # where the mentions of places start
     for m, e in parties:
         before = text[max(0, m.start - 40) : m.start]
         if AT.search(before) or (
             places and re.fullmatch(r".*[,(]\s*", before, re.S) and e.type == "Country"
         ):
-            places.add(e.id)
+            places.add(m.start)
     # Events: organisers before "tổ chức", participants after "tham dự"
     for event in s.events:
         # The organising verb nearest before the event: "A phối hợp với B tổ chức Hội thảo".
@@ -331,7 +367,7 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         organise = organise or ORGANISE.search(text)
         attend = ATTEND.search(text)
         for m, e in parties:
-            if e.id in places:
+            if m.start in places:
                 continue
             if organise and m.end <= organise.start() and not (attend and m.start > attend.end()):
                 kind = "HOSTED" if HOST.search(text) else "ORGANIZED"
@@ -341,6 +377,10 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                     yield _Relation("HOSTED", e.id, event.id, text, 0.6)
             elif attend and m.start >= attend.end():
                 yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
+        if attend:
+            for m, person in people:
+                if m.start >= attend.end():
+                    yield _Relation("PARTICIPATED_IN", person.id, event.id, text, 0.6)
     # Founding: "được thành lập năm 1987 tại TP Nagoya"
     founded = FOUNDED.search(text)
     if founded and s.place:
@@ -383,6 +423,13 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         yield _Relation("PART_OF", branch.id, parent.id, text, 0.6)
     for body, seat in s.seats:
         yield _Relation("LOCATED_IN", body.id, seat.id, text, 0.6)
+    for city, province in s.capitals:
+        yield _Relation("LOCATED_IN", city.id, province.id, text, 0.8)
+
+
+def _event_head(name: str) -> str:
+    words = name.casefold().split()
+    return " ".join(words[:2])
 
 
 _HOST_RANK = {"City": 0, "Organization": 1, "Network": 1, "Country": 2}
@@ -403,6 +450,10 @@ def _visit_of(
             ),
             None,
         )
+        # A body hosts a working visit ("thăm và làm việc tại Học viện"); a museum toured on
+        # the way does not.
+        if host and host.type == "Organization" and "việc" not in trigger.group(0):
+            host = None
         rank = _HOST_RANK[host.type] if host else 9
         if best is None or rank < best[0]:
             best = (rank, trigger, host)
@@ -416,6 +467,14 @@ def _assign_visits(sentences: list[_Sentence], events: dict[str, _Entity], engli
     for s in sentences:
         if s.visit and s.host:
             hosts.setdefault(s.host.id, []).append(s)
+    # A visit to a country that the article tells city by city is told by its cities.
+    visited_countries = {t[0].host.iso for t in hosts.values() if t[0].host.type == "City"}
+    for host_id, told in list(hosts.items()):
+        host = told[0].host
+        if host.type == "Country" and host.iso in visited_countries:
+            for s in told:
+                s.host = None
+            del hosts[host_id]
     visit_of_host: dict[str, _Entity] = {}
     for host_id, told in hosts.items():
         host = told[0].host

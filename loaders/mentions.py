@@ -249,7 +249,7 @@ _STOP_VI = (
     "phát biểu|khẳng định|trình bày|giới thiệu|triển khai|cảm ơn|mong muốn|mong|muốn|luôn|"
     "xác định|bày tỏ|nhấn mạnh|đề nghị|cho biết|chia sẻ|tặng|trao|đánh giá|ghi nhận|hoan nghênh|"
     "chào mừng|chúc mừng|báo cáo|kiến nghị|đề xuất|thực hiện|tiếp tục|"
-    "ký|gửi|nêu|mời|cử|lần|năm|sau|trước|hiện|vừa|mới|đây|đó|phụ trách|chính thức|bắt đầu|"
+    "trở thành|gửi|nêu|mời|cử|lần|năm|sau|trước|hiện|vừa|mới|đây|đó|phụ trách|chính thức|bắt đầu|"
     "tiến hành|cam kết|quyết định|ban hành|công bố|nói|cho rằng|tin tưởng|hy vọng|rất|đặc biệt|"
     "đều|chỉ|không|mà|thì|vì|nên|nhưng|hay|hoặc|lại|vẫn|còn|đi|chúng tôi|"
     "trao đổi|thảo luận|tiếp đón|tiếp nhận|đạt|gặp|gặp gỡ|hội kiến|hội đàm|dự|diễn ra|"
@@ -365,6 +365,8 @@ class Mention:
     acronym: str | None = None
     alias: str | None = None  # another name given with it: an event's quoted title
     backref: bool = False  # a bare head word naming the last entity with that head
+    country: str | None = None  # ISO code of a gazetteer place's country
+    within: str | None = None  # gazetteer id of the province a provincial capital lies in
 
 
 def _trim_org(head: str, rest: str) -> str:
@@ -373,6 +375,13 @@ def _trim_org(head: str, rest: str) -> str:
     while words and words[-1] in {"và", "các", "những", "một", "thì", "mà", "ở", "vì"}:
         words.pop()
     return " ".join([head, *words])
+
+
+_CAPITAL_PREFIX = re.compile(r"(?:thành phố|Thành phố|TP\.?)\s*$")
+_PLACE_UNIT = re.compile(
+    r"(?<![\w])(?:xã|huyện|phường|quận|thị xã|thị trấn|ấp|làng|thôn|bản|đường|phố|sông|núi|"
+    r"Xã|Huyện|Phường|Quận|Thị xã|Thị trấn)\s+$"
+)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -386,13 +395,43 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             if m.end() == match.start:
                 committee = m
         start = committee.start() if committee else match.start
-        found.append(Mention(start, match.end, entry.type, entry.name, entry.id, entry.kind))
+        capital = _CAPITAL_PREFIX.search(text, max(0, match.start - 12), match.start)
+        if entry.kind == "province" and capital and not committee:
+            # "thành phố Sơn La" is the provincial capital, not the province.
+            name = f"thành phố {match.surface}"
+            found.append(
+                Mention(
+                    capital.start(),
+                    match.end,
+                    "City",
+                    name,
+                    None,
+                    "city",
+                    country=entry.country,
+                    within=entry.id,
+                )
+            )
+            continue
+        found.append(
+            Mention(
+                start,
+                match.end,
+                entry.type,
+                entry.name,
+                entry.id,
+                entry.kind,
+                country=entry.country,
+            )
+        )
     for m in PERSON.finditer(text):
         found.append(Mention(m.start("name"), m.end("name"), "Person", m["name"]))
     for m in VIETNAMESE_NAME.finditer(text):
-        # "Thái Bình Dương" (the Pacific) and "Hà Nam" are places, not people.
-        if not any(g.start == 0 for g in gazetteer.find(m.group(0))) and m.group(0) not in (
-            NOT_PEOPLE
+        # "Thái Bình Dương" (the Pacific) and "Hà Nam" are places, not people; so are "xã Lương
+        # Hòa" and "huyện Châu Thành".
+        if (
+            not any(g.start == 0 for g in gazetteer.find(m.group(0)))
+            and m.group(0) not in NOT_PEOPLE
+            and not _PLACE_UNIT.search(text, max(0, m.start() - 12), m.start())
         ):
             found.append(Mention(m.start(), m.end(), "Person", m.group(0)))
     places = [g for g in gazetteer_matches if g.entry.type in ("City", "Country")]
@@ -401,7 +440,14 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if end <= m.end("head"):
             continue
         name = _trim_org(m["head"], text[m.end("head") : end])
-        found.append(Mention(m.start(), m.start() + len(name), "Organization", name))
+        found.append(
+            Mention(
+                m.start(),
+                m.start() + len(name),
+                "Organization",
+                _canonical_org(m["head"], name, m.start(), places),
+            )
+        )
     for m in ORG_EN.finditer(text):
         found.append(Mention(m.start(), m.end(), "Organization", m["name"]))
     for m in BACKREF.finditer(text):
@@ -426,7 +472,7 @@ def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
     for gap_start, gap_end in zip(bounds[::2], bounds[1::2], strict=False):
         for run in _NAME_RUN.finditer(text, gap_start, gap_end):
             words = run.group(0).split()
-            if words[0] in _NOT_NAME_WORDS or len(run.group(0)) < 4:
+            if words[0] in _NOT_NAME_WORDS or len(words) < 2:
                 continue
             if _after_title(text, run.start(), chosen):
                 people.append(Mention(run.start(), run.end(), "Person", run.group(0)))
@@ -501,6 +547,20 @@ def _org_end(text: str, m: re.Match[str], places: list) -> int:
             if seat:
                 end = seat.end
     return end
+
+
+def _canonical_org(head: str, name: str, start: int, places: list) -> str:
+    """One name for a body named by its country or seat, however the place is written: "Quốc
+    hội Cộng hòa Cu Ba" and "Quốc hội Cu Ba" are one."""
+    if head not in NATIONAL_HEADS and head not in SITED_HEADS:
+        return name
+    end = start + len(name)
+    place = next((p for p in places if p.end == end and p.start > start), None)
+    if place is None:
+        return name
+    if head in NATIONAL_HEADS:
+        return f"{head} {place.entry.name}"
+    return name[: place.start - start] + place.entry.name
 
 
 def find_events(text: str) -> list[Mention]:
