@@ -21,7 +21,7 @@ from ..graph.model import MODEL
 from .article import Article
 from .dates import find_dates, year_of
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import SITED_HEADS, TITLES, Mention, find_events, find_mentions
+from .mentions import ACRONYM, SITED_HEADS, TITLES, Mention, find_events, find_mentions
 from .sentences import split_sentences
 
 PARTY_TYPES = ("City", "Country", "Organization", "Network")
@@ -93,7 +93,7 @@ class _Resolver:
             if entity.type != mention.type:
                 continue
             if (
-                mention.type == "City"
+                mention.type in ("City", "Network")
                 or entity.name.casefold().startswith(head)
                 or any(a.casefold().startswith(head) for a in entity.aliases)
             ):
@@ -203,6 +203,7 @@ class RuleExtractor:
             entity = resolver.add(m, text[m.start : m.end])
             if entity is not None:
                 mentions.append((m, entity))
+        mentions = _with_defined_acronyms(text, mentions, resolver)
         dates = find_dates(text, year)
         date = dates[0].iso if dates else None
         place = None
@@ -213,13 +214,15 @@ class RuleExtractor:
         sentence_events = []
         event_at: dict[str, int] = {}
         for event in find_events(text):
-            if event.backref:  # "Hội thảo" alone: the last one named
-                head = event.name.casefold()
-                earlier = [e for e in events.values() if e.name.casefold().startswith(head)]
+            if event.backref:  # "khóa học" alone: the last one named, or a new one
+                head = _event_head(event.name)
+                earlier = [e for e in events.values() if _event_head(e.name) == head]
                 if earlier:
                     sentence_events.append(earlier[-1])
                     event_at.setdefault(earlier[-1].id, event.start)
-                continue
+                    continue
+                if not (date or ORGANISE.search(text)):
+                    continue
             event_id = node_id("Event", f"{event.name} {date or ''}")
             same_head = [
                 e
@@ -415,8 +418,11 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             continue
         gap = text[m1.end : m2.start]
         head = _head(m1.name)
-        if _BELONGS.fullmatch(gap) or (
-            head in SUBUNIT_HEADS and re.fullmatch(r"\s*,?\s*", gap) and _head(m2.name) != head
+        if (
+            _BELONGS.fullmatch(gap)
+            or (head in SUBUNIT_HEADS and re.fullmatch(r"\s*,?\s*", gap) and _head(m2.name) != head)
+            # "Học viện AMC – Bộ Xây dựng": a body, then the ministry it answers to
+            or (re.fullmatch(r"\s*[–—-]\s*", gap) and _head(m2.name) in ("Bộ", "Tập đoàn", "UBND"))
         ):
             yield _Relation("PART_OF", e1.id, e2.id, text, 0.6)
     for branch, parent in s.parts:
@@ -427,9 +433,51 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         yield _Relation("LOCATED_IN", city.id, province.id, text, 0.8)
 
 
+# Heads that name the same kind of event: a course is "khóa đào tạo" and then "khóa học".
+_EVENT_KINDS = {
+    **dict.fromkeys(
+        (
+            "khóa đào tạo",
+            "khoá đào tạo",
+            "khóa học",
+            "khoá học",
+            "khóa bồi dưỡng",
+            "khóa tập huấn",
+            "lớp tập huấn",
+            "lớp học",
+            "lớp bồi dưỡng",
+        ),
+        "course",
+    ),
+    **dict.fromkeys(("cuộc họp", "phiên họp", "kỳ họp"), "meeting"),
+    **dict.fromkeys(("buổi làm việc", "phiên làm việc", "buổi tiếp"), "working session"),
+}
+
+
 def _event_head(name: str) -> str:
     words = name.casefold().split()
+    for size in (3, 2):
+        head = " ".join(words[:size])
+        if head in _EVENT_KINDS:
+            return _EVENT_KINDS[head]
     return " ".join(words[:2])
+
+
+def _with_defined_acronyms(
+    text: str, mentions: list[tuple[Mention, _Entity]], resolver: _Resolver
+) -> list[tuple[Mention, _Entity]]:
+    """Acronyms the article defined earlier ("CBIE") name the body they stand for."""
+    added = []
+    for m in ACRONYM.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x, _ in mentions):
+            continue
+        for etype in ("Organization", "Network"):
+            entity_id = resolver.by_name.get((etype, _key(m.group(0))))
+            if entity_id:
+                mention = Mention(m.start(), m.end(), etype, m.group(0))
+                added.append((mention, resolver.entities[entity_id]))
+                break
+    return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions
 
 
 _HOST_RANK = {"City": 0, "Organization": 1, "Network": 1, "Country": 2}

@@ -107,6 +107,8 @@ TITLES = (
     "Commissioner",
     "Deputy Commissioner",
     "Executive Director",
+    "Quản lý",
+    "Manager",
     "Deputy Director",
     "Director",
     "Mayor",
@@ -295,7 +297,8 @@ BACKREF_HEADS = (
     "TP",
 )
 BACKREF = re.compile(
-    rf"(?<![\w])(?P<head>{'|'.join(sorted(BACKREF_HEADS, key=len, reverse=True))})"
+    rf"(?<![\w])(?P<head>{'|'.join(sorted(BACKREF_HEADS, key=len, reverse=True))}"
+    r"|[Mm]ạng lưới(?:\s+các\s+(?:đô thị|thành phố))?)"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
 )
 _EVENT_HEADS_VI = (
@@ -326,6 +329,10 @@ _EVENT_HEADS_VI = (
     "Lớp tập huấn",
     "Khóa học",
     "Khoá học",
+    "Khóa bồi dưỡng",
+    "Khoá bồi dưỡng",
+    "Lớp bồi dưỡng",
+    "Phiên làm việc",
     "Lễ hội",
     "Hội chợ",
     "Phiên họp",
@@ -351,7 +358,13 @@ EVENT_TITLE = re.compile(
     r"\s*(?:(?:với|có|mang|theo)\s+)?(?:chủ đề|tên gọi|tên|themed|titled|entitled|on)?\s*:?\s*"
     r"[“\"](?P<title>[^”\"]{3,120})[”\"]"
 )
-ACRONYM_AFTER = re.compile(r"\s*\((?:[^()/]*/)?(?P<acro>[A-Z][A-Za-z0-9&.-]{1,11})\)")
+# An acronym defined in brackets or after a dash: "Cơ quan Giáo dục Quốc tế Canada – CBIE".
+ACRONYM_AFTER = re.compile(
+    r"\s*\((?:[^()/]*/)?(?P<acro>[A-Z][A-Za-z0-9&.-]{1,11})\)"
+    r"|\s+[–—-]\s+(?P<dashed>[A-Z][A-Z0-9&]{1,9})(?![\w])"
+)
+# An acronym used alone, once the article has defined it.
+ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -453,8 +466,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     for m in BACKREF.finditer(text):
         head = m["head"]
         kind = "City" if head.lower() in ("thành phố", "tp") else "Organization"
-        if head == "Mạng lưới":
-            kind = "Network"
+        if head.lower().startswith("mạng lưới"):
+            kind, head = "Network", "Mạng lưới"
         found.append(Mention(m.start(), m.end(), kind, head, backref=True))
     events = find_events(text)
     # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Chấp hành").
@@ -598,4 +611,4 @@ def _with_acronym(text: str, mention: Mention) -> Mention:
     m = ACRONYM_AFTER.match(text, mention.end)
     if not m or mention.type not in ("Organization", "Network"):
         return mention
-    return replace(mention, acronym=m["acro"])
+    return replace(mention, acronym=m["acro"] or m["dashed"])
