@@ -153,6 +153,12 @@ VISIT = re.compile(
     r"(?:\s+(?:tại|với|ở))?|\bvisit(?:ed|s|ing)?\b(?:\s+(?:to|in))?",
     re.IGNORECASE,
 )
+# A body receiving a delegation: "Phân viện ... làm việc với Đoàn công tác ...", "UBND TP tiếp
+# đoàn ...".
+MEETING = re.compile(
+    r"(?<![\w])(?:có\s+(?:buổi|cuộc)\s+)?(?:làm\s+việc|hội\s+đàm|hội\s+kiến|tiếp|đón)\s+"
+    r"(?:với\s+)?(?:[Đđ]oàn|phái\s+đoàn)|\b(?:received|hosted)\s+(?:a|the)\s+delegation",
+)
 # Meetings during a visit: who received whom ("tiếp", "hội kiến", "có cuộc làm việc với").
 RECEIVE = re.compile(
     r"(?<![\w])(?<!trực\s)(?:tiếp(?!\s+(?:tục|theo|cận|thu|xúc|nhận|nối))|hội kiến|hội đàm|"
@@ -163,13 +169,17 @@ RECEIVE = re.compile(
 HOST = re.compile(r"đón tiếp|tiếp đoàn|đăng cai|chủ trì|hosted", re.IGNORECASE)
 FOUNDED = re.compile(r"thành lập|ra đời|founded|established", re.IGNORECASE)
 SUPPORT = re.compile(
-    r"(?:sự hỗ trợ|hỗ trợ|tài trợ|giúp đỡ|supported|funded)(?:\s+(?:của|by|từ))?", re.I
+    r"(?P<passive>(?:sự|được)\s+(?:hỗ trợ|tài trợ|giúp đỡ)(?:\s+(?:của|bởi|từ))?|"
+    r"(?:supported|funded|sponsored)\s+by)|(?<![\w])(?:hỗ trợ|tài trợ|supports?|funds?)(?![\w])",
+    re.IGNORECASE,
 )
 PARTNER = re.compile(
     r"ký kết|ký thỏa thuận|biên bản ghi nhớ|thỏa thuận hợp tác|kết nghĩa|signed|memorandum|"
     r"sister cit|twinn",
     re.IGNORECASE,
 )
+# Bodies that city networks do not count among their members.
+NOT_MEMBERS = frozenset({"international", "government", "legislature"})
 # "Đến năm 2018" (by 2018) dates a count, not a joining.
 _UNTIL = re.compile(r"(?:đến|tính đến|until|by|as of)\s+(?:năm|ngày|tháng|nay)?\s*\d", re.I)
 AT = re.compile(r"(?:tại|ở|in|at)\s+$", re.IGNORECASE)
@@ -190,13 +200,19 @@ class RuleExtractor:
         # they come first as evidence.
         if article.title and article.title not in article.text[: len(article.title) + 5]:
             texts.append(article.title)
-        sentences = [self._read_sentence(t, resolver, events, year) for t in texts]
-        _assign_visits(sentences, events, english=article.lang == "en")
+        english = article.lang == "en"
+        sentences = [self._read_sentence(t, resolver, events, year, english) for t in texts]
+        _assign_visits(sentences, events, english=english)
         relations = [r for s in sentences for r in (*_relations(s), *_visit_relations(s))]
         return _document(article, resolver.entities.values(), events.values(), relations)
 
     def _read_sentence(
-        self, text: str, resolver: _Resolver, events: dict[str, _Entity], year: int | None
+        self,
+        text: str,
+        resolver: _Resolver,
+        events: dict[str, _Entity],
+        year: int | None,
+        english: bool = False,
     ) -> _Sentence:
         mentions = []
         for m in find_mentions(text, self.gazetteer):
@@ -243,6 +259,11 @@ class RuleExtractor:
             if place:
                 entity.properties.setdefault("location", place.name)
             sentence_events.append(entity)
+        if not sentence_events and not VISIT.search(text):
+            meeting = self._meeting(text, mentions, events, date, english)
+            if meeting:
+                sentence_events.append(meeting)
+                event_at[meeting.id] = MEETING.search(text).start()
         parts, seats = self._branches(text, mentions, resolver)
         capitals = []
         for m, e in mentions:
@@ -267,6 +288,35 @@ class RuleExtractor:
             event_at,
             capitals,
         )
+
+    def _meeting(
+        self,
+        text: str,
+        mentions: list[tuple[Mention, _Entity]],
+        events: dict[str, _Entity],
+        date: str | None,
+        english: bool,
+    ) -> _Entity | None:
+        """A working session: the body before the verb receives the delegation after it."""
+        trigger = MEETING.search(text)
+        if trigger is None:
+            return None
+        hosts = [e for m, e in mentions if m.end <= trigger.start() and e.type in PARTY_TYPES]
+        guests = [e for m, e in mentions if m.start >= trigger.end() and e.type in PARTY_TYPES]
+        if not hosts or not guests:
+            return None
+        host, guest = hosts[-1], guests[0]
+        name = (
+            f"Meeting of {host.name} with {guest.name}"
+            if english
+            else f"Buổi làm việc giữa {host.name} và {guest.name}"
+        )
+        event_id = node_id("Event", f"{name} {date or ''}")
+        event = events.setdefault(event_id, _Entity(event_id, "Event", name))
+        event.properties["kind"] = "meeting"
+        if date:
+            event.properties.setdefault("date", date)
+        return event
 
     def _province(self, capital: Mention, resolver: _Resolver) -> _Entity | None:
         surface = capital.name.removeprefix("thành phố ")
@@ -314,6 +364,14 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
     for event in s.events:
         if s.place:
             yield _Relation("LOCATED_IN", event.id, s.place.id, text, 0.7)
+    # Places named after "tại" (and the country that follows them) are where, not who.
+    places: set[int] = set()  # where the mentions of places start
+    for m, e in parties:
+        before = text[max(0, m.start - 40) : m.start]
+        if AT.search(before) or (
+            places and re.fullmatch(r".*[,(]\s*", before, re.S) and e.type == "Country"
+        ):
+            places.add(m.start)
     # Membership
     if MEMBER.search(text):
         networks = [e for m, e in parties if e.type == "Network"]
@@ -326,7 +384,20 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 props["role"] = "full"
             if s.date and not _UNTIL.search(text):
                 props["since"] = s.date
-            members = [e for m, e in parties if e.type in ("City", "Organization")]
+            supporters = {
+                e.id
+                for sm in SUPPORT.finditer(text)
+                if sm["passive"]
+                for e in _listed(text, [(m, e) for m, e in parties if m.start >= sm.end()])
+            }
+            members = [
+                e
+                for m, e in parties
+                if e.type in ("City", "Organization")
+                and e.id not in supporters
+                and e.properties.get("kind") not in NOT_MEMBERS
+                and m.start not in places
+            ]
             for member in members:
                 if member.id != network.id:
                     yield _Relation("MEMBER_OF", member.id, network.id, text, 0.7, dict(props))
@@ -348,18 +419,15 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         if title:
             employer = _next_party(parties, m.start - len(before) + title.end(), 60)
             employer_mention = next((pm for pm, pe in parties if pe is employer), None)
-            if employer and employer_mention and employer_mention.end <= m.start:
+            if (
+                employer
+                and employer_mention
+                and employer_mention.end <= m.start
+                and _only_places_between(text, employer_mention.end, m.start, s.mentions)
+            ):
                 yield _Relation(
                     "WORKS_FOR", person.id, employer.id, text, 0.6, {"title": title.group(0)}
                 )
-    # Places named after "tại" (and the country that follows them) are where, not who.
-    places: set[int] = set()  # where the mentions of places start
-    for m, e in parties:
-        before = text[max(0, m.start - 40) : m.start]
-        if AT.search(before) or (
-            places and re.fullmatch(r".*[,(]\s*", before, re.S) and e.type == "Country"
-        ):
-            places.add(m.start)
     # Events: organisers before "tổ chức", participants after "tham dự"
     for event in s.events:
         # The organising verb nearest before the event: "A phối hợp với B tổ chức Hội thảo".
@@ -384,6 +452,17 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             for m, person in people:
                 if m.start >= attend.end():
                     yield _Relation("PARTICIPATED_IN", person.id, event.id, text, 0.6)
+    # A working session: the host before the verb, the delegation after it.
+    meeting = MEETING.search(text)
+    for event in s.events:
+        if meeting is None or event.properties.get("kind") != "meeting":
+            continue
+        hosts = [(m, e) for m, e in parties if m.end <= meeting.start()]
+        if hosts:
+            yield _Relation("HOSTED", hosts[-1][1].id, event.id, text, 0.6)
+        for m, e in s.mentions:
+            if m.start >= meeting.end() and e.type in (*PARTY_TYPES, "Person"):
+                yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
     # Founding: "được thành lập năm 1987 tại TP Nagoya"
     founded = FOUNDED.search(text)
     if founded and s.place:
@@ -391,19 +470,19 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         if subjects:
             props = {"date": s.date} if s.date else {}
             yield _Relation("FOUNDED_IN", subjects[0].id, s.place.id, text, 0.7, props)
-    # Support: "với sự hỗ trợ của A, B và C"
-    support = SUPPORT.search(text)
-    if support:
-        # The supported is the sentence's first network or organisation before the trigger.
-        subjects = [
-            e
-            for m, e in parties
-            if m.end <= support.start() and e.type in ("Network", "Organization")
-        ]
-        supporters = [e for m, e in parties if m.start >= support.end()]
-        if subjects:
-            for supporter in supporters:
-                yield _Relation("SUPPORTED", supporter.id, subjects[0].id, text, 0.6)
+    # Support: "với sự hỗ trợ của A, B và C, X ..." (passive) and "A hỗ trợ X" (active)
+    for support in SUPPORT.finditer(text):
+        before = [(m, e) for m, e in parties if m.end <= support.start() and m.start not in places]
+        after = [(m, e) for m, e in parties if m.start >= support.end() and m.start not in places]
+        if support["passive"]:
+            listed = _listed(text, after)
+            rest = [e for m, e in after[len(listed) :] if e.type in ("Network", "Organization")]
+            subjects = [e for m, e in before if e.type in ("Network", "Organization")] or rest[:1]
+            for supporter in listed:
+                for subject in subjects[:1]:
+                    yield _Relation("SUPPORTED", supporter.id, subject.id, text, 0.6)
+        elif before and after and after[0][0].start - support.end() <= 3:
+            yield _Relation("SUPPORTED", before[-1][1].id, after[0][1].id, text, 0.5)
     # Partnerships
     if PARTNER.search(text):
         signatories = [e for m, e in parties if e.type in ("City", "Organization", "Country")]
@@ -461,6 +540,30 @@ def _event_head(name: str) -> str:
         if head in _EVENT_KINDS:
             return _EVENT_KINDS[head]
     return " ".join(words[:2])
+
+
+def _only_places_between(
+    text: str, start: int, end: int, mentions: list[tuple[Mention, _Entity]]
+) -> bool:
+    """Whether only places, commas and dashes lie between a body and the name after it ("Đại sứ
+    Lào tại Việt Nam Thongsavanh Phomvihane")."""
+    gap = list(text[start:end])
+    for m, e in mentions:
+        if e.type in ("City", "Country") and start <= m.start and m.end <= end:
+            gap[m.start - start : m.end - start] = " " * (m.end - m.start)
+    return re.fullmatch(r"[\s,–—-]*(?:(?:tại|ở)\s+)?[\s,–—-]*", "".join(gap)) is not None
+
+
+def _listed(text: str, mentions: list[tuple[Mention, _Entity]]) -> list[_Entity]:
+    """The parties named one after another in a list: "UNESCAP, UNDP và UN-Habitat"."""
+    listed: list[_Entity] = []
+    for i, (m, e) in enumerate(mentions):
+        if i and not re.fullmatch(
+            r"\s*(?:,|và|and|&|,\s*and)\s*", text[mentions[i - 1][0].end : m.start]
+        ):
+            break
+        listed.append(e)
+    return listed
 
 
 def _with_defined_acronyms(

@@ -346,7 +346,7 @@ EVENT_HEADS = (
 )
 _EVENT_HEAD_RE = "|".join(re.escape(h) for h in sorted(EVENT_HEADS, key=len, reverse=True))
 # "về" belongs to an event's name ("Hội thảo quốc tế về giao thông đô thị").
-_STOP_EVENT = _STOP_VI.replace("|về|", "|") + "|tại|ở|với"
+_STOP_EVENT = _STOP_VI.replace("|về|", "|").replace("|lần|", "|") + "|tại|ở|với"
 EVENT = re.compile(
     # "các hội thảo" speaks of events in general, not of one.
     r"(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )(?<!several )"
