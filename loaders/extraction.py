@@ -117,6 +117,9 @@ class _Resolver:
                 and (key.endswith(alias) and len(alias) >= 3 and alias.isalnum())
             ):
                 return entity_id
+            # "Sở Xây dựng tỉnh" once "Sở Xây dựng tỉnh Tiền Giang" is known
+            if mention.type == "Organization" and len(key) >= 10 and alias.startswith(key):
+                return entity_id
         return None
 
 

@@ -10,8 +10,10 @@ one trie-shaped regular expression over a folded copy of the text:
 - the tokens of a name may be joined by spaces, dots or hyphens, or by nothing (`TP.HCM`,
   `TP. HCM`, `TP HCM`, `TPHCM`);
 - short all-caps abbreviations (at most 4 letters and digits: `UN`, `EU`, `ADB`) match only in
-  capitals, and one-word names written with a capital (`Pháp`, `Anh Quốc` is two words) need a
-  capital first letter, so that `un`, `pháp luật` or `đạo đức` are not taken for names.
+  capitals, and names written with a capital (`Pháp`, `Hòa Bình`, `Chính phủ`) need a capital
+  first letter, so that `un`, `pháp luật`, `hòa bình` (peace) or `phi chính phủ` (non-
+  governmental) are not taken for names; a rejected name may hold a shorter one (`thủ đô Hà
+  Nội`).
 """
 
 from __future__ import annotations
@@ -182,6 +184,8 @@ class Gazetteer:
                 if not key:
                     continue
                 rule = case_rule(alias)
+                if rule == ANY and alias[0].isupper():
+                    rule = CAPITAL  # "hòa bình" (peace) is not Hòa Bình, "phi chính phủ" no body
                 slot = self._keys.setdefault(key, {})
                 if entry.id not in slot or order[rule] < order[slot[entry.id][1]]:
                     slot[entry.id] = (entry, rule)
@@ -191,17 +195,41 @@ class Gazetteer:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping longest matches of any name or alias, in text order."""
         normal, offsets = _normalize_with_offsets(text)
+        folded = fold(normal)
         matches = []
-        for m in self._regex.finditer(fold(normal)):
-            start, end = m.span()
-            surface = normal[start:end]
-            found = [e for e, rule in self._candidates(m.group()) if _accepts(rule, surface)]
-            if not found:
-                continue
-            if offsets is not None:
-                start, end = offsets[start], offsets[end]
-            matches.append(Match(start, end, text[start:end], found[0], tuple(found[1:])))
+        pos = 0
+        while (m := self._regex.search(folded, pos)) is not None:
+            # A name rejected for its case may hold others: "mạng lưới CityNet" is not the
+            # alias "Mạng lưới CityNet", but "CityNet" in it is. Shorter names from the same start
+            # are tried first, then the scan goes on from the next word.
+            pos = m.start() + 1
+            candidate: re.Match[str] | None = m
+            while candidate is not None:
+                start, end = candidate.span()
+                surface = normal[start:end]
+                found = [
+                    e for e, rule in self._candidates(candidate.group()) if _accepts(rule, surface)
+                ]
+                if found:
+                    pos = end
+                    if offsets is not None:
+                        start, end = offsets[start], offsets[end]
+                    matches.append(Match(start, end, text[start:end], found[0], tuple(found[1:])))
+                    break
+                candidate = self._shorter(folded, candidate)
         return matches
+
+    def _shorter(self, folded: str, match: re.Match[str]) -> re.Match[str] | None:
+        """The next shorter name that starts where `match` starts and ends at a word end."""
+        endpos = match.end() - 1
+        while endpos > match.start():
+            shorter = self._regex.match(folded, match.start(), endpos)
+            if shorter is None:
+                return None
+            if shorter.end() == len(folded) or not folded[shorter.end()].isalnum():
+                return shorter
+            endpos = shorter.end() - 1
+        return None
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Every entry one of whose names folds to the same key as `name`."""

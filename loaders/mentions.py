@@ -190,6 +190,8 @@ VIETNAMESE_NAME = re.compile(
     rf"(?<![\w])(?:{'|'.join(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
 )
 
+# Names that begin with a place's name but are not that place: the Pacific.
+NOT_PLACES = ("Thái Bình Dương", "Thái Bình dương")
 NOT_PEOPLE = frozenset({"Thái Bình Dương", "Châu Á", "Đông Nam Á"})
 
 ORG_HEADS_VI = (
@@ -403,6 +405,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     gazetteer_matches = gazetteer.find(text)
     for match in gazetteer_matches:
         entry = match.entry
+        if any(text.startswith(phrase, match.start) for phrase in NOT_PLACES):
+            continue
         committee = None
         for m in COMMITTEE.finditer(text, max(0, match.start - 40), match.start):
             if m.end() == match.start:

@@ -83,10 +83,21 @@ def test_counts(gaz: Gazetteer):
     by_file = {p.name: sum(1 for _ in p.open(encoding="utf-8")) - 1 for p in default_paths()}
     assert by_file["countries.tsv"] == 195  # 193 UN members and 2 observers
     assert by_file["vietnam.tsv"] >= 63
-    provinces = [e for e in gaz.entries if e.kind in ("province", "municipality")]
+    # Viet Nam's 63 provinces and centrally run cities (other countries' provinces are kept too)
+    provinces = [
+        e for e in gaz.entries if e.kind in ("province", "municipality") and e.country == "VN"
+    ]
     assert len(provinces) == 63
     assert len([e for e in provinces if e.kind == "municipality"]) == 6
     assert len({e.country for e in gaz.entries if e.type == "Country"}) == 195
+    # Laos: 17 provinces besides the capital (city/vientiane); Cambodia: 24 besides Phnom Penh
+    assert len([e for e in provinces_of(gaz, "LA")]) == 17
+    assert len([e for e in provinces_of(gaz, "KH")]) == 24
+    assert len([e for e in gaz.entries if e.kind == "state" and e.country == "US"]) == 50
+
+
+def provinces_of(gaz: Gazetteer, country: str) -> list[GazetteerEntry]:
+    return [e for e in gaz.entries if e.kind == "province" and e.country == country]
 
 
 def test_no_alias_is_shared_by_two_entries_of_one_type(gaz: Gazetteer):
@@ -192,10 +203,11 @@ def test_short_all_caps_abbreviations_are_case_sensitive(gaz: Gazetteer):
     assert ids(gaz.find("WHO said")) == ["organization/world-health-organization"]
 
 
-def test_names_match_in_any_case_but_one_word_names_need_a_capital(gaz: Gazetteer):
-    assert (
-        ids(gaz.find("NGÂN HÀNG THẾ GIỚI và ngân hàng thế giới")) == ["organization/world-bank"] * 2
+def test_names_match_in_capitals_but_need_their_capital_letter(gaz: Gazetteer):
+    assert ids(gaz.find("NGÂN HÀNG THẾ GIỚI và Ngân hàng Thế giới")) == (
+        ["organization/world-bank"] * 2
     )
+    assert gaz.find("các tổ chức phi chính phủ") == []
     assert ids(gaz.find("UNESCO, Unesco")) == ["organization/unesco"] * 2
     # common Vietnamese words that are also one-word country names
     assert gaz.find("biện pháp, pháp luật, đạo đức, thẩm mỹ, cập nhật") == []
@@ -204,6 +216,13 @@ def test_names_match_in_any_case_but_one_word_names_need_a_capital(gaz: Gazettee
         "country/germany",
         "country/united-states",
     ]
+
+
+def test_place_names_need_a_capital_and_a_rejected_name_may_hold_a_shorter_one(gaz: Gazetteer):
+    assert gaz.find("vì hòa bình và hữu nghị") == []
+    assert ids(gaz.find("Tỉnh Hòa Bình")) == ["city/hoa-binh"]
+    assert ids(gaz.find("thủ đô Hà Nội")) == ["city/ha-noi"]
+    assert ids(gaz.find("gia nhập mạng lưới CityNet")) == ["network/citynet"]
 
 
 def test_offsets_refer_to_the_original_text(gaz: Gazetteer):
@@ -234,6 +253,103 @@ def test_lookup_by_any_alias(gaz: Gazetteer):
     assert (viet_nam.name, viet_nam.country, viet_nam.wikidata) == ("Việt Nam", "VN", "Q881")
 
 
+def test_neighbouring_provinces_with_their_vietnamese_names(gaz: Gazetteer):
+    text = (
+        "Đoàn công tác tỉnh Luông Pha Băng, tỉnh Hủa Phăn và Thủ đô Viêng Chăn (Lào) đã làm "
+        "việc với tỉnh Xiêm Riệp (Campuchia), tỉnh Vân Nam và Khu tự trị Quảng Tây."
+    )
+    assert [(m.surface, m.entry.id) for m in gaz.find(text)] == [
+        ("tỉnh Luông Pha Băng", "city/luang-prabang-province"),
+        ("tỉnh Hủa Phăn", "city/houaphanh"),
+        ("Thủ đô Viêng Chăn", "city/vientiane"),
+        ("Lào", "country/laos"),
+        ("tỉnh Xiêm Riệp", "city/siem-reap-province"),
+        ("Campuchia", "country/cambodia"),
+        ("tỉnh Vân Nam", "city/yunnan"),
+        ("Khu tự trị Quảng Tây", "city/guangxi"),
+    ]
+    # a province named after its capital city: the "tỉnh" form is the province, the city keeps
+    # its bare (English) name
+    assert [e.id for e in gaz.lookup("Luông Pha Băng")] == ["city/luang-prabang-province"]
+    assert [e.id for e in gaz.lookup("Luang Prabang")] == ["city/luang-prabang"]
+    assert [e.id for e in gaz.lookup("tỉnh Viên Chăn")] == ["city/vientiane-province"]
+    assert [e.id for e in gaz.lookup("Viên Chăn")] == ["city/vientiane"]
+    assert ids(gaz.find("tỉnh Fukuoka và thành phố Fukuoka")) == [
+        "city/fukuoka-prefecture",
+        "city/fukuoka",
+    ]
+    assert ids(gaz.find("phủ Osaka, tỉnh Kanagawa, Gyeongsangbuk-do")) == [
+        "city/osaka-prefecture",
+        "city/kanagawa",
+        "city/north-gyeongsang",
+    ]
+    luang_prabang = gaz.by_id["city/luang-prabang-province"]
+    assert (luang_prabang.type, luang_prabang.kind, luang_prabang.country) == (
+        "City",
+        "province",
+        "LA",
+    )
+
+
+def test_us_states_and_washington(gaz: Gazetteer):
+    text = "Bang Virginia, bang California và tiểu bang New York; thành phố New York."
+    assert [(m.surface, m.entry.id) for m in gaz.find(text)] == [
+        ("Bang Virginia", "city/virginia"),
+        ("bang California", "city/california"),
+        ("tiểu bang New York", "city/new-york-state"),
+        ("New York", "city/new-york-city"),
+    ]
+    for spelling in ("Washington D.C.", "Washington, D.C.", "Washington DC", "thủ đô Washington"):
+        assert ids(gaz.find(f"Đoàn đến {spelling} hôm qua")) == ["city/washington-d-c"], spelling
+    assert ids(gaz.find("bang Washington")) == ["city/washington-state"]
+    assert gaz.find("Washington") == []  # the capital or the state: left to the context
+    assert ids(gaz.find("bang Georgia và Georgia")) == ["city/state-of-georgia", "country/georgia"]
+    assert ids(gaz.find("quận Fairfax, Arlington và Loudoun")) == [
+        "city/fairfax-county",
+        "city/arlington-county",
+        "city/loudoun-county",
+    ]
+    virginia = gaz.by_id["city/virginia"]
+    assert (virginia.kind, virginia.country, virginia.wikidata) == ("state", "US", "Q1370")
+
+
+def test_vietnamese_state_bodies_and_companies(gaz: Gazetteer):
+    text = (
+        "Quốc hội đã thông qua luật; Chính phủ và Văn phòng Chính phủ, Bộ Ngoại giao và "
+        "Bộ Ngoại giao Hoa Kỳ, Học viện Hành chính Quốc gia (NAPA), Tập đoàn FPT và Viettel."
+    )
+    assert ids(gaz.find(text)) == [
+        "organization/quoc-hoi-viet-nam",
+        "organization/chinh-phu-viet-nam",
+        "organization/van-phong-chinh-phu",
+        "organization/bo-ngoai-giao",
+        "organization/us-department-of-state",
+        "organization/hoc-vien-hanh-chinh-quoc-gia",
+        "organization/hoc-vien-hanh-chinh-quoc-gia",
+        "organization/fpt",
+        "organization/viettel",
+    ]
+    assert [e.id for e in gaz.lookup("Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam")] == [
+        "organization/quoc-hoi-viet-nam"
+    ]
+    assert [e.id for e in gaz.lookup("Vietnam Airlines")] == ["organization/vietnam-airlines"]
+    assert ids(gaz.find("Tổng công ty Hàng không Việt Nam")) == ["organization/vietnam-airlines"]
+    assert (
+        ids(gaz.find("U.S. Department of Commerce, Bộ Thương mại Mỹ"))
+        == ["organization/us-department-of-commerce"] * 2
+    )
+    assert gaz.by_id["organization/bo-xay-dung"].kind == "ministry"
+
+
+@pytest.mark.xfail(
+    reason="the matcher takes the first alternative, not the longest: 'Viet Nam' (its gap may be "
+    "empty) matches the 'Vietnam' of 'Vietnam Airlines' before the longer name is tried",
+    strict=False,
+)
+def test_a_name_that_starts_with_a_shorter_spaced_name(gaz: Gazetteer):
+    assert ids(gaz.find("Vietnam Airlines")) == ["organization/vietnam-airlines"]
+
+
 def test_custom_paths(tmp_path: Path):
     path = tmp_path / "extra.tsv"
     path.write_text(
@@ -244,7 +360,7 @@ def test_custom_paths(tmp_path: Path):
     assert gaz.entries == [
         GazetteerEntry("network/test-net", "Network", "network", "Test Net", ("TN",))
     ]
-    assert ids(gaz.find("TN and test net")) == ["network/test-net"] * 2
+    assert ids(gaz.find("TN and Test Net")) == ["network/test-net"] * 2
 
 
 def test_bad_type_is_refused(tmp_path: Path):
