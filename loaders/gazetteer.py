@@ -140,7 +140,10 @@ def _trie_regex(sequences: Iterable[tuple[str, ...]]) -> str:
 
     def emit(node: dict) -> str:
         ends = "" in node
-        branches = [atom + emit(child) for atom, child in node.items() if atom]
+        # Letters before gaps: a gap may be empty, and the first branch that matches wins, so
+        # "Viet Nam" would take the "Vietnam" of "Vietnam Airlines".
+        items = sorted(node.items(), key=lambda item: item[0].startswith("["))
+        branches = [atom + emit(child) for atom, child in items if atom]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

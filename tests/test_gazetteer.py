@@ -341,11 +341,6 @@ def test_vietnamese_state_bodies_and_companies(gaz: Gazetteer):
     assert gaz.by_id["organization/bo-xay-dung"].kind == "ministry"
 
 
-@pytest.mark.xfail(
-    reason="the matcher takes the first alternative, not the longest: 'Viet Nam' (its gap may be "
-    "empty) matches the 'Vietnam' of 'Vietnam Airlines' before the longer name is tried",
-    strict=False,
-)
 def test_a_name_that_starts_with_a_shorter_spaced_name(gaz: Gazetteer):
     assert ids(gaz.find("Vietnam Airlines")) == ["organization/vietnam-airlines"]
 
