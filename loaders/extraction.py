@@ -177,10 +177,12 @@ SUPPORT = re.compile(
     re.IGNORECASE,
 )
 PARTNER = re.compile(
-    r"ký kết|ký thỏa thuận|biên bản ghi nhớ|thỏa thuận hợp tác|kết nghĩa|signed|memorandum|"
-    r"sister cit|twinn",
+    r"ký kết|ký thỏa thuận|biên bản ghi nhớ|thỏa thuận hợp tác|kết nghĩa|quan hệ hợp tác|"
+    r"hợp tác(?:\s+[\w\s]{0,25}?)?\s+(?:giữa|với)|quan hệ hữu nghị|signed|memorandum|"
+    r"sister cit|twinn|partnership|cooperation (?:with|between)",
     re.IGNORECASE,
 )
+_BETWEEN_PAIR = re.compile(r"(?:giữa|between)\s+$", re.IGNORECASE)
 # Bodies that city networks do not count among their members.
 NOT_MEMBERS = frozenset({"international", "government", "legislature"})
 # "Đến năm 2018" (by 2018) dates a count, not a joining.
@@ -487,12 +489,9 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         elif before and after and after[0][0].start - support.end() <= 3:
             yield _Relation("SUPPORTED", before[-1][1].id, after[0][1].id, text, 0.5)
     # Partnerships
-    if PARTNER.search(text):
-        signatories = [e for m, e in parties if e.type in ("City", "Organization", "Country")]
-        for i, a in enumerate(signatories):
-            for b in signatories[i + 1 :]:
-                if a.id != b.id:
-                    yield _Relation("PARTNER_OF", a.id, b.id, text, 0.5)
+    partner = PARTNER.search(text)
+    if partner:
+        yield from _partnerships(text, partner, parties, places)
     # Sub-units: "Cục Ngoại vụ, Bộ Ngoại giao", "Công ty X thuộc Tập đoàn Y", "Phân viện Học
     # viện X"
     for (m1, e1), (m2, e2) in pairwise(parties):
@@ -543,6 +542,44 @@ def _event_head(name: str) -> str:
         if head in _EVENT_KINDS:
             return _EVENT_KINDS[head]
     return " ".join(words[:2])
+
+
+def _partnerships(
+    text: str,
+    trigger: re.Match[str],
+    parties: list[tuple[Mention, _Entity]],
+    places: set[int],
+) -> Iterable[_Relation]:
+    """The parties of a stated cooperation: A and those after it in "giữa A và B, C", or the
+    subject and those it signs or cooperates with. A country named as a party's own ("tỉnh Khánh Hòa của VN") is no party."""
+    signatories = []
+    for i, (m, e) in enumerate(parties):
+        if m.start in places or e.type == "Network":
+            continue
+        if i and e.type == "Country":
+            gap = text[parties[i - 1][0].end : m.start]
+            if re.fullmatch(r"\s*(?:,|\(|của|of)\s*", gap) and parties[i - 1][1].type != "Country":
+                continue
+        signatories.append((m, e))
+    between = next(
+        (
+            k
+            for k, (m, _) in enumerate(signatories)
+            if _BETWEEN_PAIR.search(text[max(0, m.start - 12) : m.start])
+        ),
+        None,
+    )
+    if between is not None and between + 1 < len(signatories):
+        first = signatories[between][1]
+        pairs = [(first, other) for _, other in signatories[between + 1 :]]
+    else:
+        before = [e for m, e in signatories if m.end <= trigger.start()]
+        after = [e for m, e in signatories if m.start >= trigger.end()]
+        subject = before[-1] if before else (after.pop(0) if after else None)
+        pairs = [(subject, other) for other in after] if subject else []
+    for a, b in pairs:
+        if a.id != b.id:
+            yield _Relation("PARTNER_OF", a.id, b.id, text, 0.5)
 
 
 def _only_places_between(

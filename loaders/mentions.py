@@ -132,6 +132,7 @@ _NOT_NAME_WORDS = frozenset(
         *("Tại", "Theo", "Trong", "Sau", "Trước", "Ngày", "Đoàn", "Ủy", "Uỷ", "Ban", "Bộ", "Sở"),
         *("Đảng", "Nhà", "Chính", "Quốc", "Cùng", "Với", "Và", "Là", "Người", "Các", "Những"),
         *("Thay", "Phát", "Đây", "Được", "Ông", "Bà", "The", "In", "At", "On", "And", "Of"),
+        *("Phó", "Chủ", "Tổng", "Giám", "Thủ", "Bí", "Trưởng", "Thứ", "Ảnh", "Nguồn"),
     }
 )
 
@@ -236,6 +237,7 @@ ORG_HEADS_VI = (
 )
 # Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Hoa Kỳ".
 SITED_HEADS = ("Phân viện", "Chi nhánh", "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán")
+NAMED_AFTER_PEOPLE = ("Trường", "Trường Đại học", "Đại học", "Bảo tàng", "Quỹ", "Học viện")
 # Heads that name a country's body only with the country ("Quốc hội Lào"); bare, the gazetteer
 # knows them.
 NATIONAL_HEADS = ("Quốc hội", "Chính phủ")
@@ -280,7 +282,7 @@ ORG_EN = re.compile(
 # Bodies that act for the place or network they name: "UBND TP Đà Nẵng" for Đà Nẵng, "Ban Thư
 # ký CityNet" for CityNet.
 COMMITTEE = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Thành ủy|Tỉnh ủy|"
+    r"(?:UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân|Thành ủy|Tỉnh ủy|"
     r"Ban Thư ký|Văn phòng|[Tt]hư ký|Secretariat of)"
     r"\s+(?:(?:TP\.?|thành phố|Thành phố|tỉnh|Tỉnh|the)\s+)?"
 )
@@ -552,7 +554,8 @@ def _org_end(text: str, m: re.Match[str], places: list) -> int:
             end = place.end
             break
     for person in VIETNAMESE_NAME.finditer(text, rest_start, end):
-        if person.start() > first_word:
+        # Schools, museums and funds are named after people: "Trường THPT Nguyễn Du".
+        if person.start() > first_word and m["head"] not in NAMED_AFTER_PEOPLE:
             end = person.start()
             break
     if m["head"] in SITED_HEADS:
