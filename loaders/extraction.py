@@ -200,13 +200,19 @@ class RuleExtractor:
         resolver = _Resolver()
         year = year_of(article.date)
         events: dict[str, _Entity] = {}
-        texts = [s.text for s in split_sentences(article.text)]
-        # The headline often states the main fact; the body's sentences say it more fully, so
-        # they come first as evidence.
-        if article.title and article.title not in article.text[: len(article.title) + 5]:
-            texts.append(article.title)
         english = article.lang == "en"
-        sentences = [self._read_sentence(t, resolver, events, year, english) for t in texts]
+        # The headline names what the body refers back to, so it is read first; the body's
+        # sentences say each fact more fully, so they come first as evidence.
+        headline = []
+        if article.title and article.title not in article.text[: len(article.title) + 5]:
+            headline = [
+                self._read_sentence(article.title, resolver, events, year, english, headline=True)
+            ]
+        body = [
+            self._read_sentence(s.text, resolver, events, year, english)
+            for s in split_sentences(article.text)
+        ]
+        sentences = [*body, *headline]
         _assign_visits(sentences, events, english=english)
         relations = [r for s in sentences for r in (*_relations(s), *_visit_relations(s))]
         return _document(article, resolver.entities.values(), events.values(), relations)
@@ -218,6 +224,7 @@ class RuleExtractor:
         events: dict[str, _Entity],
         year: int | None,
         english: bool = False,
+        headline: bool = False,
     ) -> _Sentence:
         mentions = []
         for m in find_mentions(text, self.gazetteer):
@@ -234,7 +241,8 @@ class RuleExtractor:
                 break
         sentence_events = []
         event_at: dict[str, int] = {}
-        for event in find_events(text):
+        # A headline's events are told again in the body, with their dates.
+        for event in [] if headline else find_events(text):
             if event.backref:  # "khóa học" alone: the last one named, or a new one
                 head = _event_head(event.name)
                 earlier = [e for e in events.values() if _event_head(e.name) == head]
@@ -264,7 +272,7 @@ class RuleExtractor:
             if place:
                 entity.properties.setdefault("location", place.name)
             sentence_events.append(entity)
-        if not sentence_events and not VISIT.search(text):
+        if not sentence_events and not headline and not VISIT.search(text):
             meeting = self._meeting(text, mentions, events, date, english)
             if meeting:
                 sentence_events.append(meeting)
