@@ -559,7 +559,8 @@ def _partnerships(
     places: set[int],
 ) -> Iterable[_Relation]:
     """The parties of a stated cooperation: A and those after it in "giữa A và B, C", or the
-    subject and those it signs or cooperates with. A country named as a party's own ("tỉnh Khánh Hòa của VN") is no party."""
+    subject and those it signs or cooperates with. A country named as a party's own ("tỉnh
+    Khánh Hòa của VN") is no party."""
     signatories = []
     for i, (m, e) in enumerate(parties):
         if m.start in places or e.type == "Network":
