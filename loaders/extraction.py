@@ -156,6 +156,10 @@ VISIT = re.compile(
     r"(?:\s+(?:tại|với|ở))?|\bvisit(?:ed|s|ing)?\b(?:\s+(?:to|in))?",
     re.IGNORECASE,
 )
+SPEAK = re.compile(
+    r"(?<![\w])(?:phát biểu|trình bày|chia sẻ tại|báo cáo tại|spoke|addressed|presented)(?![\w])",
+    re.IGNORECASE,
+)
 # A body receiving a delegation: "Phân viện ... làm việc với Đoàn công tác ...", "UBND TP tiếp
 # đoàn ...".
 MEETING = re.compile(
@@ -465,6 +469,10 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             for m, person in people:
                 if m.start >= attend.end():
                     yield _Relation("PARTICIPATED_IN", person.id, event.id, text, 0.6)
+        # Speakers take part: "X phát biểu tại khóa học"
+        if SPEAK.search(text):
+            for _m, person in people:
+                yield _Relation("PARTICIPATED_IN", person.id, event.id, text, 0.5)
     # A working session: the host before the verb, the delegation after it.
     meeting = MEETING.search(text)
     for event in s.events:
@@ -510,8 +518,12 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         if (
             _BELONGS.fullmatch(gap)
             or (head in SUBUNIT_HEADS and re.fullmatch(r"\s*,?\s*", gap) and _head(m2.name) != head)
-            # "Học viện AMC – Bộ Xây dựng": a body, then the ministry it answers to
-            or (re.fullmatch(r"\s*[–—-]\s*", gap) and _head(m2.name) in ("Bộ", "Tập đoàn", "UBND"))
+            # "Học viện AMC – Bộ Xây dựng", "Công ty X (Tập đoàn Y)": a body, then the ministry
+            # or group it answers to
+            or (
+                re.fullmatch(r"\s*(?:[–—(-])\s*", gap)
+                and _head(text[m2.start : m2.end]) in ("Bộ", "Tập đoàn", "Tổng công ty", "UBND")
+            )
         ):
             yield _Relation("PART_OF", e1.id, e2.id, text, 0.6)
     for branch, parent in s.parts:
