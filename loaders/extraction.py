@@ -21,7 +21,15 @@ from ..graph.model import MODEL
 from .article import Article
 from .dates import find_dates, year_of
 from .gazetteer import Gazetteer, load_gazetteer
-from .mentions import ACRONYM, SITED_HEADS, TITLES, Mention, find_events, find_mentions
+from .mentions import (
+    ACRONYM,
+    EVENT_EN,
+    SITED_HEADS,
+    TITLES,
+    Mention,
+    find_events,
+    find_mentions,
+)
 from .sentences import split_sentences
 
 PARTY_TYPES = ("City", "Country", "Organization", "Network")
@@ -145,9 +153,21 @@ _TITLE = re.compile("|".join(re.escape(t) for t in sorted(TITLES, key=len, rever
 MEMBER = re.compile(r"thành viên|\bmembers?\b|gia nhập|\bjoin(?:ed|s)?\b", re.IGNORECASE)
 ASSOCIATE = re.compile(r"liên kết|associate", re.IGNORECASE)
 FULL = re.compile(r"chính thức|full", re.IGNORECASE)
-ORGANISE = re.compile(r"tổ chức|organi[sz]ed|phối hợp", re.IGNORECASE)
+ORGANISE = re.compile(
+    r"tổ chức|phối hợp|\borgani[sz](?:e[sd]?|ing)\b|\b(?:held|holds?|convened?|co-organi[sz]ed)\b",
+    re.IGNORECASE,
+)
 ATTEND = re.compile(
-    r"tham dự|tham gia|có sự tham gia|sự hiện diện|attend|participat", re.IGNORECASE
+    r"tham dự|tham gia|có sự tham gia|sự hiện diện|đối tác (?:đến )?từ|attend|participat|"
+    r"partners from|delegates from",
+    re.IGNORECASE,
+)
+# A host without an organising verb: "Da Nang hosted the meeting", "Đà Nẵng đăng cai hội nghị".
+HOSTS_EVENT = re.compile(r"\bhost(?:ed|s|ing)?\b|đăng cai", re.IGNORECASE)
+# Co-organisers named after the verb: "which CityNet organised together with the Da Nang People's
+# Committee".
+_TOGETHER = re.compile(
+    r"\s+(?:together|jointly)\s+with\s+|\s+in\s+(?:co-?operation|partnership)\s+with\s+", re.I
 )
 # A visit: the trigger, then the place or body visited ("thăm và làm việc tại tỉnh Bến Tre").
 VISIT = re.compile(
@@ -454,15 +474,24 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             organise = o
         organise = organise or ORGANISE.search(text)
         attend = ATTEND.search(text)
+        hosted = HOSTS_EVENT.search(text)
         for m, e in parties:
             if m.start in places:
                 continue
-            if organise and m.end <= organise.start() and not (attend and m.start > attend.end()):
+            if hosted and not organise and m.end <= hosted.start():
+                yield _Relation("HOSTED", e.id, event.id, text, 0.6)  # "Da Nang hosted the ..."
+            elif organise and m.end <= organise.start() and not (attend and m.start > attend.end()):
                 kind = "HOSTED" if HOST.search(text) else "ORGANIZED"
                 yield _Relation(kind, e.id, event.id, text, 0.6)
                 # A city that organises an event held in it is also its host.
                 if e.type == "City" and s.place is e:
                     yield _Relation("HOSTED", e.id, event.id, text, 0.6)
+            elif (
+                organise
+                and (together := _TOGETHER.match(text, organise.end()))
+                and together.end() <= m.start <= together.end() + 10
+            ):
+                yield _Relation("ORGANIZED", e.id, event.id, text, 0.6)
             elif attend and m.start >= attend.end():
                 yield _Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
         if attend:
@@ -556,6 +585,9 @@ _EVENT_KINDS = {
 
 
 def _event_head(name: str) -> str:
+    english = EVENT_EN.fullmatch(name)
+    if english:  # "the meeting" refers back to "the 37th Executive Committee meeting"
+        return english["head"].casefold()
     words = name.casefold().split()
     for size in (3, 2):
         head = " ".join(words[:size])

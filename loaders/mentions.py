@@ -286,6 +286,10 @@ COMMITTEE = re.compile(
     r"Ban Thư ký|Văn phòng|[Tt]hư ký|Secretariat of)"
     r"\s+(?:(?:TP\.?|thành phố|Thành phố|tỉnh|Tỉnh|the)\s+)?"
 )
+# The same in English, after the place: "the Da Nang People's Committee".
+COMMITTEE_AFTER = re.compile(
+    r"\s+(?:City\s+|Municipal\s+|Provincial\s+)?(?:People[’']s\s+Committee|People[’']s\s+Council)"
+)
 # A head word alone ("về phía Học viện", "Thành phố rất mong") refers back to the last name
 # with that head.
 BACKREF_HEADS = (
@@ -394,6 +398,7 @@ def _trim_org(head: str, rest: str) -> str:
     return " ".join([head, *words])
 
 
+_LATIN_ONLY = re.compile(r"[\x00-\x7f’“”–—‘]*", re.S)
 _CAPITAL_PREFIX = re.compile(r"(?:thành phố|Thành phố|TP\.?)\s*$")
 _PLACE_UNIT = re.compile(
     r"(?<![\w])(?:xã|huyện|phường|quận|thị xã|thị trấn|ấp|làng|thôn|bản|đường|phố|sông|núi|"
@@ -414,6 +419,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             if m.end() == match.start:
                 committee = m
         start = committee.start() if committee else match.start
+        end = match.end
+        suffix = COMMITTEE_AFTER.match(text, match.end)
+        if suffix and entry.type == "City":
+            end = suffix.end()
         capital = _CAPITAL_PREFIX.search(text, max(0, match.start - 12), match.start)
         if entry.kind == "province" and capital and not committee:
             # "thành phố Sơn La" is the provincial capital, not the province.
@@ -434,7 +443,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         found.append(
             Mention(
                 start,
-                match.end,
+                end,
                 entry.type,
                 entry.name,
                 entry.id,
@@ -493,11 +502,14 @@ def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
             words = run.group(0).split()
             if words[0] in _NOT_NAME_WORDS or len(words) < 2:
                 continue
-            if _after_title(text, run.start(), chosen):
+            if _after_title(text, run.start(), chosen) or _TITLE_AFTER.match(text, run.end()):
                 people.append(Mention(run.start(), run.end(), "Person", run.group(0)))
     return people
 
 
+# "Huynh Duc Tho, Chairman of the Da Nang People's Committee"
+_TITLE_ALTERNATIVES = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_TITLE_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?(?:{_TITLE_ALTERNATIVES})(?![\w])")
 _BETWEEN = re.compile(r"(?:\s*[-–,]\s*|\s+(?:tại|ở|của|thành phố|tỉnh|bang)\s+|\s+)$")
 
 
@@ -583,9 +595,35 @@ def _canonical_org(head: str, name: str, start: int, places: list) -> str:
     return name[: place.start - start] + place.entry.name
 
 
+_EN_EVENT_HEADS = (
+    "meeting|conference|forum|workshop|congress|summit|seminar|festival|training course|"
+    "course|ceremony|exhibition|symposium|dialogue"
+)
+# English names put the head last: "the 37th Executive Committee meeting of CityNet", "an
+# international seminar on investing in sustainable urbanisation".
+EVENT_EN = re.compile(
+    r"(?<![\w])(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?"
+    r"(?:(?:[A-Z][\w'’-]*|international|regional|annual|global|national|high-level|technical)\s+)"
+    rf"{{0,6}}(?P<head>(?i:{_EN_EVENT_HEADS}))(?![\w])"
+    r"(?:\s+(?:on|of|about|for)\s+(?:the\s+)?(?:(?!(?:with|at|which|and|that|to|from|by|on|of|"
+    r"for|during|held|hosted|organi[sz]ed|in\s+[A-Z\d])\b)[\w'’-]+\s?){1,8})?)"
+)
+
+
+def _english_events(text: str) -> list[Mention]:
+    events = []
+    for m in EVENT_EN.finditer(text):
+        name = m["name"].strip()
+        words = name.split()
+        # "the meeting" alone refers back to the last one named
+        bare = len(words) == 1 or (len(words) == 2 and words[0].islower())
+        events.append(Mention(m.start(), m.start() + len(name), "Event", name, backref=bare))
+    return events
+
+
 def find_events(text: str) -> list[Mention]:
     """Event phrases: a head ("Hội thảo", "Cuộc họp", "Conference") and what follows it."""
-    events = []
+    events = _english_events(text) if _LATIN_ONLY.fullmatch(text[:200]) else []
     for m in EVENT.finditer(text):
         name = _trim_org(m["head"], m["rest"]).strip('“”" ')
         end = m.start() + len(name)
