@@ -40,6 +40,9 @@ def _user_agent() -> str:
     return f"ucn/{release} (+https://github.com/ucn-project/ucn)"
 
 
+FOLDER_NOTES = frozenset({"README", "SOURCES", "LICENSE", "CHANGELOG", "NOTICE"})
+
+
 def _is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
@@ -47,7 +50,9 @@ def _is_url(value: str) -> bool:
 def iter_article_inputs(inputs: Iterable[str]) -> Iterator[str]:
     """Each input as given, with folders expanded to their article files (recursive, sorted).
 
-    Hidden files and folders are skipped; a path that does not exist is yielded as it is.
+    Hidden files and folders are skipped, and so are a folder's notes about itself (README,
+    SOURCES, LICENSE, CHANGELOG); a file named on its own is read whatever its name. A path that
+    does not exist is yielded as it is.
     """
     for item in inputs:
         path = Path(item)
@@ -60,6 +65,7 @@ def iter_article_inputs(inputs: Iterable[str]) -> Iterator[str]:
             if p.is_file()
             and p.suffix.lower() in ARTICLE_SUFFIXES
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and p.stem.upper() not in FOLDER_NOTES
         )
 
 

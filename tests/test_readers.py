@@ -329,7 +329,7 @@ def test_records_and_documents_are_told_apart(tmp_path: Path) -> None:
 # Inputs
 
 
-def test_folder_is_read_recursively_and_hidden_files_skipped(tmp_path: Path) -> None:
+def test_folder_is_read_recursively_hidden_files_and_notes_skipped(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(VI_PAGE, encoding="utf-8")
@@ -338,12 +338,17 @@ def test_folder_is_read_recursively_and_hidden_files_skipped(tmp_path: Path) -> 
     (tmp_path / ".secret.txt").write_text(EN_PAGE, encoding="utf-8")
     (tmp_path / ".hidden" / "d.txt").write_text(EN_PAGE, encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    (tmp_path / "SOURCES.md").write_text("Where these articles come from.", encoding="utf-8")
+    (tmp_path / "sub" / "README.txt").write_text("About this folder.", encoding="utf-8")
     items = list(read_articles([str(tmp_path)]))
     assert [Path(i.source).name for i in items if isinstance(i, Article)] == [
         "b.html",
         "c.md",
         "a.txt",
     ]
+    # named on its own, a note is read like any article
+    (named,) = read_articles([str(tmp_path / "SOURCES.md")])
+    assert isinstance(named, Article)
 
 
 def test_bad_inputs_give_one_error_each(tmp_path: Path) -> None:
