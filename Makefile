@@ -15,13 +15,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
 
-demo: $(STAMP)  ## load the bundled sample, print statistics and a query's answer
+demo: $(STAMP)  ## load the sample articles and documents, print statistics and what was found
 	@mkdir -p $(DEMO)
-	$(BIN)/ucn --db $(DEMO)/ucn.db load samples/documents
+	@rm -f $(DEMO)/ucn.db $(DEMO)/ucn.db.wal $(DEMO)/ucn.db.shadow  # no facts of an older extractor
+	$(BIN)/ucn --db $(DEMO)/ucn.db load samples/documents samples/articles
+	@echo "# Loading the same files again writes nothing:"
+	$(BIN)/ucn --db $(DEMO)/ucn.db load samples/documents samples/articles
 	$(BIN)/ucn --db $(DEMO)/ucn.db stats
-	$(BIN)/ucn --db $(DEMO)/ucn.db query \
+	@echo; echo "# The articles and documents loaded, with the entities each mentions"
+	@$(BIN)/ucn --db $(DEMO)/ucn.db query \
+		"MATCH (a:Article) OPTIONAL MATCH (a)-[:MENTIONS]->(e) RETURN a.lang AS lang, \
+		a.date AS date, a.title AS title, count(e) AS entities ORDER BY date, title"
+	@echo; echo "# Members of each network, with their role and since when"
+	@$(BIN)/ucn --db $(DEMO)/ucn.db query \
 		"MATCH (m)-[r:MEMBER_OF]->(n:Network) RETURN n.name AS network, m.name AS member, \
-		r.role AS role, r.since AS since ORDER BY network, since"
+		r.role AS role, r.since AS since ORDER BY network, since, member"
+	@echo; echo "# What the graph says about CityNet: each fact, its articles and one sentence"
+	@$(BIN)/ucn --db $(DEMO)/ucn.db query \
+		"MATCH (x)-[r]-(n:Network {name: 'CityNet'}) WHERE label(r) <> 'MENTIONS' \
+		RETURN label(r) AS relation, x.name AS other, size(r.sources) AS articles, \
+		substring(r.evidence[1], 1, 70) AS evidence ORDER BY relation, other"
 
 test: $(STAMP)  ## the test suite (Neo4j tests run when NEO4J_URI is set)
 	$(BIN)/python -m pytest
@@ -36,6 +49,7 @@ format: $(STAMP)
 
 bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/extract_bench.py
 
 clean:
 	rm -rf $(DEMO) bench-out .pytest_cache .ruff_cache

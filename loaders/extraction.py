@@ -207,6 +207,7 @@ PARTNER = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_PAIR = re.compile(r"(?:giữa|between)\s+$", re.IGNORECASE)
+_PARENT_BEFORE = re.compile(r"(?:trực thuộc|thuộc|under|part of|[–(])\s*$", re.IGNORECASE)
 # Bodies that city networks do not count among their members.
 NOT_MEMBERS = frozenset({"international", "government", "legislature"})
 # "Đến năm 2018" (by 2018) dates a count, not a joining.
@@ -434,6 +435,8 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 and e.id not in supporters
                 and e.properties.get("kind") not in NOT_MEMBERS
                 and m.start not in places
+                # "AMC, thuộc Bộ Xây dựng, ...": the parent body is not the member
+                and not _PARENT_BEFORE.search(text, max(0, m.start - 15), m.start)
             ]
             for member in members:
                 if member.id != network.id:

@@ -621,10 +621,17 @@ def _english_events(text: str) -> list[Mention]:
     return events
 
 
+_GENERIC_LIST = re.compile(
+    r"(?<![\w])(?:các|những|nhiều|mọi)\s+[^\W\d_]+(?:[ ,]+(?:và\s+)?[^\W\d_]+){0,4}[ ,]+(?:và\s+)?$"
+)
+
+
 def find_events(text: str) -> list[Mention]:
     """Event phrases: a head ("Hội thảo", "Cuộc họp", "Conference") and what follows it."""
     events = _english_events(text) if _LATIN_ONLY.fullmatch(text[:200]) else []
     for m in EVENT.finditer(text):
+        if _GENERIC_LIST.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "các hội thảo, khóa học và sự kiện": kinds of events, not one
         name = _trim_org(m["head"], m["rest"]).strip('“”" ')
         end = m.start() + len(name)
         title = EVENT_TITLE.match(text, end)
