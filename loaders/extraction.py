@@ -24,6 +24,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import (
     ACRONYM,
     EVENT_EN,
+    ORG_HEADS_VI,
     SITED_HEADS,
     TITLES,
     Mention,
@@ -206,7 +207,7 @@ PARTNER = re.compile(
     r"sister cit|twinn|partnership|cooperation (?:with|between)",
     re.IGNORECASE,
 )
-_BETWEEN_PAIR = re.compile(r"(?:giữa|between)\s+$", re.IGNORECASE)
+_BETWEEN_PAIR = re.compile(r"(?:giữa|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _PARENT_BEFORE = re.compile(r"(?:trực thuộc|thuộc|under|part of|[–(])\s*$", re.IGNORECASE)
 # Bodies that city networks do not count among their members.
 NOT_MEMBERS = frozenset({"international", "government", "legislature"})
@@ -442,6 +443,7 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 if member.id != network.id:
                     yield _Relation("MEMBER_OF", member.id, network.id, text, 0.7, dict(props))
     # Roles: "Ông A - Giám đốc X", "Chủ tịch UBND TP X Huỳnh Đức Thơ"
+    parties_by_start = {pm.start: pe for pm, pe in parties}
     for m, person in people:
         # "Ông A - Giám đốc X", "ông A, Ủy viên ..., Chủ tịch UBND TP Hà Nội"
         after = _APPOSITION.match(text, m.end)
@@ -457,8 +459,8 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
         for t in _TITLE.finditer(before):
             title = t
         if title:
-            employer = _next_party(parties, m.start - len(before) + title.end(), 60)
-            employer_mention = next((pm for pm, pe in parties if pe is employer), None)
+            employer_mention = _next_mention(parties, m.start - len(before) + title.end(), 60)
+            employer = parties_by_start.get(employer_mention.start) if employer_mention else None
             if (
                 employer
                 and employer_mention
@@ -534,7 +536,11 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
             for supporter in listed:
                 for subject in subjects[:1]:
                     yield _Relation("SUPPORTED", supporter.id, subject.id, text, 0.6)
-        elif before and after and after[0][0].start - support.end() <= 3:
+        elif (
+            before
+            and after
+            and re.fullmatch(r"\s*(?:the\s+)?", text[support.end() : after[0][0].start])
+        ):
             yield _Relation("SUPPORTED", before[-1][1].id, after[0][1].id, text, 0.5)
     # Partnerships
     partner = PARTNER.search(text)
@@ -631,8 +637,11 @@ def _partnerships(
     else:
         before = [e for m, e in signatories if m.end <= trigger.start()]
         after = [e for m, e in signatories if m.start >= trigger.end()]
-        subject = before[-1] if before else (after.pop(0) if after else None)
-        pairs = [(subject, other) for other in after] if subject else []
+        if after:
+            subject = before[-1] if before else after.pop(0)
+            pairs = [(subject, other) for other in after]
+        else:  # "TP Hồ Chí Minh và thành phố Busan là thành phố kết nghĩa"
+            pairs = [(before[0], other) for other in before[1:]]
     for a, b in pairs:
         if a.id != b.id:
             yield _Relation("PARTNER_OF", a.id, b.id, text, 0.5)
@@ -653,11 +662,15 @@ def _only_places_between(
 def _listed(text: str, mentions: list[tuple[Mention, _Entity]]) -> list[_Entity]:
     """The parties named one after another in a list: "UNESCAP, UNDP và UN-Habitat"."""
     listed: list[_Entity] = []
+    closed = False  # "A, B và C, X ...": the list ends after its "và"
     for i, (m, e) in enumerate(mentions):
-        if i and not re.fullmatch(
-            r"\s*(?:,|và|and|&|,\s*and)\s*", text[mentions[i - 1][0].end : m.start]
-        ):
-            break
+        if i:
+            joiner = re.fullmatch(
+                r"\s*(,|và|and|&|,\s*and)\s*(?:the\s+)?", text[mentions[i - 1][0].end : m.start]
+            )
+            if joiner is None or closed:
+                break
+            closed = joiner.group(1) != ","
         listed.append(e)
     return listed
 
@@ -778,11 +791,20 @@ SUBUNIT_HEADS = frozenset(
 _BELONGS = re.compile(r"\s*,?\s*(?:trực\s+thuộc|thuộc|của|under|of)\s+(?:(?:the)\s+)?")
 
 
+_HEADS = sorted({*SUBUNIT_HEADS, *ORG_HEADS_VI, "UBND"}, key=len, reverse=True)
+
+
 def _head(name: str) -> str:
-    for head in sorted(SUBUNIT_HEADS, key=len, reverse=True):
+    for head in _HEADS:
         if name.startswith(head + " "):
             return head
     return name.split(" ", 1)[0]
+
+
+def _next_mention(
+    parties: list[tuple[Mention, _Entity]], start: int, window: int
+) -> Mention | None:
+    return next((m for m, _ in parties if start <= m.start <= start + window), None)
 
 
 def _next_party(parties: list[tuple[Mention, _Entity]], start: int, window: int) -> _Entity | None:

@@ -81,6 +81,10 @@ TITLES = (
     "Cán bộ",
     "Chuyên viên",
     "Trưởng phòng",
+    "Cục trưởng",
+    "Phó Cục trưởng",
+    "Vụ trưởng",
+    "Phó Vụ trưởng",
     "Phó Trưởng phòng",
     "Chủ nhiệm",
     "Thống đốc",
@@ -261,7 +265,8 @@ _STOP_VI = (
     "trao đổi|thảo luận|tiếp đón|tiếp nhận|đạt|gặp|gặp gỡ|hội kiến|hội đàm|dự|diễn ra|"
     "khai mạc|bế mạc|kết thúc|đánh dấu|thể hiện|cung cấp|giúp|"
     "tuyển|đưa|lấy|coi|tăng cường|đẩy mạnh|mở rộng|chú trọng|quan tâm|"
-    "đồng ý|nhất trí|thống nhất|ủng hộ|tham khảo|học tập|chịu trách nhiệm|ông|bà|các|những|một|"
+    "đồng ý|nhất trí|thống nhất|ủng hộ|hỗ trợ|tài trợ|khai giảng|đào tạo|tham khảo|học tập|"
+    "chịu trách nhiệm|ông|bà|các|những|một|"
     "Trưởng|Phó|Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng|Đại sứ|Thị trưởng|Ủy viên|Uỷ viên"
 )
 _ORG_WORD = r"(?:[&\w]+(?:-[\w]+)*)"
@@ -463,8 +468,9 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         ):
             found.append(Mention(m.start(), m.end(), "Person", m.group(0)))
     places = [g for g in gazetteer_matches if g.entry.type in ("City", "Country")]
+    orgs = [g for g in gazetteer_matches if g.entry.type in ("Organization", "Network")]
     for m in ORG_VI.finditer(text):
-        end = _org_end(text, m, places)
+        end = _org_end(text, m, places, orgs)
         if end <= m.end("head"):
             continue
         name = _trim_org(m["head"], text[m.end("head") : end])
@@ -535,7 +541,7 @@ _SITED = re.compile(r"\s+(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|bang)\s
 _PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{_UPPER}]")
 
 
-def _org_end(text: str, m: re.Match[str], places: list) -> int:
+def _org_end(text: str, m: re.Match[str], places: list, gazetteer_orgs: list = ()) -> int:
     """Where a shaped Vietnamese organisation name ends: after an acronym ("Học viện AMC"), after
     the place that closes it ("Sở Xây dựng tỉnh Tiền Giang"), before a person's name or its
     parent body ("Ban Hợp tác quốc tế Học viện ..."); a sited body keeps its seat ("Đại sứ quán
@@ -548,6 +554,9 @@ def _org_end(text: str, m: re.Match[str], places: list) -> int:
         # bare body, which the gazetteer knows.
         country = next((p for p in places if first_word <= p.start <= first_word + 12), None)
         return country.end if country and country.end <= end else rest_start
+    known = next((p.end for p in gazetteer_orgs if p.start == m.start() and p.end <= end), None)
+    if known:  # "Ngân hàng Thế giới tài trợ ...": the gazetteer knows where the name ends
+        return known
     if m["head"] not in SITED_HEADS:
         parent = _PARENT.search(text, first_word, end)
         if parent:

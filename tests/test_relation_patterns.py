@@ -1,0 +1,674 @@
+"""One small test per relation pattern of the rule extractor, in Vietnamese and in English.
+
+The sentences are our own, with real-world-plausible facts; they go through the public API
+(`extract_article`) and assert the ids, relations and properties that should come out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ucn.graph import parse_document
+from ucn.loaders import Article
+from ucn.loaders.article import article_id
+from ucn.loaders.extraction import extract_article
+
+
+def article(text: str, date: str | None = "2024-05-02", lang: str = "vi") -> Article:
+    return Article(article_id(None, text), None, "Tin thử", date, lang, text, "fixture.txt")
+
+
+def relations(doc: dict) -> set[tuple]:
+    return {(r["type"], r["source"], r["target"]) for r in doc["relations"]}
+
+
+def extract(text: str, date: str | None = "2024-05-02", lang: str = "vi") -> dict[str, Any]:
+    doc = extract_article(article(text, date=date, lang=lang))
+    parse_document(doc, "fixture")  # every document is a valid extraction document
+    return doc
+
+
+def entity(doc: dict, entity_id: str) -> dict[str, Any]:
+    return next(e for e in doc["entities"] if e["id"] == entity_id)
+
+
+def events(doc: dict) -> list[dict[str, Any]]:
+    return [e for e in doc["entities"] if e["type"] == "Event"]
+
+
+def the_event(doc: dict) -> dict[str, Any]:
+    found = events(doc)
+    assert len(found) == 1, [e["name"] for e in found]
+    return found[0]
+
+
+def roles(doc: dict) -> set[tuple]:
+    return {
+        (r["source"], r["target"], r["properties"].get("title"))
+        for r in doc["relations"]
+        if r["type"] == "WORKS_FOR"
+    }
+
+
+def members(doc: dict) -> set[tuple]:
+    return {
+        (r["source"], r["target"], r["properties"].get("role"), r["properties"].get("since"))
+        for r in doc["relations"]
+        if r["type"] == "MEMBER_OF"
+    }
+
+
+def partners(doc: dict) -> set[frozenset]:
+    return {frozenset((s, t)) for kind, s, t in relations(doc) if kind == "PARTNER_OF"}
+
+
+def of_type(doc: dict, rel_type: str) -> set[tuple]:
+    return {(s, t) for kind, s, t in relations(doc) if kind == rel_type}
+
+
+# MEMBER_OF: role (full/associate) and since date; "Đến năm 2018" dates a count, not a joining.
+
+
+def test_membership_role_and_since_vi() -> None:
+    doc = extract(
+        "Từ ngày 15/3/2010, TP Hải Phòng là thành viên chính thức của CityNet. "
+        "Năm 2019, Hiệp hội Đô thị Việt Nam trở thành thành viên liên kết của CityNet. "
+        "Đến năm 2018, Đà Nẵng là thành viên chính thức của CityNet."
+    )
+    assert members(doc) == {
+        ("city/hai-phong", "network/citynet", "full", "2010-03-15"),
+        ("organization/hiep-hoi-do-thi-viet-nam", "network/citynet", "associate", "2019"),
+        ("city/da-nang", "network/citynet", "full", None),
+    }
+
+
+def test_membership_role_and_since_en() -> None:
+    doc = extract(
+        "Since 15 March 2010, Hai Phong has been a full member of CityNet. "
+        "In 2019, the Association of Cities of Vietnam became an associate member of CityNet. "
+        "By 2018, Da Nang was a full member of CityNet.",
+        lang="en",
+    )
+    assert members(doc) == {
+        ("city/hai-phong", "network/citynet", "full", "2010-03-15"),
+        ("organization/hiep-hoi-do-thi-viet-nam", "network/citynet", "associate", "2019"),
+        ("city/da-nang", "network/citynet", "full", None),
+    }
+
+
+# WORKS_FOR: a title before the name with the body between, the name then its title; a
+# people's committee acts for its city.
+
+
+def test_title_body_then_name_vi() -> None:
+    doc = extract(
+        "Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh tiếp đoàn. "
+        "Thị trưởng Seoul Oh Se-hoon đã phát biểu khai mạc."
+    )
+    assert roles(doc) == {
+        ("person/le-trung-chinh", "city/da-nang", "Chủ tịch"),
+        ("person/oh-se-hoon", "city/seoul", "Thị trưởng"),
+    }
+    # The committee is the city acting, not an organisation of its own.
+    assert "UBND TP Đà Nẵng" in entity(doc, "city/da-nang")["aliases"]
+    assert not [e for e in doc["entities"] if e["type"] == "Organization"]
+
+
+def test_name_then_title_vi() -> None:
+    doc = extract(
+        "Tham dự có ông Trần Minh Tuấn, Giám đốc Sở Xây dựng TP Hải Phòng. "
+        "Ông Phạm Văn Hòa - Phó Giám đốc Học viện Hành chính Quốc gia cho biết."
+    )
+    assert roles(doc) == {
+        ("person/tran-minh-tuan", "organization/so-xay-dung-tp-hai-phong", "Giám đốc"),
+        ("person/pham-van-hoa", "organization/hoc-vien-hanh-chinh-quoc-gia", "Phó Giám đốc"),
+    }
+
+
+def test_name_then_title_en() -> None:
+    doc = extract(
+        "Le Trung Chinh, Chairman of the Da Nang People's Committee, welcomed the guests. "
+        "Oh Se-hoon, Mayor of Seoul, opened the session. "
+        "Mr. Pham Van Hoa, Deputy Director of the National Academy of Public Administration, "
+        "spoke.",
+        lang="en",
+    )
+    assert roles(doc) == {
+        ("person/le-trung-chinh", "city/da-nang", "Chairman"),
+        ("person/oh-se-hoon", "city/seoul", "Mayor"),
+        ("person/pham-van-hoa", "organization/hoc-vien-hanh-chinh-quoc-gia", "Deputy Director"),
+    }
+    assert "Da Nang People's Committee" in entity(doc, "city/da-nang")["aliases"]
+
+
+# ORGANIZED with co-organisers; event date and LOCATED_IN the place after "tại"/"in".
+
+
+def test_co_organisers_date_and_place_vi() -> None:
+    doc = extract(
+        "Ngày 21/9, Học viện Hành chính Quốc gia phối hợp với CityNet tổ chức Hội thảo quốc tế "
+        "về quản trị đô thị thông minh tại Hà Nội.",
+        date="2023-09-25",
+    )
+    event = the_event(doc)
+    assert event["name"] == "Hội thảo quốc tế về quản trị đô thị thông minh"
+    assert event["properties"]["date"] == "2023-09-21"
+    assert of_type(doc, "ORGANIZED") == {
+        ("organization/hoc-vien-hanh-chinh-quoc-gia", event["id"]),
+        ("network/citynet", event["id"]),
+    }
+    assert of_type(doc, "LOCATED_IN") == {(event["id"], "city/ha-noi")}
+
+
+def test_co_organisers_date_and_place_en() -> None:
+    doc = extract(
+        "On November 21, the 37th Executive Committee meeting, which CityNet organised together "
+        "with the Da Nang People's Committee, opened in Da Nang.",
+        date="2017-11-22",
+        lang="en",
+    )
+    event = the_event(doc)
+    assert event["properties"]["date"] == "2017-11-21"
+    assert of_type(doc, "ORGANIZED") == {
+        ("network/citynet", event["id"]),
+        ("city/da-nang", event["id"]),
+    }
+
+
+def test_joint_organisers_en() -> None:
+    doc = extract(
+        "On September 21, CityNet and JICA co-organised an international seminar on urban "
+        "resilience in Hanoi.",
+        date="2023-09-25",
+        lang="en",
+    )
+    event = the_event(doc)
+    assert event["properties"]["date"] == "2023-09-21"
+    assert of_type(doc, "ORGANIZED") == {
+        ("network/citynet", event["id"]),
+        ("organization/jica", event["id"]),
+    }
+    assert (event["id"], "city/ha-noi") in of_type(doc, "LOCATED_IN")
+
+
+def test_event_date_without_year_vi() -> None:
+    doc = extract("Sáng 11-7, CityNet tổ chức Diễn đàn đô thị xanh tại Hà Nội.", date=None)
+    event = the_event(doc)
+    assert event["properties"]["date"] == "XXXX-07-11"
+    assert ("LOCATED_IN", event["id"], "city/ha-noi") in relations(doc)
+
+
+def test_event_date_without_year_en() -> None:
+    doc = extract(
+        "On July 11, in Hanoi, CityNet held an international forum on green cities.",
+        date=None,
+        lang="en",
+    )
+    event = the_event(doc)
+    assert event["properties"]["date"] == "XXXX-07-11"
+    assert ("LOCATED_IN", event["id"], "city/ha-noi") in relations(doc)
+    assert ("ORGANIZED", "network/citynet", event["id"]) in relations(doc)
+
+
+# HOSTED: "đăng cai" / "hosted", and a city organising an event held in it.
+
+
+def test_hosted_vi() -> None:
+    doc = extract("Đà Nẵng đăng cai Hội nghị Ban Chấp hành CityNet lần thứ 37.")
+    event = the_event(doc)
+    assert of_type(doc, "HOSTED") == {("city/da-nang", event["id"])}
+    assert not of_type(doc, "ORGANIZED")
+
+
+def test_hosted_en() -> None:
+    doc = extract(
+        "Da Nang hosted the 37th Executive Committee meeting of CityNet on November 21.",
+        date="2017-11-22",
+        lang="en",
+    )
+    event = the_event(doc)
+    assert event["properties"]["date"] == "2017-11-21"
+    assert of_type(doc, "HOSTED") == {("city/da-nang", event["id"])}
+
+
+def test_city_organising_at_home_hosts_vi() -> None:
+    doc = extract(
+        "Sáng 11-7, UBND TP Đà Nẵng tổ chức Hội nghị thành phố thông minh tại Đà Nẵng.",
+        date="2023-07-12",
+    )
+    event = the_event(doc)
+    assert event["properties"]["date"] == "2023-07-11"
+    found = relations(doc)
+    assert ("ORGANIZED", "city/da-nang", event["id"]) in found
+    assert ("HOSTED", "city/da-nang", event["id"]) in found
+    assert ("LOCATED_IN", event["id"], "city/da-nang") in found
+
+
+def test_city_organising_at_home_hosts_en() -> None:
+    doc = extract(
+        "On July 11, in Da Nang, the Da Nang People's Committee organised an international "
+        "conference on smart cities.",
+        date="2023-07-12",
+        lang="en",
+    )
+    event = the_event(doc)
+    assert event["properties"]["date"] == "2023-07-11"
+    found = relations(doc)
+    assert ("ORGANIZED", "city/da-nang", event["id"]) in found
+    assert ("HOSTED", "city/da-nang", event["id"]) in found
+    assert ("LOCATED_IN", event["id"], "city/da-nang") in found
+
+
+# PARTICIPATED_IN after "tham dự" / "attended" / "partners from", and speakers.
+
+
+def test_participants_vi() -> None:
+    doc = extract(
+        "Ngày 21/9, CityNet tổ chức Hội thảo quốc tế về quản trị đô thị tại Hà Nội. "
+        "Tham dự Hội thảo có đại diện UN-Habitat, JICA và ông Nguyễn Văn Bình. "
+        "Hội thảo có sự tham gia của các đối tác đến từ Seoul và Bangkok.",
+        date="2023-09-25",
+    )
+    event = the_event(doc)
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        (party, event["id"])
+        for party in (
+            "organization/un-habitat",
+            "organization/jica",
+            "person/nguyen-van-binh",
+            "city/seoul",
+            "city/bangkok",
+        )
+    }
+    assert of_type(doc, "ORGANIZED") == {("network/citynet", event["id"])}
+
+
+def test_participants_en() -> None:
+    doc = extract(
+        "On September 21, in Hanoi, CityNet held an international seminar on urban governance. "
+        "The seminar was attended by UN-Habitat, JICA and partners from Seoul and Bangkok.",
+        date="2023-09-25",
+        lang="en",
+    )
+    event = the_event(doc)
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        (party, event["id"])
+        for party in ("organization/un-habitat", "organization/jica", "city/seoul", "city/bangkok")
+    }
+    assert of_type(doc, "ORGANIZED") == {("network/citynet", event["id"])}
+
+
+def test_speaker_takes_part_vi() -> None:
+    doc = extract(
+        "Ngày 5/10, CityNet tổ chức Khóa đào tạo về quy hoạch đô thị tại Seoul. "
+        "Ông Trần Quốc Hùng, Giám đốc Học viện Hành chính Quốc gia, phát biểu tại khóa học.",
+        date="2023-10-06",
+    )
+    event = the_event(doc)  # "khóa học" is the course named before
+    assert ("PARTICIPATED_IN", "person/tran-quoc-hung", event["id"]) in relations(doc)
+    assert ("ORGANIZED", "network/citynet", event["id"]) in relations(doc)
+
+
+def test_speaker_takes_part_en() -> None:
+    doc = extract(
+        "On October 5, CityNet held a training course on urban planning. "
+        "Mr. Tran Quoc Hung spoke at the training course.",
+        date="2023-10-06",
+        lang="en",
+    )
+    event = the_event(doc)
+    assert ("PARTICIPATED_IN", "person/tran-quoc-hung", event["id"]) in relations(doc)
+    assert ("ORGANIZED", "network/citynet", event["id"]) in relations(doc)
+
+
+# Visits: an Event of kind visit, HOSTED by and LOCATED_IN the place; visitors and people met
+# take part; a country visit told city by city is the city visit.
+
+
+def test_visit_vi() -> None:
+    doc = extract(
+        "Ngày 12/3, Đoàn công tác của Sở Xây dựng TP Hải Phòng do ông Trần Minh Tuấn dẫn đầu "
+        "đã thăm và làm việc tại tỉnh Bến Tre.",
+        date="2024-03-15",
+    )
+    visit = the_event(doc)
+    assert visit["properties"]["kind"] == "visit"
+    assert visit["properties"]["date"] == "2024-03-12"
+    found = relations(doc)
+    assert ("HOSTED", "city/ben-tre", visit["id"]) in found
+    assert ("LOCATED_IN", visit["id"], "city/ben-tre") in found
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        ("organization/so-xay-dung-tp-hai-phong", visit["id"]),
+        ("person/tran-minh-tuan", visit["id"]),
+    }
+
+
+def test_visit_en() -> None:
+    doc = extract(
+        "On March 12, a delegation of the Hai Phong People's Committee led by Mr. Tran Minh Tuan "
+        "visited Ben Tre province.",
+        date="2024-03-15",
+        lang="en",
+    )
+    visit = the_event(doc)
+    assert visit["properties"]["kind"] == "visit"
+    assert visit["properties"]["date"] == "2024-03-12"
+    found = relations(doc)
+    assert ("HOSTED", "city/ben-tre", visit["id"]) in found
+    assert ("LOCATED_IN", visit["id"], "city/ben-tre") in found
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        ("city/hai-phong", visit["id"]),
+        ("person/tran-minh-tuan", visit["id"]),
+    }
+
+
+def test_people_met_on_a_visit_vi() -> None:
+    doc = extract(
+        "Ngày 4/6, đoàn công tác của TP Hà Nội do ông Nguyễn Văn Phong dẫn đầu thăm và làm việc "
+        "tại thành phố Busan. Tại đây, đoàn đã có cuộc làm việc với Thị trưởng Busan "
+        "Park Heong-joon.",
+        date="2024-06-10",
+    )
+    visit = the_event(doc)
+    assert visit["properties"]["kind"] == "visit"
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        ("city/ha-noi", visit["id"]),
+        ("person/nguyen-van-phong", visit["id"]),
+        ("person/park-heong-joon", visit["id"]),
+    }
+    assert roles(doc) == {("person/park-heong-joon", "city/busan", "Thị trưởng")}
+
+
+def test_people_met_on_a_visit_en() -> None:
+    doc = extract(
+        "On June 4, a Hanoi delegation led by Mr. Nguyen Van Phong visited Busan. "
+        "The delegation met with Mayor Park Heong-joon.",
+        date="2024-06-10",
+        lang="en",
+    )
+    visit = the_event(doc)
+    assert visit["properties"]["kind"] == "visit"
+    assert ("HOSTED", "city/busan", visit["id"]) in relations(doc)
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        ("city/ha-noi", visit["id"]),
+        ("person/nguyen-van-phong", visit["id"]),
+        ("person/park-heong-joon", visit["id"]),
+    }
+
+
+def test_country_visit_told_by_its_city_vi() -> None:
+    doc = extract(
+        "Ngày 4/6, đoàn công tác của TP Hà Nội do ông Nguyễn Văn Phong dẫn đầu thăm chính thức "
+        "Hàn Quốc. Trong chuyến thăm, đoàn đã đến thăm thành phố Busan.",
+        date="2024-06-10",
+    )
+    visit = the_event(doc)  # no separate visit to Hàn Quốc
+    assert visit["name"] == "Chuyến thăm Busan"
+    assert of_type(doc, "HOSTED") == {("city/busan", visit["id"])}
+    assert ("LOCATED_IN", visit["id"], "city/busan") in relations(doc)
+
+
+def test_country_visit_told_by_its_city_en() -> None:
+    doc = extract(
+        "On June 4, a Hanoi delegation led by Mr. Nguyen Van Phong paid an official visit to "
+        "South Korea. During the trip, the delegation visited Busan.",
+        date="2024-06-10",
+        lang="en",
+    )
+    visit = the_event(doc)  # no separate visit to South Korea
+    assert visit["name"] == "Visit to Busan"
+    assert of_type(doc, "HOSTED") == {("city/busan", visit["id"])}
+    assert ("LOCATED_IN", visit["id"], "city/busan") in relations(doc)
+
+
+# A working session: the body before the verb hosts, the delegation after it takes part.
+
+
+def test_working_session_vi() -> None:
+    doc = extract(
+        "Sáng 18/4, Học viện Hành chính Quốc gia làm việc với Đoàn công tác của Cơ quan Hợp tác "
+        "Quốc tế Hàn Quốc do ông Kim Jin-ho dẫn đầu.",
+        date="2024-04-20",
+    )
+    meeting = the_event(doc)
+    assert meeting["properties"] == {"kind": "meeting", "date": "2024-04-18"}
+    assert of_type(doc, "HOSTED") == {("organization/hoc-vien-hanh-chinh-quoc-gia", meeting["id"])}
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        ("organization/koica", meeting["id"]),
+        ("person/kim-jin-ho", meeting["id"]),
+    }
+
+
+def test_working_session_en() -> None:
+    doc = extract(
+        "On April 18, the Can Tho People's Committee received a delegation from JICA led by "
+        "Mr. Kim Jin-ho.",
+        date="2024-04-20",
+        lang="en",
+    )
+    meeting = the_event(doc)
+    assert meeting["properties"] == {"kind": "meeting", "date": "2024-04-18"}
+    assert of_type(doc, "HOSTED") == {("city/can-tho", meeting["id"])}
+    assert of_type(doc, "PARTICIPATED_IN") == {
+        ("organization/jica", meeting["id"]),
+        ("person/kim-jin-ho", meeting["id"]),
+    }
+
+
+# PART_OF: sub-units, a branch and its seat; a provincial capital LOCATED_IN its province.
+
+
+def test_sub_units_vi() -> None:
+    doc = extract(
+        "Đại diện Cục Hợp tác quốc tế, Bộ Xây dựng tham dự. "
+        "Viện Kiến trúc Quốc gia – Bộ Xây dựng đã giới thiệu dự án. "
+        "Ban Hợp tác quốc tế thuộc Học viện Hành chính Quốc gia đã tiếp đoàn."
+    )
+    assert of_type(doc, "PART_OF") == {
+        ("organization/cuc-hop-tac-quoc-te", "organization/bo-xay-dung"),
+        ("organization/vien-kien-truc-quoc-gia", "organization/bo-xay-dung"),
+        ("organization/ban-hop-tac-quoc-te", "organization/hoc-vien-hanh-chinh-quoc-gia"),
+    }
+
+
+def test_sub_units_en() -> None:
+    doc = extract(
+        "Representatives of the Department of International Cooperation of the Ministry of "
+        "Construction attended.",
+        lang="en",
+    )
+    assert of_type(doc, "PART_OF") == {
+        ("organization/department-of-international-cooperation", "organization/bo-xay-dung")
+    }
+
+
+def test_branch_with_seat_vi() -> None:
+    doc = extract(
+        "Phân viện Học viện Hành chính Quốc gia tại TP. Hồ Chí Minh đã tiếp đoàn sinh viên."
+    )
+    branch = "organization/phan-vien-hoc-vien-hanh-chinh-quoc-gia-tai-thanh-pho-ho-chi-minh"
+    assert of_type(doc, "PART_OF") == {(branch, "organization/hoc-vien-hanh-chinh-quoc-gia")}
+    assert of_type(doc, "LOCATED_IN") == {(branch, "city/ho-chi-minh")}
+
+
+def test_provincial_capital_vi() -> None:
+    doc = extract("Ngày 10/4, đại diện thành phố Sơn La (tỉnh Sơn La) đã tham dự.")
+    capital = entity(doc, "city/thanh-pho-son-la")
+    assert capital["type"] == "City" and capital["name"] == "thành phố Sơn La"
+    assert entity(doc, "city/son-la")["properties"]["kind"] == "province"
+    assert of_type(doc, "LOCATED_IN") == {("city/thanh-pho-son-la", "city/son-la")}
+
+
+# SUPPORTED: passive ("được sự hỗ trợ của", "supported by") and active ("A hỗ trợ B").
+
+
+def test_supported_passive_vi() -> None:
+    doc = extract(
+        "Mạng lưới đô thị thông minh ASEAN được sự hỗ trợ của JICA, KOICA và Ngân hàng Thế giới."
+    )
+    assert of_type(doc, "SUPPORTED") == {
+        (supporter, "network/asean-smart-cities-network")
+        for supporter in ("organization/jica", "organization/koica", "organization/world-bank")
+    }
+
+
+def test_supported_passive_with_date_first_vi() -> None:
+    doc = extract(
+        "Với sự hỗ trợ của JICA, KOICA và UNDP, năm 2018 Mạng lưới đô thị thông minh ASEAN đã "
+        "triển khai nhiều dự án."
+    )
+    assert of_type(doc, "SUPPORTED") == {
+        (supporter, "network/asean-smart-cities-network")
+        for supporter in ("organization/jica", "organization/koica", "organization/undp")
+    }
+
+
+def test_supported_passive_en() -> None:
+    after = extract(
+        "The ASEAN Smart Cities Network is supported by JICA, KOICA and UNDP.", lang="en"
+    )
+    before = extract(
+        "Supported by JICA, KOICA and UNDP, the ASEAN Smart Cities Network launched several "
+        "projects.",
+        lang="en",
+    )
+    expected = {
+        (supporter, "network/asean-smart-cities-network")
+        for supporter in ("organization/jica", "organization/koica", "organization/undp")
+    }
+    assert of_type(after, "SUPPORTED") == expected
+    assert of_type(before, "SUPPORTED") == expected
+
+
+def test_supported_active_vi() -> None:
+    doc = extract("JICA hỗ trợ TP Cần Thơ xây dựng hệ thống thoát nước.")
+    assert of_type(doc, "SUPPORTED") == {("organization/jica", "city/can-tho")}
+
+
+def test_supported_active_en() -> None:
+    doc = extract("JICA supports Can Tho in building a drainage system.", lang="en")
+    assert of_type(doc, "SUPPORTED") == {("organization/jica", "city/can-tho")}
+
+
+# PARTNER_OF: "giữa A và B", "quan hệ hợp tác với", twinning; a country after "của" is no party.
+
+
+def test_partners_vi() -> None:
+    doc = extract(
+        "Ngày 15/4 đã diễn ra việc ký kết thỏa thuận hợp tác giữa UBND TP Đà Nẵng và thành phố "
+        "Kobe (Nhật Bản). "
+        "TP Hải Phòng đã thiết lập quan hệ hợp tác với thành phố Incheon từ năm 1997. "
+        "TP Hồ Chí Minh kết nghĩa với thành phố Busan từ năm 1995. "
+        "Tỉnh Quảng Ninh đã ký kết biên bản ghi nhớ với thành phố Incheon của Hàn Quốc."
+    )
+    assert partners(doc) == {
+        frozenset(("city/da-nang", "city/kobe")),
+        frozenset(("city/hai-phong", "city/incheon")),
+        frozenset(("city/ho-chi-minh", "city/busan")),
+        frozenset(("city/quang-ninh", "city/incheon")),
+    }
+    assert ("LOCATED_IN", "city/kobe", "country/japan") in relations(doc)
+
+
+def test_partners_en() -> None:
+    doc = extract(
+        "On April 15, a cooperation agreement between Da Nang and Kobe was signed. "
+        "Hai Phong has had a partnership with Incheon since 1997. "
+        "Ho Chi Minh City has been a sister city of Busan since 1995. "
+        "Quang Ninh province signed a memorandum of understanding with the city of Incheon of "
+        "South Korea.",
+        lang="en",
+    )
+    assert partners(doc) == {
+        frozenset(("city/da-nang", "city/kobe")),
+        frozenset(("city/hai-phong", "city/incheon")),
+        frozenset(("city/ho-chi-minh", "city/busan")),
+        frozenset(("city/quang-ninh", "city/incheon")),
+    }
+
+
+# FOUNDED_IN with its date.
+
+
+def test_founded_vi() -> None:
+    doc = extract("ICLEI được thành lập năm 1990 tại New York.")
+    founded = [r for r in doc["relations"] if r["type"] == "FOUNDED_IN"]
+    assert [(r["source"], r["target"], r["properties"]) for r in founded] == [
+        ("network/iclei", "city/new-york-city", {"date": "1990"})
+    ]
+
+
+def test_founded_en() -> None:
+    doc = extract("C40 was founded in London in 2005.", lang="en")
+    founded = [r for r in doc["relations"] if r["type"] == "FOUNDED_IN"]
+    assert [(r["source"], r["target"], r["properties"]) for r in founded] == [
+        ("network/c40", "city/london", {"date": "2005"})
+    ]
+
+
+# Acronyms defined after a dash or in brackets become aliases; bare uses later resolve.
+
+
+def test_acronym_after_a_dash_vi() -> None:
+    doc = extract(
+        "Cơ quan Giáo dục Quốc tế Canada – CBIE đã làm việc với Học viện Hành chính Quốc gia. "
+        "Bà Jennifer Humphries, Phó Chủ tịch CBIE, cho biết hai bên sẽ mở rộng hợp tác."
+    )
+    cbie = "organization/co-quan-giao-duc-quoc-te-canada"
+    assert "CBIE" in entity(doc, cbie)["aliases"]
+    assert roles(doc) == {("person/jennifer-humphries", cbie, "Phó Chủ tịch")}
+
+
+def test_acronym_in_brackets_vi() -> None:
+    doc = extract(
+        "Viện Nghiên cứu Định cư Con người Hàn Quốc (KRIHS) đã ký kết thỏa thuận hợp tác với "
+        "Học viện Hành chính Quốc gia. Ông Kim Jin-ho, Viện trưởng KRIHS, phát biểu tại buổi lễ."
+    )
+    krihs = "organization/vien-nghien-cuu-dinh-cu-con-nguoi-han-quoc"
+    assert "KRIHS" in entity(doc, krihs)["aliases"]
+    assert roles(doc) == {("person/kim-jin-ho", krihs, "Viện trưởng")}
+    assert partners(doc) == {frozenset((krihs, "organization/hoc-vien-hanh-chinh-quoc-gia"))}
+
+
+def test_acronyms_en() -> None:
+    doc = extract(
+        "On April 18, the Korea Research Institute for Human Settlements (KRIHS) signed a "
+        "cooperation agreement with the National Academy of Public Administration. "
+        "Mr. Kim Jin-ho, President of KRIHS, spoke at the ceremony.",
+        lang="en",
+    )
+    krihs = "organization/korea-research-institute-for-human-settlements"
+    assert "KRIHS" in entity(doc, krihs)["aliases"]
+    assert roles(doc) == {("person/kim-jin-ho", krihs, "President")}
+    dashed = extract(
+        "On April 18, the Korea Research Institute for Human Settlements – KRIHS met the "
+        "academy. Mr. Kim Jin-ho, President of KRIHS, spoke.",
+        lang="en",
+    )
+    assert roles(dashed) == {("person/kim-jin-ho", krihs, "President")}
+
+
+# The gazetteer's capital rule: common words that spell a name are not that name.
+
+
+def test_common_words_are_not_names_vi() -> None:
+    doc = extract(
+        "Các thành phố cùng chung tay vì hòa bình và phát triển bền vững. "
+        "Nhiều tổ chức phi chính phủ đã đồng hành cùng các địa phương."
+    )
+    assert doc["entities"] == []
+    # Written as names, they are names.
+    named = extract("Đoàn công tác tỉnh Hòa Bình làm việc với Chính phủ.")
+    assert {e["id"] for e in named["entities"]} >= {
+        "city/hoa-binh",
+        "organization/chinh-phu-viet-nam",
+    }
+
+
+def test_common_words_are_not_names_en() -> None:
+    doc = extract(
+        "The cities work together for peace and sustainable development, said the un official. "
+        "Non-governmental organisations joined them.",
+        lang="en",
+    )
+    assert doc["entities"] == []
