@@ -23,7 +23,7 @@ from .dates import find_dates, year_of
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import (
     ACRONYM,
-    EVENT_EN,
+    EN_EVENT_HEADS,
     ORG_HEADS_VI,
     SITED_HEADS,
     TITLES,
@@ -593,10 +593,13 @@ _EVENT_KINDS = {
 }
 
 
+_EN_HEAD = re.compile(rf"\b(?:{EN_EVENT_HEADS})\b", re.IGNORECASE)
+
+
 def _event_head(name: str) -> str:
-    english = EVENT_EN.fullmatch(name)
+    english = _EN_HEAD.search(name) if name.isascii() else None
     if english:  # "the meeting" refers back to "the 37th Executive Committee meeting"
-        return english["head"].casefold()
+        return english.group(0).casefold()
     words = name.casefold().split()
     for size in (3, 2):
         head = " ".join(words[:size])

@@ -604,7 +604,7 @@ def _canonical_org(head: str, name: str, start: int, places: list) -> str:
     return name[: place.start - start] + place.entry.name
 
 
-_EN_EVENT_HEADS = (
+EN_EVENT_HEADS = (
     "meeting|conference|forum|workshop|congress|summit|seminar|festival|training course|"
     "course|ceremony|exhibition|symposium|dialogue"
 )
@@ -613,7 +613,7 @@ _EN_EVENT_HEADS = (
 EVENT_EN = re.compile(
     r"(?<![\w])(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?"
     r"(?:(?:[A-Z][\w'’-]*|international|regional|annual|global|national|high-level|technical)\s+)"
-    rf"{{0,6}}(?P<head>(?i:{_EN_EVENT_HEADS}))(?![\w])"
+    rf"{{0,6}}(?P<head>(?i:{EN_EVENT_HEADS}))(?![\w])"
     r"(?:\s+(?:on|of|about|for)\s+(?:the\s+)?(?:(?!(?:with|at|which|and|that|to|from|by|on|of|"
     r"for|during|held|hosted|organi[sz]ed|in\s+[A-Z\d])\b)[\w'’-]+\s?){1,8})?)"
 )

@@ -70,6 +70,7 @@ ABBREVIATIONS = frozenset(
 # A candidate end: . ! ? … (possibly repeated), optional closing quotes or brackets, then space.
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 @dataclass(frozen=True)
@@ -83,16 +84,16 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     """Whether the punctuation at `dot` really ends a sentence."""
     if text[dot] != ".":
         return True
-    word = _WORD_BEFORE.search(text, 0, dot)
+    word = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
     token = word.group(1) if word else ""
     last = token.rsplit(".", 1)[-1] if token else ""
     if token in ABBREVIATIONS or last in ABBREVIATIONS:
         return False
     if len(last) == 1 and last.isupper():  # an initial: "J. Smith"
         return False
-    rest = text[after:].lstrip()
+    nxt = _NEXT_CHAR.match(text, after)
     # A lower-case continuation or a digit rarely starts a new sentence in news text.
-    return not rest or not (rest[0].islower() or rest[0].isdigit())
+    return not nxt or not (nxt.group(1).islower() or nxt.group(1).isdigit())
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:
