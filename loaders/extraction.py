@@ -147,6 +147,7 @@ class _Sentence:
     seats: list[tuple[_Entity, _Entity]] = field(default_factory=list)  # body, its place
     event_at: dict[str, int] = field(default_factory=dict)  # where each event is named
     capitals: list[tuple[_Entity, _Entity]] = field(default_factory=list)  # city, its province
+    told_by_cities: bool = False  # a country visit that the article tells city by city
 
 
 _APPOSITION = re.compile(r"\s*(?:[,(]|\s[-–])\s*")
@@ -732,17 +733,20 @@ def _assign_visits(sentences: list[_Sentence], events: dict[str, _Entity], engli
             hosts.setdefault(s.host.id, []).append(s)
     # A visit to a country that the article tells city by city is told by its cities.
     visited_countries = {t[0].host.iso for t in hosts.values() if t[0].host.type == "City"}
+    country_dates: dict[str, str] = {}
     for host_id, told in list(hosts.items()):
         host = told[0].host
         if host.type == "Country" and host.iso in visited_countries:
             for s in told:
-                s.host = None
+                s.host, s.told_by_cities = None, True
+                if s.date and host.iso:
+                    country_dates.setdefault(host.iso, s.date)
             del hosts[host_id]
     visit_of_host: dict[str, _Entity] = {}
     for host_id, told in hosts.items():
         host = told[0].host
         assert host is not None
-        date = next((s.date for s in told if s.date), None)
+        date = next((s.date for s in told if s.date), None) or country_dates.get(host.iso or "")
         name = f"Visit to {host.name}" if english else f"Chuyến thăm {host.name}"
         event_id = node_id("Event", f"{name} {date or ''}")
         event = events.setdefault(event_id, _Entity(event_id, "Event", name))
@@ -774,7 +778,7 @@ def _visit_relations(s: _Sentence) -> Iterable[_Relation]:
     for m, e in s.mentions:
         if e.type == "Event" or e.id in places or (s.host and e.id == s.host.id):
             continue
-        if s.visit and s.host:
+        if s.visit and (s.host or s.told_by_cities):
             # Visitors come before the trigger; those met after "với" ("làm việc với Thị trưởng").
             met = re.search(r"(?:với|with)\s", text[s.visit.end() : m.start])
             if m.end <= s.visit.start() or (met and e.type in ("Person", "Organization")):

@@ -406,6 +406,12 @@ def test_country_visit_told_by_its_city_vi() -> None:
     assert visit["name"] == "Chuyến thăm Busan"
     assert of_type(doc, "HOSTED") == {("city/busan", visit["id"])}
     assert ("LOCATED_IN", visit["id"], "city/busan") in relations(doc)
+    # the country sentence still gives the visit its date and its visitors
+    assert visit["properties"]["date"] == "2024-06-04"
+    assert {s for s, _ in of_type(doc, "PARTICIPATED_IN")} == {
+        "city/ha-noi",
+        "person/nguyen-van-phong",
+    }
 
 
 def test_country_visit_told_by_its_city_en() -> None:
