@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -55,7 +56,12 @@ def batched(
         yield pending
 
 
-CHUNK_ARTICLES = 256
+# Articles per task when the main process reads them (stdin, JSON records files); files are one
+# task each, read by the worker itself, so that reading overlaps extraction.
+CHUNK_ARTICLES = 64
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+Result = tuple[str, Document | UcnError]
 
 
 def _extract(article: Article, extractor: Extractor | None = None) -> Document | UcnError:
@@ -68,39 +74,76 @@ def _extract(article: Article, extractor: Extractor | None = None) -> Document |
         return UcnError(f"{article.source}: extraction failed ({type(exc).__name__}: {exc})")
 
 
-def _read_inputs(
-    inputs: Iterable[str | Path],
-) -> Iterator[tuple[str, Document | Article | UcnError]]:
+def _read_input(item: str) -> Iterator[tuple[str, Document | Article | UcnError]]:
+    if item != "-" and "://" not in item and classify_path(item) == "document":
+        try:
+            yield item, read_document(item)
+        except UcnError as exc:
+            yield item, exc
+        return
+    for result in read_articles([item]):
+        yield (result.origin if isinstance(result, ArticleError) else item), result
+
+
+def _finish(
+    read: Iterable[tuple[str, Document | Article | UcnError]], extractor: Extractor | None
+) -> list[Result]:
+    results: list[Result] = []
+    for origin, payload in read:
+        if isinstance(payload, Article):
+            results.append((origin, _extract(payload, extractor)))
+        elif isinstance(payload, UcnError):
+            results.append((origin, UcnError(str(payload))))
+        else:
+            results.append((origin, payload))
+    return results
+
+
+def _run_task(task: str | list, extractor: Extractor | None) -> list[Result]:
+    """A worker's task: a path it reads and extracts, or articles the main process read."""
+    if not isinstance(task, str):
+        return _finish(task, extractor)
+    try:
+        return _finish(_read_input(task), extractor)
+    except Exception as exc:  # a reader's bug must not stop the batch
+        return [(task, UcnError(f"{task}: reading failed ({type(exc).__name__}: {exc})"))]
+
+
+def _tasks(inputs: Iterable[str | Path]) -> Iterator[str | list]:
     for item in iter_article_inputs(str(i) for i in inputs):
-        if item != "-" and "://" not in item and classify_path(item) == "document":
-            try:
-                yield item, read_document(item)
-            except UcnError as exc:
-                yield item, exc
-            continue
-        for result in read_articles([item]):
-            yield (result.origin if isinstance(result, ArticleError) else item), result
+        if item == "-" or item.lower().endswith(RECORD_SUFFIXES):
+            # One source of many articles: read here, extracted in chunks across the workers.
+            read = (
+                (origin, UcnError(str(p)) if isinstance(p, UcnError) else p)  # plain: it pickles
+                for origin, p in _read_input(item)
+            )
+            while chunk := list(islice(read, CHUNK_ARTICLES)):
+                yield chunk
+        else:
+            yield item
 
 
 def iter_documents(
     inputs: Iterable[str | Path], *, workers: int = 1, extractor: Extractor | None = None
-) -> Iterator[tuple[str, Document | UcnError]]:
+) -> Iterator[Result]:
     """(input, document or error) for every input, in order: extraction documents are read as
-    they are; articles are read, then extracted in `workers` processes when more than one."""
-    pool = ProcessPoolExecutor(workers) if workers > 1 else None
-    jobs = _read_inputs(inputs)
+    they are; articles are read, then extracted, in `workers` processes when more than one.
+    Each worker reads the files it extracts; a few tasks run ahead of the one being yielded."""
+    if workers <= 1:
+        for task in _tasks(inputs):
+            yield from _run_task(task, extractor)
+        return
+    pool = ProcessPoolExecutor(workers)
+    pending: deque[Future[list[Result]]] = deque()
     try:
-        while chunk := list(islice(jobs, CHUNK_ARTICLES)):
-            articles = [p for _, p in chunk if isinstance(p, Article)]
-            if pool is not None:
-                done = iter(list(pool.map(_extract, articles, [extractor] * len(articles))))
-            else:
-                done = (_extract(a, extractor) for a in articles)
-            for item, payload in chunk:
-                yield item, next(done) if isinstance(payload, Article) else payload
+        for task in _tasks(inputs):
+            pending.append(pool.submit(_run_task, task, extractor))
+            if len(pending) >= 4 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        pool.shutdown(cancel_futures=True)
 
 
 def load_paths(
@@ -144,7 +187,7 @@ def load_paths(
                 on_input(document.origin, None)
 
     def documents() -> Iterator[Document]:
-        for item, result in iter_documents(paths, workers=workers):
+        for item, result in iter_documents(paths, workers=workers, extractor=extractor):
             if isinstance(result, UcnError):
                 fail(item, str(result))
             else:

@@ -7,7 +7,9 @@ from pathlib import Path
 import networkx as nx
 
 from ucn.graph import open_store
+from ucn.graph.errors import UcnError
 from ucn.loaders import batched, load_paths, read_document
+from ucn.loaders.load import iter_documents
 
 from conftest import ROOT, document, write_json
 
@@ -56,3 +58,46 @@ def test_bad_inputs_are_reported_and_skipped(tmp_path: Path) -> None:
         assert "binary.json: binary data, not text" in failed["binary.json"]
         assert sorted(Path(o).name for o, e in seen if e is None) == ["good.json"]
         assert store.run("MATCH (a:Article) RETURN a.id AS id") == [{"id": "good"}]
+
+
+def test_workers_give_the_same_documents_in_the_same_order(tmp_path: Path) -> None:
+    """Files are read and extracted by the workers, JSON records in chunks; the order and the
+    errors are those of one process."""
+    articles = ROOT / "samples" / "articles"
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        "\n".join(
+            f'{{"title": "Tin {i}", "text": "Năm 2017, Đà Nẵng gia nhập CityNet ({i})."}}'
+            for i in range(70)
+        )
+        + "\n{not json\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    inputs = [SAMPLES, articles, records, tmp_path / "empty.txt"]
+
+    def run(workers: int) -> list[tuple[str, str]]:
+        return [
+            (origin, str(r) if isinstance(r, UcnError) else r.article.id)
+            for origin, r in iter_documents(inputs, workers=workers)
+        ]
+
+    one, two = run(1), run(2)
+    assert one == two
+    assert len(one) == 3 + 5 + 71 + 1
+    errors = [message for _, message in one if ":" in message and "/" in message]
+    assert any("records.jsonl:line 71" in e for e in errors)
+    assert any("empty.txt" in e for e in errors)
+
+
+def test_ucn_load_workers_option_reaches_the_loader(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ucn.cli import main
+
+    db = str(tmp_path / "w.db")
+    result = CliRunner().invoke(
+        main, ["--db", db, "load", "--workers", "2", str(ROOT / "samples" / "articles")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "loaded 5 documents" in result.output

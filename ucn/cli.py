@@ -141,7 +141,14 @@ def load(
             bar.update(1)
 
     try:
-        report = load_paths(store, paths, strict=strict, on_input=on_input, batch_rows=batch_rows)
+        report = load_paths(
+            store,
+            paths,
+            strict=strict,
+            on_input=on_input,
+            batch_rows=batch_rows,
+            workers=workers,
+        )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
