@@ -471,6 +471,22 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 yield _Relation(
                     "WORKS_FOR", person.id, employer.id, text, 0.6, {"title": title.group(0)}
                 )
+            # "Rotterdam Mayor Ahmed Aboutaleb": the body, its title, the name
+            title_start = m.start - len(before) + title.start()
+            if re.fullmatch(r"\s*", text[m.start - len(before) + title.end() : m.start]):
+                body = next(
+                    (
+                        pe
+                        for pm, pe in parties
+                        if pm.end <= title_start
+                        and re.fullmatch(r"\s+", text[pm.end : title_start])
+                    ),
+                    None,
+                )
+                if body is not None:
+                    yield _Relation(
+                        "WORKS_FOR", person.id, body.id, text, 0.6, {"title": title.group(0)}
+                    )
     # Events: organisers before "tổ chức", participants after "tham dự"
     for event in s.events:
         # The organising verb nearest before the event: "A phối hợp với B tổ chức Hội thảo".

@@ -516,7 +516,7 @@ def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
 # "Huynh Duc Tho, Chairman of the Da Nang People's Committee"
 _TITLE_ALTERNATIVES = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _TITLE_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?(?:{_TITLE_ALTERNATIVES})(?![\w])")
-_BETWEEN = re.compile(r"(?:\s*[-–,]\s*|\s+(?:tại|ở|của|thành phố|tỉnh|bang)\s+|\s+)$")
+_BETWEEN = re.compile(r"(?:\s*[-–,]\s*|\s+(?:tại|ở|của|thành phố|tỉnh|bang|of|of the|in)\s+|\s+)$")
 
 
 def _after_title(text: str, pos: int, chosen: list[Mention]) -> bool:

@@ -678,3 +678,12 @@ def test_common_words_are_not_names_en() -> None:
         lang="en",
     )
     assert doc["entities"] == []
+
+
+def test_title_then_body_or_body_then_title_en() -> None:
+    for text in (
+        "Mayor of Rotterdam Ahmed Aboutaleb opened the session.",
+        "Rotterdam Mayor Ahmed Aboutaleb opened the session.",
+    ):
+        doc = extract(text, lang="en")
+        assert of_type(doc, "WORKS_FOR") == {("person/ahmed-aboutaleb", "city/rotterdam")}, text
