@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo-out
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo test lint format bench ontology clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,6 +35,13 @@ demo: $(STAMP)  ## load the sample articles and documents, print statistics and 
 		"MATCH (x)-[r]-(n:Network {name: 'CityNet'}) WHERE label(r) <> 'MENTIONS' \
 		RETURN label(r) AS relation, x.name AS other, size(r.sources) AS articles, \
 		substring(r.evidence[1], 1, 70) AS evidence ORDER BY relation, other"
+	@echo; echo "# The graph exported, and a DCAT-AP catalog of the exports beside it"
+	$(BIN)/ucn --db $(DEMO)/ucn.db export --format node-link -o $(DEMO)/ucn.json
+	$(BIN)/ucn --db $(DEMO)/ucn.db export --format turtle -o $(DEMO)/ucn.ttl
+	$(BIN)/ucn --db $(DEMO)/ucn.db validate $(DEMO)/ucn.ttl
+# The catalog lists the ucn.* files in demo-out/, so ucn.ttl joins it by itself.
+	$(BIN)/ucn --db $(DEMO)/ucn.db export --dcat -o $(DEMO)/catalog.ttl
+	@echo "wrote $(DEMO)/catalog.ttl describing: $$(ls $(DEMO) | grep '^ucn\.' | grep -v '^ucn\.db' | tr '\n' ' ')"
 
 test: $(STAMP)  ## the test suite (Neo4j tests run when NEO4J_URI is set)
 	$(BIN)/python -m pytest
@@ -50,6 +57,9 @@ format: $(STAMP)
 bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/extract_bench.py
+
+ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) from graph/model.py
+	$(BIN)/python -m ucn.graph.ontology
 
 clean:
 	rm -rf $(DEMO) bench-out .pytest_cache .ruff_cache

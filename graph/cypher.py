@@ -104,6 +104,21 @@ def all_relations(rel_type: str) -> str:
     return f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id AS source, b.id AS target, {returns}"
 
 
+def page_nodes(label: str) -> str:
+    """The next `$limit` nodes of `label` in id order, after id `$after` ('' for the first)."""
+    returns = ", ".join(f"n.{c} AS {c}" for c in _node_columns(label))
+    return f"MATCH (n:{label}) WHERE n.id > $after RETURN {returns} ORDER BY n.id LIMIT $limit"
+
+
+def page_relations(rel_type: str) -> str:
+    """The next `$limit` facts of `rel_type` in (source, target) order, after (`$a`, `$b`)."""
+    returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
+    return (
+        f"MATCH (a)-[r:{rel_type}]->(b) WHERE a.id > $a OR (a.id = $a AND b.id > $b) "
+        f"RETURN a.id AS source, b.id AS target, {returns} ORDER BY source, target LIMIT $limit"
+    )
+
+
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
 
 

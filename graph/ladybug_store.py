@@ -69,8 +69,13 @@ def _arrow(rows: list[Row], props: tuple[Property, ...], prefix: dict[str, str])
     return pa.table(arrays)
 
 
+_SCALARS = frozenset({str, float, int, bool})
+
+
 def _plain(value: Any) -> Any:
     """Engine values as plain Python: nodes and relations become property dicts."""
+    if value is None or type(value) in _SCALARS:
+        return value
     if isinstance(value, dict):
         if "_NODES" in value:
             return {
@@ -85,6 +90,13 @@ def _plain(value: Any) -> Any:
         out.update({k: _plain(v) for k, v in value.items() if not k.startswith("_")})
         return out
     if isinstance(value, list):
+        # LadybugDB lists hold one type: a list of scalars (a STRING[] column) is plain already.
+        if (
+            not value
+            or (value[0] is None or type(value[0]) in _SCALARS)
+            and (value[-1] is None or type(value[-1]) in _SCALARS)
+        ):
+            return value
         return [_plain(v) for v in value]
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()

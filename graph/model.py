@@ -192,3 +192,376 @@ RELATIONS = {
 MODEL = DomainModel(LABELS, RELATIONS, NODE_PROPERTIES, RELATION_PROPERTIES)
 
 ENTITY_LABELS: tuple[str, ...] = ENTITIES
+
+
+# -- RDF mapping -------------------------------------------------------------------------------
+# Where each label, relation type and property of the table above goes in RDF. The ontology
+# (ontology/ucn.ttl), the SHACL shapes, the JSON-LD context, the export and the import all read
+# this mapping; graph/ontology.py writes the files from it. Terms are written `prefix:local`
+# with the prefixes of graph/vocab.py; `ucn:` terms are ours and the ontology defines them,
+# anything else is a term of an established vocabulary used as it is.
+
+# How the values of a datatype property are written: `text` a plain string (xsd:string),
+# `date` typed as precisely as known (xsd:date, xsd:gYearMonth, xsd:gYear; a date whose year is
+# unknown, `XXXX-09-21`, is left out), `uri` xsd:anyURI, `decimal` xsd:decimal.
+ValueKind = Literal["text", "date", "uri", "decimal"]
+
+
+@dataclass(frozen=True)
+class RdfTerm:
+    """One RDF class or property of the mapping.
+
+    `aligned`: rdfs:subClassOf / rdfs:subPropertyOf these terms (classes are also asserted as
+    rdf:type in the export, for consumers that do not reason); `inverse_aligned`: a
+    sub-property of the inverse of these (`ucn:organized` relates an organiser to its event,
+    `schema:organizer` the event to its organiser); `see_also`: related terms that are not
+    alignments (their domain or range would say something false of our data).
+    """
+
+    curie: str
+    label_en: str = ""
+    label_vi: str = ""
+    definition_en: str = ""
+    definition_vi: str = ""
+    aligned: tuple[str, ...] = ()
+    inverse_aligned: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+    value: ValueKind | None = None
+
+    @property
+    def local(self) -> str:
+        return self.curie.partition(":")[2]
+
+    @property
+    def own(self) -> bool:
+        """True for a term of ours (`ucn:`), defined by the ontology."""
+        return self.curie.startswith("ucn:")
+
+
+def _class(local: str, en: str, vi: str, label: str, vi_def: str, *aligned: str) -> RdfTerm:
+    return RdfTerm(f"ucn:{local}", en, vi, LABELS[label].description, vi_def, aligned)
+
+
+RDF_CLASSES: dict[str, RdfTerm] = {
+    "City": _class(
+        "City",
+        "city",
+        "thành phố",
+        "City",
+        "một thành phố hoặc tỉnh, hoặc ủy ban nhân dân của nó khi hành động thay mặt nó",
+        "schema:City",
+    ),
+    "Country": _class(
+        "Country", "country", "quốc gia", "Country", "một quốc gia có chủ quyền", "schema:Country"
+    ),
+    "Organization": _class(
+        "Organization",
+        "organisation",
+        "tổ chức",
+        "Organization",
+        "một viện, học viện, bộ, sở, công ty, tổ chức quốc tế hoặc tổ chức khác",
+        "org:Organization",
+        "schema:Organization",
+    ),
+    "Network": _class(
+        "Network",
+        "city network",
+        "mạng lưới đô thị",
+        "Network",
+        "một mạng lưới đô thị hoặc hiệp hội các thành phố",
+        "org:FormalOrganization",
+        "schema:Organization",
+    ),
+    "Person": _class(
+        "Person", "person", "cá nhân", "Person", "một người có tên", "schema:Person", "foaf:Person"
+    ),
+    "Event": _class(
+        "Event",
+        "event",
+        "sự kiện",
+        "Event",
+        "một cuộc họp, chuyến thăm, khóa đào tạo, hội nghị, lễ ký kết hoặc sự kiện khác",
+        "schema:Event",
+    ),
+    "Article": _class(
+        "Article",
+        "article",
+        "bài báo",
+        "Article",
+        "một tài liệu nguồn: bài báo tin tức hoặc văn bản khác",
+        "schema:NewsArticle",
+        "prov:Entity",
+    ),
+}
+
+# Not a label of the model: the qualified form of a relation, with its provenance.
+FACT_CLASS = RdfTerm(
+    "ucn:Fact",
+    "fact",
+    "dữ kiện",
+    "a relation as stated by articles: its subject, predicate and object, the articles it was "
+    "derived from with the supporting sentence and confidence of each, and its own properties",
+    "một quan hệ như các bài báo nêu: chủ thể, vị từ và đối tượng, các bài báo làm nguồn kèm câu "
+    "dẫn chứng và độ tin cậy của từng bài, cùng các thuộc tính của quan hệ",
+    ("rdf:Statement", "prov:Entity"),
+)
+
+
+def _relation(
+    local: str, rel: str, en: str, vi: str, vi_def: str, *aligned: str, **more: tuple[str, ...]
+) -> RdfTerm:
+    return RdfTerm(f"ucn:{local}", en, vi, RELATIONS[rel].description, vi_def, aligned, **more)
+
+
+RDF_RELATIONS: dict[str, RdfTerm] = {
+    "MEMBER_OF": _relation(
+        "memberOf",
+        "MEMBER_OF",
+        "member of",
+        "là thành viên của",
+        "là thành viên của một mạng lưới hoặc tổ chức",
+        "org:memberOf",
+    ),
+    "HOSTED": _relation("hosted", "HOSTED", "hosted", "đăng cai", "đăng cai một sự kiện"),
+    "ORGANIZED": _relation(
+        "organized",
+        "ORGANIZED",
+        "organised",
+        "tổ chức",
+        "tổ chức một sự kiện",
+        inverse_aligned=("schema:organizer",),
+    ),
+    "PARTICIPATED_IN": _relation(
+        "participatedIn",
+        "PARTICIPATED_IN",
+        "participated in",
+        "tham dự",
+        "tham gia một sự kiện (đại biểu, người dự, diễn giả)",
+        inverse_aligned=("schema:attendee",),
+    ),
+    "LOCATED_IN": _relation(
+        "locatedIn",
+        "LOCATED_IN",
+        "located in",
+        "nằm tại",
+        "nằm ở hoặc diễn ra tại một thành phố hoặc quốc gia",
+        "schema:location",
+        # org:hasSite's domain is org:Organization and its range org:Site (a premise): as a
+        # super-property it would make every event an organisation and every city a site.
+        see_also=("org:hasSite", "schema:containedInPlace"),
+    ),
+    "PART_OF": _relation(
+        "partOf",
+        "PART_OF",
+        "part of",
+        "trực thuộc",
+        "là đơn vị trực thuộc của một tổ chức mẹ",
+        "org:subOrganizationOf",
+    ),
+    "WORKS_FOR": _relation(
+        "worksFor",
+        "WORKS_FOR",
+        "works for",
+        "làm việc cho",
+        "chức vụ của một người trong một tổ chức, thành phố, mạng lưới hoặc quốc gia",
+        "schema:worksFor",
+    ),
+    "PARTNER_OF": _relation(
+        "partnerOf",
+        "PARTNER_OF",
+        "partner of",
+        "là đối tác của",
+        "hai bên trong một quan hệ hợp tác được nêu",
+        # org:linkedTo relates organisations only; partners may be cities and countries.
+        see_also=("org:linkedTo",),
+    ),
+    "SUPPORTED": _relation(
+        "supported",
+        "SUPPORTED",
+        "supported",
+        "hỗ trợ",
+        "hỗ trợ hoặc tài trợ",
+        inverse_aligned=("schema:sponsor",),
+    ),
+    "FOUNDED_IN": _relation(
+        "foundedIn",
+        "FOUNDED_IN",
+        "founded in",
+        "được thành lập tại",
+        "được thành lập tại một thành phố hoặc quốc gia",
+        "schema:foundingLocation",
+    ),
+    "MENTIONS": _relation(
+        "mentions",
+        "MENTIONS",
+        "mentions",
+        "nhắc đến",
+        "một bài báo nhắc đến một thực thể",
+        "schema:mentions",
+    ),
+}
+
+
+def _datatype(
+    local: str, en: str, vi: str, en_def: str, vi_def: str, value: ValueKind, *aligned: str
+) -> RdfTerm:
+    return RdfTerm(f"ucn:{local}", en, vi, en_def, vi_def, aligned, value=value)
+
+
+def _external(curie: str, value: ValueKind) -> RdfTerm:
+    return RdfTerm(curie, value=value)
+
+
+KIND_TERM = _datatype(
+    "kind",
+    "kind",
+    "loại",
+    "a subtype of an entity (city, province, institute, ministry, meeting, visit, ...) or the "
+    "sort of a tie (MoU, twinning, funding, ...)",
+    "loại con của một thực thể (thành phố, tỉnh, viện, bộ, cuộc họp, chuyến thăm, ...) hoặc "
+    "loại của một mối quan hệ (biên bản ghi nhớ, kết nghĩa, tài trợ, ...)",
+    "text",
+)
+COUNTRY_CODE_TERM = _datatype(
+    "countryCode",
+    "country code",
+    "mã quốc gia",
+    "ISO 3166-1 alpha-2 code of the country (of a country itself, or the one a city or "
+    "organisation is in)",
+    "mã ISO 3166-1 alpha-2 của quốc gia (của chính quốc gia đó, hoặc nơi thành phố hay tổ chức "
+    "thuộc về)",
+    "text",
+)
+SINCE_TERM = _datatype(
+    "since",
+    "since",
+    "từ khi",
+    "when a membership, post or partnership began",
+    "thời điểm một tư cách thành viên, chức vụ hoặc quan hệ đối tác bắt đầu",
+    "date",
+    "schema:startDate",
+)
+# A membership's start is also the beginning (time:hasBeginning) of its org:memberDuring.
+SINCE_TERM = RdfTerm(**{**SINCE_TERM.__dict__, "see_also": ("time:hasBeginning",)})
+ROLE_TERM = _datatype(
+    "role",
+    "role",
+    "vai trò",
+    "the part played (full, associate, speaker, co-organiser, ...)",
+    "vai trò đảm nhận (thành viên chính thức, thành viên liên kết, diễn giả, đồng tổ chức, ...)",
+    "text",
+    "schema:roleName",
+)
+EVIDENCE_TERM = _datatype(
+    "evidence",
+    "evidence",
+    "câu dẫn chứng",
+    "the sentence of an article that states a fact",
+    "câu trong bài báo nêu dữ kiện",
+    "text",
+)
+CONFIDENCE_TERM = _datatype(
+    "confidence",
+    "confidence",
+    "độ tin cậy",
+    "the extractor's confidence in a fact, from 0 to 1: of one article on a derivation, the "
+    "highest over all articles on a fact",
+    "độ tin cậy của bộ trích xuất đối với một dữ kiện, từ 0 đến 1: của một bài báo trên một "
+    "dẫn xuất, cao nhất trong các bài báo trên một dữ kiện",
+    "decimal",
+)
+
+# The name of an entity: rdfs:label and skos:prefLabel, with a language tag (see
+# graph/rdf.py: name_language); its aliases: skos:altLabel, tagged the same way.
+NAME_PREDICATES = ("rdfs:label", "skos:prefLabel")
+ALIAS_PREDICATE = "skos:altLabel"
+# A node's `sources` are not written: they are the articles that mention it (ucn:mentions).
+# A relation's `sources`, `evidence` and `confidences` become its fact's provenance:
+# prov:wasDerivedFrom each article and a prov:Derivation per article (prov:entity, ucn:evidence,
+# ucn:confidence).
+SPECIAL_NODE_PROPERTIES = frozenset({"name", "aliases", "sources"})
+SPECIAL_RELATION_PROPERTIES = frozenset({"sources", "evidence", "confidences"})
+
+# Properties every node has.
+RDF_NODE_PROPERTIES: dict[str, RdfTerm] = {
+    "id": _external("dcterms:identifier", "text"),
+    "kind": KIND_TERM,
+    "wikidata": _datatype(
+        "wikidata",
+        "Wikidata id",
+        "mã Wikidata",
+        "Wikidata id (Q...) where known; the entity is also owl:sameAs the Wikidata entity",
+        "mã Wikidata (Q...) nếu biết; thực thể cũng owl:sameAs thực thể Wikidata",
+        "text",
+    ),
+}
+
+# Properties of one label.
+RDF_LABEL_PROPERTIES: dict[tuple[str, str], RdfTerm] = {
+    ("City", "country"): COUNTRY_CODE_TERM,
+    ("Organization", "country"): COUNTRY_CODE_TERM,
+    ("Country", "code"): COUNTRY_CODE_TERM,
+    ("Event", "date"): _external("schema:startDate", "date"),
+    ("Event", "end_date"): _external("schema:endDate", "date"),
+    ("Event", "location"): _datatype(
+        "locationName",
+        "location name",
+        "tên địa điểm",
+        "where an event took place, as the article names it",
+        "nơi diễn ra sự kiện, như bài báo gọi tên",
+        "text",
+    ),
+    ("Article", "url"): _external("schema:url", "uri"),
+    ("Article", "title"): _external("schema:headline", "text"),
+    ("Article", "date"): _external("schema:datePublished", "date"),
+    ("Article", "lang"): _external("schema:inLanguage", "text"),
+    ("Article", "source"): _datatype(
+        "source",
+        "source",
+        "nguồn",
+        "where the text of an article came from (site, file)",
+        "nơi lấy văn bản của bài báo (trang web, tệp)",
+        "text",
+    ),
+}
+
+# Properties of relations, on their ucn:Fact (a membership's `since` and `role` also on its
+# org:Membership).
+RDF_RELATION_PROPERTIES: dict[str, RdfTerm] = {
+    "confidence": CONFIDENCE_TERM,
+    "since": SINCE_TERM,
+    "role": ROLE_TERM,
+    "kind": KIND_TERM,
+    "title": _datatype(
+        "jobTitle",
+        "job title",
+        "chức danh",
+        "the post held (Director, Mayor, ...)",
+        "chức vụ nắm giữ (Giám đốc, Thị trưởng, ...)",
+        "text",
+        "schema:jobTitle",
+    ),
+    "date": _datatype(
+        "date",
+        "date",
+        "ngày",
+        "when it happened (a founding, ...)",
+        "thời điểm xảy ra (thành lập, ...)",
+        "date",
+        "dcterms:date",
+    ),
+}
+
+
+def rdf_node_property(label: str, name: str) -> RdfTerm | None:
+    """Where property `name` of a `label` node goes; None for the special ones."""
+    if name in SPECIAL_NODE_PROPERTIES:
+        return None
+    return RDF_LABEL_PROPERTIES.get((label, name)) or RDF_NODE_PROPERTIES[name]
+
+
+def rdf_relation_property(rel_type: str, name: str) -> RdfTerm | None:
+    """Where property `name` of a `rel_type` relation goes; None for the special ones."""
+    if name in SPECIAL_RELATION_PROPERTIES:
+        return None
+    return RDF_RELATION_PROPERTIES[name]

@@ -272,6 +272,31 @@ class GraphStore(ABC):
             },
         }
 
+    def iter_nodes(self, label: str, batch: int = CHUNK) -> Iterator[list[Row]]:
+        """The nodes of `label` in id order, `batch` rows at a time: memory is bounded by the
+        batch, not the graph (each batch is one query, keyed on the last id seen)."""
+        after = ""
+        while True:
+            rows = self.run(cypher.page_nodes(label), {"after": after, "limit": batch})
+            if not rows:
+                return
+            yield [normalise_row(row) for row in rows]
+            if len(rows) < batch:
+                return
+            after = rows[-1]["id"]
+
+    def iter_relations(self, rel_type: str, batch: int = CHUNK) -> Iterator[list[Row]]:
+        """The facts of `rel_type` in (source, target) order, `batch` rows at a time."""
+        a = b = ""
+        while True:
+            rows = self.run(cypher.page_relations(rel_type), {"a": a, "b": b, "limit": batch})
+            if not rows:
+                return
+            yield [normalise_row(row) for row in rows]
+            if len(rows) < batch:
+                return
+            a, b = rows[-1]["source"], rows[-1]["target"]
+
     def to_networkx(
         self, query: str | None = None, params: dict[str, Any] | None = None
     ) -> nx.MultiDiGraph:

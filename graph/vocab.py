@@ -19,3 +19,37 @@ def node_iri(base: str, node_id: str) -> str:
     from urllib.parse import quote
 
     return f"{base.rstrip('/')}/{quote(node_id, safe='/-._~')}"
+
+
+# The SHACL shapes of the export (ontology/shapes.ttl).
+SHAPES_NS = f"{ONTOLOGY_IRI}/shapes#"
+
+# Prefixes of the vocabularies the ontology aligns to and the export uses (Turtle, the JSON-LD
+# @context; the RDF mapping in graph/model.py writes terms as `prefix:local`).
+NAMESPACES = {
+    "ucn": UCN,
+    "ucnsh": SHAPES_NS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "vann": "http://purl.org/vocab/vann/",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+WIKIDATA_ENTITY = NAMESPACES["wd"]
+
+
+def expand(curie: str) -> str:
+    """`schema:City` -> `https://schema.org/City`; anything else is returned as it is."""
+    prefix, sep, local = curie.partition(":")
+    if sep and prefix in NAMESPACES and not local.startswith("//"):
+        return NAMESPACES[prefix] + local
+    return curie

@@ -9,14 +9,18 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
+from .graph.vocab import DEFAULT_BASE
 from .loaders import BATCH_ROWS, extract_inputs, load_paths
 from .output import FORMATS, format_rows, to_json
+
+# RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
+EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +70,30 @@ def write_atomically(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_binary_atomically(path: str, write: Callable[[BinaryIO], object]) -> None:
+    """Let `write` fill `path` (a binary stream), or nothing: a temporary file renamed into
+    place once `write` returns. To stdout for `-` (a failure may leave part of it there)."""
+    if path == "-":
+        out = sys.stdout.buffer
+        write(out)
+        out.flush()
+        return
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(
+        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
+    )
+    try:
+        with os.fdopen(fd, "wb") as out:
+            write(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -244,18 +272,153 @@ def forget(ctx: click.Context, article_id: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["node-link"]),
+    type=click.Choice(["node-link", *EXPORT_FORMATS]),
     default="node-link",
     show_default=True,
-    help="node-link: networkx node-link JSON.",
+    help="node-link: networkx node-link JSON; turtle, jsonld, nt, xml (RDF/XML), trig, nquads: "
+    "RDF in the ucn ontology (nt and nquads are streamed).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
+@click.option(
+    "--base",
+    metavar="IRI",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Where the graph's IRIs and the published files live.",
+)
+@click.option(
+    "--dcat",
+    is_flag=True,
+    help="Write a DCAT-AP catalog (Turtle) of the dataset and its exported files instead.",
+)
+@click.option(
+    "--distribution",
+    "distributions",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False),
+    help="With --dcat: an exported file the catalog lists, published at {base}/{file name} "
+    "(repeatable; default: the ucn.ttl, ucn.nt, ... beside -o).",
+)
+@click.option("--publisher", metavar="NAME", help="With --dcat: who publishes the dataset.")
 @click.pass_context
 @reports_errors
-def export(ctx: click.Context, fmt: str, output: str) -> None:
-    """Export the whole graph."""
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: str,
+    base: str,
+    dcat: bool,
+    distributions: tuple[str, ...],
+    publisher: str | None,
+) -> None:
+    """Export the whole graph, or with --dcat a DCAT catalog describing its exports."""
+    if dcat:
+        _write_catalog(ctx, output, base, distributions, publisher)
+        return
+    if fmt != "node-link":
+        from .graph.rdf import check_base, export_rdf
+
+        check_base(base)
+        store = _store(ctx)
+        write_binary_atomically(output, lambda out: export_rdf(store, fmt, out, base))
+        return
     import networkx as nx
 
     graph = _store(ctx).to_networkx()
     data = nx.node_link_data(graph, edges="edges")
     write_atomically(output, to_json(data) + "\n")
+
+
+def _write_catalog(
+    ctx: click.Context,
+    output: str,
+    base: str,
+    distributions: tuple[str, ...],
+    publisher: str | None,
+) -> None:
+    from .graph.dcat import build_catalog, find_distributions
+
+    if distributions:
+        files = [Path(p) for p in distributions]
+    else:
+        target = None if output == "-" else Path(output)
+        files = find_distributions(target.parent if target else Path.cwd(), exclude=target)
+        if not files:
+            click.echo(
+                "note: no exports (ucn.ttl, ucn.nt, ...) beside the catalog; it lists no "
+                "distribution (name them with --distribution)",
+                err=True,
+            )
+    options = {"publisher": publisher} if publisher else {}
+    graph = build_catalog(_store(ctx), base=base, distributions=files, **options)
+    write_atomically(output, graph.serialize(format="turtle"))
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default=None,
+    help="FILE's RDF format [default: from its suffix: .ttl .jsonld .nt .rdf .trig .nq].",
+)
+@click.option(
+    "--base", metavar="IRI", default=DEFAULT_BASE, show_default=True, help="IRIs of the export."
+)
+@click.pass_context
+@reports_errors
+def validate(ctx: click.Context, file: str | None, fmt: str | None, base: str) -> None:
+    """Check the RDF export against the SHACL shapes of ontology/shapes.ttl.
+
+    Checks FILE (any RDF format of `ucn export`), or without FILE the export of the graph.
+    Prints a summary and each finding; the exit status is 1 when there is a violation.
+    Warnings (an event without a known date) do not fail.
+    """
+    from .graph.rdf import guess_format, parse_rdf, store_graph
+    from .graph.shacl import validate_graph
+
+    if file is None:
+        graph = store_graph(_store(ctx), base)
+    else:
+        graph = parse_rdf(file, fmt or guess_format(file))
+    report = validate_graph(graph)
+    click.echo(report.text(), nl=False)
+    if not report.conforms:
+        ctx.exit(1)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default=None,
+    help="FILE's RDF format [default: from its suffix: .ttl .jsonld .nt .rdf .trig .nq].",
+)
+@click.pass_context
+@reports_errors
+def import_(ctx: click.Context, file: str, fmt: str | None) -> None:
+    """Read RDF in the ucn ontology (as `ucn export` writes it) into the graph.
+
+    Nodes are the resources of a ucn class, found by dcterms:identifier; relations are the
+    ucn:Fact resources (with their articles, sentences and confidences) and ucn:mentions.
+    It merges like `ucn load`: importing twice changes nothing. All of it, or nothing.
+    """
+    from .graph.rdf import import_rdf
+
+    result = import_rdf(_store(ctx, create=True), file, fmt)
+    w = result.written
+    click.echo(
+        f"imported {result.nodes} nodes and {result.relations} relations: "
+        f"{w.nodes_created} nodes and {w.relations_created} relations added, "
+        f"{w.nodes_updated} nodes and {w.relations_updated} relations updated"
+    )
+    if result.skipped:
+        click.echo(
+            f"note: {len(result.skipped)} statement(s) of a relation property without a ucn:Fact "
+            f"(so without provenance) left out, e.g. {result.skipped[0]}",
+            err=True,
+        )

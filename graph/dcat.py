@@ -1,0 +1,668 @@
+"""A DCAT-AP 3.0.1 description of the graph as an open dataset, with VoID statistics.
+
+`build_catalog` describes one `dcat:Catalog` holding one `dcat:Dataset` (the cooperation graph),
+which is also a `void:Dataset`, and one `dcat:Distribution` per exported file. What the store
+holds decides the coverage:
+
+- temporal: a `dcterms:PeriodOfTime` from the earliest to the latest article or event date,
+  each bound typed as precisely as the date is known (`xsd:date`, `xsd:gYearMonth`,
+  `xsd:gYear`); dates with an unknown part (`XXXX-09-21`) are left out;
+- spatial: every country the graph names (Country nodes and the `country` codes of cities and
+  organisations), as its Wikidata entity (`http://www.wikidata.org/entity/Q881`) when the node
+  or the shipped gazetteer knows it, else as the graph's own IRI for that country; each one a
+  `dcterms:Location` with its name and ISO 3166-1 code. The EU country authority table would
+  need ISO alpha-3 codes, which the graph does not keep; Wikidata is also what the ontology
+  links to with owl:sameAs;
+- language: the languages of the articles, as EU language authority IRIs;
+- VoID: entities and a class partition per node label, a property partition per relation type
+  (one direct-property triple per relation), from `store.stats()`, with the classes and
+  properties of the RDF mapping in graph/model.py; `void:triples` counted in a distribution.
+
+The output conforms to the official DCAT-AP 3.0.1 SHACL shapes (mandatory and range shapes).
+Of the recommended ones, only bounding box and centroid of the countries are always missing;
+contact point, homepage and publisher type appear when given.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
+
+from .errors import UcnError
+from .model import MODEL, RDF_CLASSES, RDF_RELATIONS
+from .store import GraphStore
+from .vocab import (
+    DEFAULT_BASE,
+    LICENSE_IRI,
+    ONTOLOGY_IRI,
+    UCN,
+    WIKIDATA_ENTITY,
+    expand,
+    node_iri,
+)
+
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+EU = "http://publications.europa.eu/resource/authority/"
+IANA = "http://www.iana.org/assignments/media-types/"
+
+# A text in one language, or in several: {"en": "...", "vi": "..."}.
+Text = str | Mapping[str, str]
+
+DEFAULT_TITLE = {
+    "en": "Urban cooperation knowledge graph",
+    "vi": "Đồ thị tri thức về hợp tác đô thị",
+}
+DEFAULT_DESCRIPTION = {
+    "en": "Cities, countries, organisations, city networks, people and events, and the ties "
+    "between them (memberships, partnerships, events hosted, organised and attended, support), "
+    "extracted from news articles about urban cooperation. Every fact lists the articles that "
+    "state it, with the supporting sentence.",
+    "vi": "Các thành phố, quốc gia, tổ chức, mạng lưới đô thị, cá nhân và sự kiện cùng các mối "
+    "quan hệ giữa chúng (thành viên, đối tác, sự kiện được đăng cai, tổ chức và tham dự, hỗ "
+    "trợ), trích xuất từ các bài báo về hợp tác đô thị. Mỗi dữ kiện kèm các bài báo nêu nó và "
+    "câu dẫn chứng.",
+}
+CATALOG_TITLE = {
+    "en": "ucn open data catalogue",
+    "vi": "Danh mục dữ liệu mở ucn",
+}
+CATALOG_DESCRIPTION = {
+    "en": "Open data published by ucn: the urban cooperation knowledge graph and its exports.",
+    "vi": "Dữ liệu mở do ucn công bố: đồ thị tri thức về hợp tác đô thị và các bản xuất của nó.",
+}
+DEFAULT_PUBLISHER = "ucn developers"
+KEYWORDS = {
+    "en": ("urban cooperation", "city networks", "cities", "knowledge graph", "linked data"),
+    "vi": ("hợp tác đô thị", "mạng lưới đô thị", "thành phố", "đồ thị tri thức"),
+}
+PROVENANCE = (
+    "Extracted automatically by ucn from news articles; every fact keeps its source articles "
+    "and evidence sentence, and each export is checked against the ucn ontology's shapes."
+)
+# EU data themes: Regions and cities; International issues.
+THEMES = {
+    "REGI": {"en": "Regions and cities", "vi": "Vùng và đô thị"},
+    "INTR": {"en": "International issues", "vi": "Vấn đề quốc tế"},
+}
+# ISO 639-1 (as articles carry it) -> EU language authority code (ISO 639-2/B style).
+LANGUAGES = {
+    "vi": "VIE",
+    "en": "ENG",
+    "fr": "FRA",
+    "de": "DEU",
+    "es": "SPA",
+    "ja": "JPN",
+    "ko": "KOR",
+    "zh": "ZHO",
+    "th": "THA",
+    "id": "IND",
+    "ms": "MSA",
+    "lo": "LAO",
+    "km": "KHM",
+    "ru": "RUS",
+}
+# ADMS publisher types, for `publisher_type`.
+PUBLISHER_TYPES = (
+    "Academia-ScientificOrganisation",
+    "Company",
+    "IndustryConsortium",
+    "LocalAuthority",
+    "NationalAuthority",
+    "NonGovernmentalOrganisation",
+    "NonProfitOrganisation",
+    "PrivateIndividual(s)",
+    "RegionalAuthority",
+    "StandardisationBody",
+    "SupraNationalAuthority",
+)
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # as `ucn export --format` spells it
+    label: str
+    media_type: str  # IANA
+    file_type: str  # EU file-type authority code
+    suffixes: tuple[str, ...]
+    rdflib: str | None  # rdflib's parser name; None for a format that is not RDF
+
+
+FORMATS = {
+    f.name: f
+    for f in (
+        Format("turtle", "Turtle", "text/turtle", "RDF_TURTLE", (".ttl",), "turtle"),
+        Format(
+            "jsonld",
+            "JSON-LD",
+            "application/ld+json",
+            "JSON_LD",
+            (".jsonld", ".json-ld"),
+            "json-ld",
+        ),
+        Format("nt", "N-Triples", "application/n-triples", "RDF_N_TRIPLES", (".nt",), "nt"),
+        Format("xml", "RDF/XML", "application/rdf+xml", "RDF_XML", (".rdf", ".owl"), "xml"),
+        Format("trig", "TriG", "application/trig", "RDF_TRIG", (".trig",), "trig"),
+        Format("nquads", "N-Quads", "application/n-quads", "RDF_N_QUADS", (".nq",), "nquads"),
+        Format("node-link", "node-link JSON", "application/json", "JSON", (".json",), None),
+    )
+}
+# The files `ucn export --dcat` lists when none are named: ucn.ttl, ucn.nt.gz, ucn.json, ...
+DEFAULT_DISTRIBUTION_NAMES = tuple(
+    f"ucn{suffix}{gz}" for f in FORMATS.values() for suffix in f.suffixes for gz in ("", ".gz")
+)
+# Which distribution to count triples in, cheapest first.
+_COUNT_ORDER = ("nt", "nquads", "turtle", "xml", "jsonld", "trig")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
+
+
+@dataclass(frozen=True)
+class Distribution:
+    path: Path
+    format: Format
+    compressed: bool  # gzip
+
+
+def format_of(path: Path) -> tuple[Format, bool]:
+    """The format a file's name says (`ucn.ttl`, `ucn.nt.gz`), and whether it is gzipped."""
+    name = path.name.lower()
+    compressed = name.endswith(".gz")
+    if compressed:
+        name = name[: -len(".gz")]
+    for fmt in FORMATS.values():
+        if name.endswith(fmt.suffixes):
+            return fmt, compressed
+    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+    raise UcnError(f"{path}: cannot tell the format from the file name (known: {known}, .gz)")
+
+
+def _distribution(item: Path | str | tuple[str, Path | str]) -> Distribution:
+    if isinstance(item, tuple):
+        name, where = item
+        path = Path(where)
+        if name not in FORMATS:
+            raise UcnError(f"{path}: unknown format {name!r} (known: {', '.join(FORMATS)})")
+        fmt, compressed = FORMATS[name], path.name.lower().endswith(".gz")
+    else:
+        path = Path(item)
+        fmt, compressed = format_of(path)
+    if not path.is_file():
+        raise UcnError(f"{path}: no such file")
+    return Distribution(path, fmt, compressed)
+
+
+def find_distributions(folder: Path, exclude: Path | None = None) -> list[Path]:
+    """The exports in `folder` named like `ucn export` names them (ucn.ttl, ucn.nt, ...)."""
+    skip = exclude.resolve() if exclude is not None else None
+    return [
+        folder / name
+        for name in DEFAULT_DISTRIBUTION_NAMES
+        if (folder / name).is_file() and (folder / name).resolve() != skip
+    ]
+
+
+# -- literals ---------------------------------------------------------------------------------
+
+
+def _texts(text: Text) -> dict[str, str]:
+    """A text override: a plain string is English and replaces every language."""
+    return {"en": text} if isinstance(text, str) else dict(text)
+
+
+def _timestamp(value: date | datetime) -> Literal:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return Literal(value.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
+    return Literal(value.isoformat(), datatype=XSD.date)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a year, a month or a day, ordered by its first and last day."""
+
+    first: date
+    last: date
+    text: str
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate | None:
+        match = _ISO_DATE.match(text.strip())
+        if match is None:
+            return None
+        year, month, day = (int(g) if g else None for g in match.groups())
+        try:
+            if month is None:
+                return cls(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
+            if day is None:
+                first = date(year, month, 1)
+                following = date(year + month // 12, month % 12 + 1, 1)
+                last = date.fromordinal(following.toordinal() - 1)
+                return cls(first, last, f"{year:04d}-{month:02d}")
+            exact = date(year, month, day)
+            return cls(exact, exact, exact.isoformat())
+        except ValueError:
+            return None
+
+    def literal(self) -> Literal:
+        datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(self.text), XSD.date)
+        return Literal(self.text, datatype=datatype)
+
+
+# -- what the store says ----------------------------------------------------------------------
+
+# Dates with an unknown part are written with X (EDTF: `XXXX-09-21`); they bound nothing.
+_UNKNOWN = "X"
+
+
+def date_range(store: GraphStore) -> tuple[PartialDate, PartialDate] | None:
+    """The earliest and the latest article or event date, or None when there is none."""
+    queries = [
+        "MATCH (a:Article) WITH a.date AS d WHERE d IS NOT NULL AND d <> '' "
+        "AND NOT d CONTAINS $unknown RETURN DISTINCT d",
+        "MATCH (e:Event) UNWIND [e.date, e.end_date] AS d WITH d WHERE d IS NOT NULL "
+        "AND d <> '' AND NOT d CONTAINS $unknown RETURN DISTINCT d",
+    ]
+    dates = [
+        parsed
+        for query in queries
+        for row in store.run(query, {"unknown": _UNKNOWN})
+        if (parsed := PartialDate.parse(str(row["d"]))) is not None
+    ]
+    if not dates:
+        return None
+    start = min(dates, key=lambda d: (d.first, d.last))
+    end = max(dates, key=lambda d: (d.last, d.first))
+    return start, end
+
+
+def article_languages(store: GraphStore) -> list[str]:
+    rows = store.run(
+        "MATCH (a:Article) WITH a.lang AS lang WHERE lang IS NOT NULL AND lang <> '' "
+        "RETURN DISTINCT lang"
+    )
+    return sorted({str(r["lang"]).lower() for r in rows})
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2, or "" when unknown
+    name: str
+    wikidata: str  # Q..., or ""
+    node_id: str  # country/..., or "" when only a code names it
+
+
+def _gazetteer_countries() -> list[Any]:
+    # The shipped gazetteer knows every country's code, name and Wikidata id.
+    from ..loaders.gazetteer import GAZETTEER_DIR, read_entries
+
+    return [e for e in read_entries(GAZETTEER_DIR / "countries.tsv") if e.type == "Country"]
+
+
+def countries(store: GraphStore) -> list[Country]:
+    """The countries the graph names: Country nodes, and the codes of cities and others."""
+    known = _gazetteer_countries()
+    by_id = {e.id: e for e in known}
+    by_code = {e.country.upper(): e for e in known if e.country}
+    found: dict[str, Country] = {}
+
+    def add(node_id: str, name: str, code: str, wikidata: str) -> None:
+        entry = by_id.get(node_id) or by_code.get(code.upper())
+        if entry is not None:
+            node_id = node_id or entry.id
+            name = name or entry.name
+            code = code or entry.country
+            wikidata = wikidata or entry.wikidata
+        code = code.upper()
+        key = code or node_id
+        if key and key not in found:
+            found[key] = Country(code, name or code, wikidata, node_id)
+
+    for row in store.run(
+        "MATCH (c:Country) RETURN c.id AS id, c.name AS name, c.code AS code, "
+        "c.wikidata AS wikidata"
+    ):
+        add(row["id"], row["name"] or "", row["code"] or "", row["wikidata"] or "")
+    for label in MODEL.labels:
+        if label == "Country" or "country" not in {p.name for p in MODEL.node_columns(label)}:
+            continue
+        rows = store.run(
+            f"MATCH (n:{label}) WITH n.country AS code WHERE code IS NOT NULL AND code <> '' "
+            "RETURN DISTINCT code"
+        )
+        for row in rows:
+            add("", "", str(row["code"]), "")
+    return sorted(found.values(), key=lambda c: (c.code or "~", c.node_id))
+
+
+# -- VoID ---------------------------------------------------------------------------------
+
+
+def class_iri(label: str) -> URIRef:
+    """The ontology class of a node label (`ucn:City`), from the mapping in graph/model.py."""
+    return URIRef(expand(RDF_CLASSES[label].curie))
+
+
+def property_iri(rel_type: str) -> URIRef:
+    """The direct property of a relation type (MEMBER_OF -> `ucn:memberOf`), from the mapping."""
+    return URIRef(expand(RDF_RELATIONS[rel_type].curie))
+
+
+def _open(dist: Distribution) -> IO[bytes]:
+    return gzip.open(dist.path, "rb") if dist.compressed else dist.path.open("rb")
+
+
+def count_triples(dist: Distribution) -> int:
+    """The distinct triples in an RDF file: N-Triples by lines, the others parsed."""
+    if dist.format.rdflib is None:
+        raise UcnError(f"{dist.path}: not RDF")
+    if dist.format.name == "nt":
+        with _open(dist) as f:
+            return sum(1 for line in f if line.strip() and not line.lstrip().startswith(b"#"))
+    from rdflib import Dataset
+
+    quads = dist.format.name in ("trig", "nquads")
+    data = Dataset() if quads else Graph()
+    try:
+        with _open(dist) as f:
+            data.parse(f, format=dist.format.rdflib)
+    except Exception as exc:
+        raise UcnError(f"{dist.path}: not {dist.format.label}: {exc}") from None
+    if isinstance(data, Dataset):  # a triple in several named graphs counts once
+        return len({(s, p, o) for s, p, o, _ in data.quads()})
+    return len(data)
+
+
+def _sha256(dist: Distribution) -> str:
+    digest = hashlib.sha256()
+    with dist.path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# -- the catalog ----------------------------------------------------------------------------
+
+
+def build_catalog(
+    store: GraphStore,
+    *,
+    base: str = DEFAULT_BASE,
+    distributions: Sequence[Path | str | tuple[str, Path | str]] = (),
+    title: Text | None = None,
+    description: Text | None = None,
+    publisher: str = DEFAULT_PUBLISHER,
+    publisher_iri: str | None = None,
+    publisher_type: str | None = None,
+    homepage: str | None = None,
+    contact: str | None = None,
+    issued: date | datetime | None = None,
+    modified: date | datetime | None = None,
+    triples: int | None = None,
+) -> Graph:
+    """A DCAT-AP 3.0.1 catalog of the graph in `store` and its exported files.
+
+    `distributions`: the exported files, each a path whose name tells its format (`ucn.ttl`,
+    `ucn.nt.gz`) or a `(format, path)` pair (`("turtle", "dump.txt")`); each is published at
+    `{base}/{file name}`. `title` and `description` replace the defaults: a string is English,
+    a mapping gives one text per language tag. The publisher is a foaf:Agent named `publisher`
+    (a blank node unless `publisher_iri`), with an ADMS `publisher_type` when given
+    (`NonProfitOrganisation`). `homepage` is the catalogue's home page and the dataset's
+    landing page; `contact` (an email address or a URL) its contact point. `modified` defaults
+    to now, `issued` to `modified`. `triples` (void:triples) is counted in a distribution when
+    not given, and left out when there is no RDF distribution.
+    """
+    base = base.rstrip("/")
+    dists = [_distribution(item) for item in distributions]
+    names = [d.path.name for d in dists]
+    if len(set(names)) < len(names):
+        raise UcnError("two distributions have the same file name, hence the same download URL")
+    modified = modified or datetime.now(UTC)
+    issued = issued or modified
+
+    g = Graph()
+    for prefix, ns in (
+        ("dcat", DCAT),
+        ("dcterms", DCTERMS),
+        ("foaf", FOAF),
+        ("skos", SKOS),
+        ("vcard", VCARD),
+        ("void", VOID),
+        ("xsd", XSD),
+        ("adms", ADMS),
+        ("dcatap", DCATAP),
+        ("spdx", SPDX),
+        ("ucn", UCN),
+    ):
+        g.bind(prefix, ns)
+
+    catalog = URIRef(node_iri(base, "catalog"))
+    dataset = URIRef(node_iri(base, "dataset"))
+    license_doc = URIRef(LICENSE_IRI)
+    ontology = URIRef(ONTOLOGY_IRI)
+
+    def concept(iri: str, labels: Mapping[str, str], scheme: str | None = None) -> URIRef:
+        node = URIRef(iri)
+        g.add((node, RDF.type, SKOS.Concept))
+        for lang, text in labels.items():
+            g.add((node, SKOS.prefLabel, Literal(text, lang=lang)))
+        if scheme:
+            g.add((node, SKOS.inScheme, URIRef(scheme)))
+        return node
+
+    def texts(subject: URIRef | BNode, predicate: URIRef, text: Text) -> None:
+        for lang, value in _texts(text).items():
+            g.add((subject, predicate, Literal(value, lang=lang)))
+
+    # Who publishes.
+    agent: URIRef | BNode = URIRef(publisher_iri) if publisher_iri else BNode()
+    g.add((agent, RDF.type, FOAF.Agent))
+    g.add((agent, FOAF.name, Literal(publisher)))
+    if publisher_type:
+        kind = publisher_type.rsplit("/", 1)[-1]
+        if kind not in PUBLISHER_TYPES:
+            raise UcnError(
+                f"unknown publisher type {publisher_type!r} (known: {', '.join(PUBLISHER_TYPES)})"
+            )
+        g.add(
+            (
+                agent,
+                DCTERMS.type,
+                concept(
+                    f"http://purl.org/adms/publishertype/{kind}",
+                    {"en": kind},
+                    "http://purl.org/adms/publishertype/1.0",
+                ),
+            )
+        )
+
+    # The licence and the ontology the RDF conforms to.
+    g.add((license_doc, RDF.type, DCTERMS.LicenseDocument))
+    g.add((license_doc, RDFS.label, Literal("Creative Commons Attribution 4.0", lang="en")))
+    g.add(
+        (
+            license_doc,
+            DCTERMS.type,
+            concept(
+                "http://purl.org/adms/licencetype/Attribution",
+                {"en": "Attribution"},
+                "http://purl.org/adms/licencetype/1.0",
+            ),
+        )
+    )
+    g.add((ontology, RDF.type, DCTERMS.Standard))
+    g.add((ontology, DCTERMS.title, Literal("ucn ontology", lang="en")))
+
+    # The catalogue.
+    g.add((catalog, RDF.type, DCAT.Catalog))
+    texts(catalog, DCTERMS.title, CATALOG_TITLE)
+    texts(catalog, DCTERMS.description, CATALOG_DESCRIPTION)
+    g.add((catalog, DCTERMS.publisher, agent))
+    g.add((catalog, DCTERMS.issued, _timestamp(issued)))
+    g.add((catalog, DCTERMS.modified, _timestamp(modified)))
+    g.add((catalog, DCTERMS.license, license_doc))
+    g.add((catalog, DCAT.dataset, dataset))
+    if homepage:
+        page = URIRef(homepage)
+        g.add((page, RDF.type, FOAF.Document))
+        g.add((catalog, FOAF.homepage, page))
+        g.add((dataset, DCAT.landingPage, page))
+    themes = URIRef(f"{EU}data-theme")
+    g.add((themes, RDF.type, SKOS.ConceptScheme))
+    g.add((themes, DCTERMS.title, Literal("Data theme", lang="en")))
+    g.add((catalog, DCAT.themeTaxonomy, themes))
+
+    # The dataset.
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    g.add((dataset, RDF.type, VOID.Dataset))
+    texts(dataset, DCTERMS.title, title if title is not None else DEFAULT_TITLE)
+    texts(
+        dataset,
+        DCTERMS.description,
+        description if description is not None else DEFAULT_DESCRIPTION,
+    )
+    g.add((dataset, DCTERMS.publisher, agent))
+    g.add((dataset, DCTERMS.issued, _timestamp(issued)))
+    g.add((dataset, DCTERMS.modified, _timestamp(modified)))
+    g.add((dataset, DCTERMS.conformsTo, ontology))
+    for lang, words in KEYWORDS.items():
+        for word in words:
+            g.add((dataset, DCAT.keyword, Literal(word, lang=lang)))
+    for code, labels in THEMES.items():
+        g.add((dataset, DCAT.theme, concept(f"{EU}data-theme/{code}", labels, str(themes))))
+    access = concept(f"{EU}access-right/PUBLIC", {"en": "public"}, f"{EU}access-right")
+    g.add((access, RDF.type, DCTERMS.RightsStatement))
+    g.add((dataset, DCTERMS.accessRights, access))
+    statement = BNode()
+    g.add((statement, RDF.type, DCTERMS.ProvenanceStatement))
+    g.add((statement, RDFS.label, Literal(PROVENANCE, lang="en")))
+    g.add((dataset, DCTERMS.provenance, statement))
+    if contact:
+        point = BNode()
+        g.add((point, RDF.type, VCARD.Organization))
+        g.add((point, RDF.type, VCARD.Kind))
+        g.add((point, VCARD.fn, Literal(publisher)))
+        if "@" in contact and not contact.startswith(("http:", "https:")):
+            address = contact if contact.startswith("mailto:") else f"mailto:{contact}"
+            g.add((point, VCARD.hasEmail, URIRef(address)))
+        else:
+            g.add((point, VCARD.hasURL, URIRef(contact)))
+        g.add((dataset, DCAT.contactPoint, point))
+
+    for code in article_languages(store):
+        if code in LANGUAGES:
+            lang = URIRef(f"{EU}language/{LANGUAGES[code]}")
+            g.add((lang, RDF.type, DCTERMS.LinguisticSystem))
+            g.add((dataset, DCTERMS.language, lang))
+    for lang in (URIRef(f"{EU}language/ENG"), URIRef(f"{EU}language/VIE")):
+        g.add((lang, RDF.type, DCTERMS.LinguisticSystem))
+        g.add((catalog, DCTERMS.language, lang))  # the languages of this description
+
+    span = date_range(store)
+    if span is not None:
+        period = BNode()
+        g.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        g.add((period, DCAT.startDate, span[0].literal()))
+        g.add((period, DCAT.endDate, span[1].literal()))
+        g.add((dataset, DCTERMS.temporal, period))
+
+    for country in countries(store):
+        if country.wikidata:
+            place: URIRef | BNode = URIRef(WIKIDATA_ENTITY + country.wikidata)
+        elif country.node_id:
+            place = URIRef(node_iri(base, country.node_id))
+        else:
+            place = BNode()
+        g.add((place, RDF.type, DCTERMS.Location))
+        g.add((place, SKOS.prefLabel, Literal(country.name)))
+        if country.code:
+            g.add((place, DCTERMS.identifier, Literal(country.code)))
+        g.add((dataset, DCTERMS.spatial, place))
+        g.add((catalog, DCTERMS.spatial, place))
+
+    # The distributions.
+    availability = concept(
+        f"{EU}planned-availability/AVAILABLE", {"en": "available"}, f"{EU}planned-availability"
+    )
+    for dist in dists:
+        node = URIRef(node_iri(base, f"distribution/{dist.path.name}"))
+        url = URIRef(node_iri(base, dist.path.name))
+        fmt = dist.format
+        stat = dist.path.stat()
+        g.add((dataset, DCAT.distribution, node))
+        g.add((node, RDF.type, DCAT.Distribution))
+        what = f"{fmt.label}{', gzip-compressed' if dist.compressed else ''}"
+        g.add((node, DCTERMS.title, Literal(f"{dist.path.name} ({what})", lang="en")))
+        g.add(
+            (
+                node,
+                DCTERMS.description,
+                Literal(f"The whole graph as {what}.", lang="en"),
+            )
+        )
+        g.add((node, DCAT.accessURL, url))
+        g.add((node, DCAT.downloadURL, url))
+        media = URIRef(IANA + fmt.media_type)
+        g.add((media, RDF.type, DCTERMS.MediaType))
+        g.add((node, DCAT.mediaType, media))
+        file_type = URIRef(f"{EU}file-type/{fmt.file_type}")
+        g.add((file_type, RDF.type, DCTERMS.MediaTypeOrExtent))
+        g.add((node, DCTERMS.format, file_type))
+        if dist.compressed:
+            gz = URIRef(IANA + "application/gzip")
+            g.add((gz, RDF.type, DCTERMS.MediaType))
+            g.add((node, DCAT.compressFormat, gz))
+        g.add((node, DCAT.byteSize, Literal(str(stat.st_size), datatype=XSD.nonNegativeInteger)))
+        g.add((node, DCTERMS.modified, _timestamp(datetime.fromtimestamp(stat.st_mtime, UTC))))
+        g.add((node, DCTERMS.license, license_doc))
+        g.add((node, DCATAP.availability, availability))
+        if fmt.rdflib:
+            g.add((node, DCTERMS.conformsTo, ontology))
+            g.add((dataset, VOID.dataDump, url))
+        checksum = BNode()
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(_sha256(dist), datatype=XSD.hexBinary)))
+        g.add((node, SPDX.checksum, checksum))
+    g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
+
+    # VoID statistics.
+    stats = store.stats()
+    g.add((dataset, VOID.vocabulary, URIRef(UCN)))
+    g.add((dataset, VOID.uriSpace, Literal(f"{base}/")))
+    g.add((dataset, VOID.entities, Literal(sum(stats["nodes"].values()))))
+    for label, count in stats["nodes"].items():
+        part = BNode()
+        g.add((dataset, VOID.classPartition, part))
+        g.add((part, VOID["class"], class_iri(label)))
+        g.add((part, VOID.entities, Literal(count)))
+    for rel_type, count in stats["relations"].items():
+        part = BNode()
+        g.add((dataset, VOID.propertyPartition, part))
+        g.add((part, VOID.property, property_iri(rel_type)))
+        g.add((part, VOID.triples, Literal(count)))
+    if triples is None:
+        rdf = sorted(
+            (d for d in dists if d.format.rdflib),
+            key=lambda d: (_COUNT_ORDER.index(d.format.name), d.path.stat().st_size),
+        )
+        triples = count_triples(rdf[0]) if rdf else None
+    if triples is not None:
+        g.add((dataset, VOID.triples, Literal(triples)))
+    return g
+
+
+def catalog_turtle(store: GraphStore, **options: Any) -> str:
+    """`build_catalog` written as Turtle."""
+    return build_catalog(store, **options).serialize(format="turtle")

@@ -1,0 +1,702 @@
+"""The graph as RDF in the ontology of ontology/ucn.ttl, and such RDF back into a store.
+
+What a store becomes (the mapping is in graph/model.py; IRIs are `{base}/{id}`, percent-encoded):
+
+- Each node: its class (`ucn:City`, ...) and the classes it aligns to (`schema:City`, ...), its id
+  as dcterms:identifier, its name as rdfs:label and skos:prefLabel, its aliases as skos:altLabel,
+  each with a language tag (see `name_language`), owl:sameAs its Wikidata entity where the id is
+  known, and its other properties as the mapping says. Dates are typed as precisely as they are
+  known (xsd:date, xsd:gYearMonth, xsd:gYear); a date whose year is unknown (`XXXX-09-21`) is
+  left out, never given an invented year.
+- Each relation: the direct statement (`city ucn:memberOf network`), and a qualified fact
+  (`{base}/fact/member-of/{hash}`, a ucn:Fact: rdf:subject, rdf:predicate, rdf:object, the
+  relation's properties, ucn:confidence) that is prov:wasDerivedFrom each of its articles and
+  has one prov:Derivation per article (prov:entity, ucn:evidence: the sentence, ucn:confidence).
+  ucn:mentions is not qualified: its subject is the article itself.
+- Each membership also as an org:Membership (org:member, org:organization, org:role an org:Role,
+  org:memberDuring a time:Interval whose time:hasBeginning is the `since` date).
+- In TriG and N-Quads, an article's statements (the direct statements it supports, their
+  memberships and its ucn:mentions) are in the named graph of the article's IRI; descriptions of
+  nodes, facts and derivations are in the default graph. The union of the graphs is the Turtle
+  export.
+
+N-Triples and N-Quads are written as a stream, a batch of store rows at a time; the other
+formats are built in memory and written by rdflib.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+from urllib.parse import quote
+
+from .batch import Batch, Row, empty_node_row, empty_relation_row
+from .errors import UcnError
+from .model import (
+    ALIAS_PREDICATE,
+    CONFIDENCE_TERM,
+    EVIDENCE_TERM,
+    FACT_CLASS,
+    MODEL,
+    NAME_PREDICATES,
+    RDF_CLASSES,
+    RDF_RELATIONS,
+    ValueKind,
+    rdf_node_property,
+    rdf_relation_property,
+)
+from .store import CHUNK, GraphStore, WriteResult
+from .vocab import DEFAULT_BASE, NAMESPACES, WIKIDATA_ENTITY, expand, node_iri
+
+# Formats: name -> (rdflib format, file suffix, media type).
+RDF_FORMATS = {
+    "turtle": ("turtle", ".ttl", "text/turtle"),
+    "jsonld": ("json-ld", ".jsonld", "application/ld+json"),
+    "nt": ("nt", ".nt", "application/n-triples"),
+    "xml": ("xml", ".rdf", "application/rdf+xml"),
+    "trig": ("trig", ".trig", "application/trig"),
+    "nquads": ("nquads", ".nq", "application/n-quads"),
+}
+STREAMED = frozenset({"nt", "nquads"})
+DATASET_FORMATS = frozenset({"trig", "nquads"})
+SUFFIXES = {suffix: name for name, (_, suffix, _) in RDF_FORMATS.items()}
+SUFFIXES.update({".json": "jsonld", ".xml": "xml", ".owl": "xml", ".turtle": "turtle"})
+
+RDF_TYPE = expand("rdf:type")
+XSD_STRING = expand("xsd:string")
+XSD_DECIMAL = expand("xsd:decimal")
+XSD_ANYURI = expand("xsd:anyURI")
+XSD_DATE = expand("xsd:date")
+XSD_GYEARMONTH = expand("xsd:gYearMonth")
+XSD_GYEAR = expand("xsd:gYear")
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (
+    expand(f"rdf:{x}") for x in ("subject", "predicate", "object")
+)
+RDFS_LABEL = expand("rdfs:label")
+SKOS_ALT = expand(ALIAS_PREDICATE)
+OWL_SAMEAS = expand("owl:sameAs")
+PROV_DERIVED = expand("prov:wasDerivedFrom")
+PROV_QUALIFIED = expand("prov:qualifiedDerivation")
+PROV_DERIVATION = expand("prov:Derivation")
+PROV_ENTITY = expand("prov:entity")
+ORG_MEMBERSHIP = expand("org:Membership")
+ORG_MEMBER = expand("org:member")
+ORG_ORGANIZATION = expand("org:organization")
+ORG_ROLE = expand("org:role")
+ORG_ROLE_CLASS = expand("org:Role")
+ORG_MEMBER_DURING = expand("org:memberDuring")
+TIME_INTERVAL = expand("time:Interval")
+TIME_INSTANT = expand("time:Instant")
+TIME_HAS_BEGINNING = expand("time:hasBeginning")
+TIME_IN = {
+    XSD_DATE: expand("time:inXSDDate"),
+    XSD_GYEARMONTH: expand("time:inXSDgYearMonth"),
+    XSD_GYEAR: expand("time:inXSDgYear"),
+}
+UCN_FACT = expand(FACT_CLASS.curie)
+UCN_EVIDENCE = expand(EVIDENCE_TERM.curie)
+UCN_CONFIDENCE = expand(CONFIDENCE_TERM.curie)
+UCN_MENTIONS = expand(RDF_RELATIONS["MENTIONS"].curie)
+NAME_IRIS = tuple(expand(p) for p in NAME_PREDICATES)
+WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+# A base IRI: a scheme, then no character that an IRI may not hold.
+BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+# ISO 8601 with reduced precision, `XX` for an unknown month or day (as graph/document.py).
+DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]|XX)(?:-(0[1-9]|[12]\d|3[01]|XX))?)?")
+
+
+class Lit(NamedTuple):
+    """A literal: its lexical form, and a datatype IRI or a language tag (xsd:string if none)."""
+
+    lexical: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+# An IRI is a plain str. A statement carries the named graphs it belongs to: () for the default.
+Term = str | Lit
+Quad = tuple[str, str, Term, tuple[str, ...]]
+
+
+# -- values ------------------------------------------------------------------------------------
+# Marks that, on a vowel, make a letter of the Vietnamese alphabet: the five tones (grave, acute,
+# tilde, hook above, dot below), and breve (ă), circumflex (â ê ô) and horn (ơ ư).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SHAPES = {"\u0306": "aA", "\u0302": "aeoAEO", "\u031b": "ouOU"}
+_VOWELS = frozenset("aeiouyAEIOUY")
+
+
+def _vietnamese_letter(base: str, marks: list[str]) -> bool | None:
+    """True for a letter of the Vietnamese alphabet that is not ASCII, False for a letter
+    Vietnamese does not have, None for an ASCII letter or a character that is no letter."""
+    if base in "đĐ":
+        return True
+    if not marks:
+        return None if base.isascii() or not base.isalpha() else False
+    if base not in _VOWELS:
+        return False if base.isalpha() else None
+    tones = [m for m in marks if m in _TONES]
+    shapes = [m for m in marks if m not in _TONES]
+    return (
+        len(tones) <= 1
+        and len(shapes) <= 1
+        and all(m in _SHAPES and base in _SHAPES[m] for m in shapes)
+    )
+
+
+def name_language(text: str) -> str:
+    """The language tag of a name: `vi` when it has a letter of the Vietnamese alphabet beyond
+    ASCII (đ, ă, â, ê, ô, ơ, ư, a vowel with a tone mark) and no letter Vietnamese lacks (ü, ç,
+    ñ, ø, ß, other scripts), else `en`.
+
+    A name without diacritics cannot be told apart and is `en` (`Gia Lai`, `CityNet`), and a
+    foreign name whose accents all occur in Vietnamese is `vi` (`São Paulo`).
+
+    >>> name_language("Đà Nẵng"), name_language("Da Nang"), name_language("Düsseldorf")
+    ('vi', 'en', 'en')
+    """
+    if text.isascii():
+        return "en"
+    vietnamese = False
+    base, marks = "", []
+    for char in [*unicodedata.normalize("NFD", text), " "]:
+        if unicodedata.combining(char):
+            marks.append(char)
+            continue
+        if base:
+            letter = _vietnamese_letter(base, marks)
+            if letter is False:
+                return "en"
+            vietnamese = vietnamese or bool(letter)
+        base, marks = char, []
+    return "vi" if vietnamese else "en"
+
+
+def typed_date(value: str) -> Lit | None:
+    """An ISO 8601 date of reduced precision, typed as precisely as it is known; None when the
+    year is unknown (`XXXX-09-21`) or the value is no such date.
+
+    >>> typed_date("2018-XX-05").lexical, typed_date("XXXX-09-21")
+    ('2018', None)
+    """
+    match = DATE.fullmatch(value)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    if month in (None, "XX"):
+        return Lit(year, XSD_GYEAR)
+    if day in (None, "XX"):
+        return Lit(f"{year}-{month}", XSD_GYEARMONTH)
+    return Lit(f"{year}-{month}-{day}", XSD_DATE)
+
+
+def decimal_lexical(value: float) -> str:
+    """A float as an xsd:decimal lexical form, digits as Python prints them (0.9, 1.0)."""
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text if "." in text else f"{text}.0"
+
+
+def literal(kind: ValueKind, value: Any) -> Lit | None:
+    if kind == "date":
+        return typed_date(str(value))
+    if kind == "decimal":
+        return Lit(decimal_lexical(value), XSD_DECIMAL)
+    if kind == "uri":
+        return Lit(str(value), XSD_ANYURI)
+    return Lit(str(value))
+
+
+def check_base(base: str) -> str:
+    """`base` without a trailing slash; `UcnError` unless it is an absolute IRI."""
+    if not BASE_IRI.fullmatch(base):
+        raise UcnError(
+            f"--base {base!r} is not an absolute IRI (like {DEFAULT_BASE}): it needs a scheme "
+            "and no spaces, quotes, angle brackets, braces, |, ^, ` or backslashes"
+        )
+    return base.rstrip("/")
+
+
+def fact_key(rel_type: str, source: str, target: str) -> str:
+    """16 hex digits naming the fact `(source)-[rel_type]->(target)`."""
+    text = f"{rel_type}\x1f{source}\x1f{target}"
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+# Relations name the same nodes and articles again and again: their IRIs are cached (a bounded
+# number of them, so memory stays bounded).
+_node_iri = lru_cache(maxsize=1 << 16)(node_iri)
+
+
+def _graphs(iris: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(iris))
+
+
+# -- the graph as statements -------------------------------------------------------------------
+class RdfMapper:
+    """Store rows to statements, as the mapping says."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        self.base = check_base(base)
+        self.types = {
+            label: [expand(term.curie), *(expand(c) for c in term.aligned)]
+            for label, term in RDF_CLASSES.items()
+        }
+        self.node_props = {
+            label: [
+                (p.name, expand(term.curie), term.value or "text")
+                for p in MODEL.node_columns(label)
+                if (term := rdf_node_property(label, p.name)) is not None
+            ]
+            for label in MODEL.labels
+        }
+        self.predicates = {rel: expand(term.curie) for rel, term in RDF_RELATIONS.items()}
+        self.fact_props = {
+            rel: [
+                (p.name, expand(term.curie), term.value or "text")
+                for p in MODEL.relation_columns(rel)
+                if (term := rdf_relation_property(rel, p.name)) is not None
+            ]
+            for rel in MODEL.relations
+        }
+        self.fact_slugs = {rel: rel.lower().replace("_", "-") for rel in MODEL.relations}
+        self.roles: set[str] = set()
+
+    def iri(self, node_id: str) -> str:
+        return _node_iri(self.base, node_id)
+
+    def node(self, label: str, row: Row) -> Iterator[Quad]:
+        s = self.iri(row["id"])
+        for cls in self.types[label]:
+            yield s, RDF_TYPE, cls, ()
+        name = row.get("name")
+        if name is not None:
+            value = Lit(name, None, name_language(name))
+            for p in NAME_IRIS:
+                yield s, p, value, ()
+        for alias in row.get("aliases") or ():
+            yield s, SKOS_ALT, Lit(alias, None, name_language(alias)), ()
+        for name, p, kind in self.node_props[label]:
+            value = row.get(name)
+            if value is not None and (lit := literal(kind, value)) is not None:
+                yield s, p, lit, ()
+        wikidata = row.get("wikidata")
+        if wikidata and WIKIDATA_ID.fullmatch(wikidata):
+            yield s, OWL_SAMEAS, WIKIDATA_ENTITY + wikidata, ()
+
+    def relation(self, rel_type: str, row: Row) -> Iterator[Quad]:
+        s, o = self.iri(row["source"]), self.iri(row["target"])
+        sources = row.get("sources") or []
+        graphs = _graphs(self.iri(a) for a in sources)
+        yield s, self.predicates[rel_type], o, graphs
+        if rel_type == "MENTIONS":
+            return
+        key = fact_key(rel_type, row["source"], row["target"])
+        fact = f"{self.base}/fact/{self.fact_slugs[rel_type]}/{key}"
+        yield fact, RDF_TYPE, UCN_FACT, ()
+        yield fact, RDF_SUBJECT, s, ()
+        yield fact, RDF_PREDICATE, self.predicates[rel_type], ()
+        yield fact, RDF_OBJECT, o, ()
+        for name, p, kind in self.fact_props[rel_type]:
+            value = row.get(name)
+            if value is not None and (lit := literal(kind, value)) is not None:
+                yield fact, p, lit, ()
+        evidence = row.get("evidence") or []
+        confidences = row.get("confidences") or []
+        for i, article in enumerate(dict.fromkeys(sources)):
+            a = self.iri(article)
+            derivation = f"{fact}/from/{quote(article, safe='/-._~')}"
+            yield fact, PROV_DERIVED, a, ()
+            yield fact, PROV_QUALIFIED, derivation, ()
+            yield derivation, RDF_TYPE, PROV_DERIVATION, ()
+            yield derivation, PROV_ENTITY, a, ()
+            if i < len(evidence) and evidence[i] is not None:
+                yield derivation, UCN_EVIDENCE, Lit(evidence[i]), ()
+            if i < len(confidences) and confidences[i] is not None:
+                yield (
+                    derivation,
+                    UCN_CONFIDENCE,
+                    Lit(decimal_lexical(confidences[i]), XSD_DECIMAL),
+                    (),
+                )
+        if rel_type == "MEMBER_OF":
+            yield from self.membership(key, s, o, row, graphs)
+
+    def membership(
+        self, key: str, member: str, organization: str, row: Row, graphs: tuple[str, ...]
+    ) -> Iterator[Quad]:
+        m = f"{self.base}/membership/{key}"
+        yield m, RDF_TYPE, ORG_MEMBERSHIP, graphs
+        yield m, ORG_MEMBER, member, graphs
+        yield m, ORG_ORGANIZATION, organization, graphs
+        role = row.get("role")
+        if role:
+            r = f"{self.base}/role/{quote(role, safe='-._~')}"
+            if role not in self.roles:
+                self.roles.add(role)
+                yield r, RDF_TYPE, ORG_ROLE_CLASS, ()
+                yield r, RDFS_LABEL, Lit(role, None, name_language(role)), ()
+            yield m, ORG_ROLE, r, graphs
+        since = typed_date(row["since"]) if row.get("since") else None
+        if since is not None and since.datatype:
+            interval, start = f"{m}/during", f"{m}/start"
+            yield m, ORG_MEMBER_DURING, interval, graphs
+            yield interval, RDF_TYPE, TIME_INTERVAL, graphs
+            yield interval, TIME_HAS_BEGINNING, start, graphs
+            yield start, RDF_TYPE, TIME_INSTANT, graphs
+            yield start, TIME_IN[since.datatype], since, graphs
+
+
+def iter_quads(store: GraphStore, base: str = DEFAULT_BASE, batch: int = CHUNK) -> Iterator[Quad]:
+    """Every statement of the export, reading the store `batch` rows at a time."""
+    mapper = RdfMapper(base)
+    for label in MODEL.labels:
+        for rows in store.iter_nodes(label, batch):
+            for row in rows:
+                yield from mapper.node(label, row)
+    for rel_type in MODEL.relations:
+        for rows in store.iter_relations(rel_type, batch):
+            for row in rows:
+                yield from mapper.relation(rel_type, row)
+
+
+# -- N-Triples and N-Quads, streamed -----------------------------------------------------------
+# In a string: quote and backslash escaped, line ends and tab as \n \r \t, other controls as
+# \u00XX; everything else is UTF-8 as it is (N-Triples and N-Quads are UTF-8).
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
+_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\"})
+
+
+def nt_term(term: Term) -> str:
+    if isinstance(term, str):
+        return f"<{term}>"
+    text = term.lexical.translate(_ESCAPES)
+    if term.lang:
+        return f'"{text}"@{term.lang}'
+    if term.datatype and term.datatype != XSD_STRING:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+def write_lines(quads: Iterable[Quad], out: IO[str], graphs: bool, flush_every: int = 4096) -> int:
+    """Write `quads` as N-Triples (`graphs` false: each statement once) or N-Quads (once per
+    named graph, default-graph statements without a graph); the number of lines written."""
+    lines: list[str] = []
+    count = 0
+    for s, p, o, gs in quads:
+        triple = f"<{s}> <{p}> {nt_term(o)}"
+        if graphs and gs:
+            lines.extend(f"{triple} <{g}> .\n" for g in gs)
+        else:
+            lines.append(f"{triple} .\n")
+        if len(lines) >= flush_every:
+            out.write("".join(lines))
+            count += len(lines)
+            lines.clear()
+    out.write("".join(lines))
+    return count + len(lines)
+
+
+# -- rdflib ------------------------------------------------------------------------------------
+def _rdflib_term(term: Term) -> Any:
+    from rdflib import Literal, URIRef
+
+    if isinstance(term, str):
+        return URIRef(term)
+    if term.lang:
+        return Literal(term.lexical, lang=term.lang)
+    datatype = URIRef(term.datatype) if term.datatype and term.datatype != XSD_STRING else None
+    return Literal(term.lexical, datatype=datatype, normalize=False)
+
+
+def bind_prefixes(graph: Any) -> None:
+    for prefix in ("ucn", "rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "org", "schema"):
+        graph.bind(prefix, NAMESPACES[prefix], override=True, replace=True)
+    for prefix in ("foaf", "prov", "time", "wd"):
+        graph.bind(prefix, NAMESPACES[prefix], override=True, replace=True)
+
+
+def to_rdflib(quads: Iterable[Quad], dataset: bool = False) -> Any:
+    """The statements as an rdflib Graph, or as a Dataset with the articles' named graphs."""
+    from rdflib import Dataset, Graph, URIRef
+
+    terms: dict[Term, Any] = {}
+
+    def term(t: Term) -> Any:
+        found = terms.get(t)
+        if found is None:
+            found = terms[t] = _rdflib_term(t)
+        return found
+
+    if not dataset:
+        graph = Graph()
+        bind_prefixes(graph)
+        graph.addN((term(s), term(p), term(o), graph) for s, p, o, _ in quads)
+        return graph
+    ds = Dataset()
+    bind_prefixes(ds)
+    named: dict[str, Any] = {}
+    default = ds.default_graph
+    for s, p, o, gs in quads:
+        triple = (term(s), term(p), term(o))
+        if not gs:
+            default.add(triple)
+        for g in gs:
+            if g not in named:
+                named[g] = ds.graph(URIRef(g))
+            named[g].add(triple)
+    return ds
+
+
+@lru_cache(maxsize=1)
+def json_ld_context() -> dict[str, Any]:
+    from ..ontology import CONTEXT
+
+    return json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
+
+
+def export_rdf(
+    store: GraphStore,
+    fmt: str,
+    out: IO[bytes],
+    base: str = DEFAULT_BASE,
+    batch: int = CHUNK,
+) -> int:
+    """Write the store as `fmt` (a key of RDF_FORMATS) to the binary stream `out`; the number
+    of statements (N-Triples, N-Quads: lines) written."""
+    if fmt not in RDF_FORMATS:
+        raise UcnError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
+    check_base(base)
+    quads = iter_quads(store, base, batch)
+    if fmt in STREAMED:
+        import io
+
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=False)
+        try:
+            return write_lines(quads, text, graphs=fmt == "nquads")
+        finally:
+            text.flush()
+            text.detach()
+    graph = to_rdflib(quads, dataset=fmt in DATASET_FORMATS)
+    options: dict[str, Any] = {}
+    if fmt == "jsonld":
+        options = {"context": json_ld_context(), "auto_compact": True}
+    graph.serialize(destination=out, format=RDF_FORMATS[fmt][0], encoding="utf-8", **options)
+    return len(graph)
+
+
+def store_graph(store: GraphStore, base: str = DEFAULT_BASE) -> Any:
+    """The export as one in-memory rdflib Graph (the union of its named graphs)."""
+    return to_rdflib(iter_quads(store, base), dataset=False)
+
+
+# -- reading RDF back --------------------------------------------------------------------------
+def guess_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UcnError(
+            f"{path}: cannot tell the RDF format from the suffix {suffix or '(none)'!r}; "
+            f"give --format ({', '.join(RDF_FORMATS)})"
+        )
+    return SUFFIXES[suffix]
+
+
+def parse_rdf(source: str | Path | IO[bytes], fmt: str) -> Any:
+    """An RDF file (or binary stream) as one rdflib Graph: the union of its graphs."""
+    from rdflib import Dataset, Graph
+
+    if fmt not in RDF_FORMATS:
+        raise UcnError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
+    name = source if isinstance(source, str | Path) else getattr(source, "name", "<input>")
+    container: Any = Dataset() if fmt in DATASET_FORMATS else Graph()
+    try:
+        if isinstance(source, str | Path):
+            container.parse(str(source), format=RDF_FORMATS[fmt][0])
+        else:
+            container.parse(source=source, format=RDF_FORMATS[fmt][0])
+    except FileNotFoundError:
+        raise UcnError(f"{name}: no such file") from None
+    except Exception as exc:  # rdflib raises many kinds, all meaning "not valid {fmt}"
+        message = " ".join(str(exc).split())
+        raise UcnError(f"{name}: not valid {fmt}: {message}") from None
+    if fmt not in DATASET_FORMATS:
+        bind_prefixes(container)
+        return container
+    union = Graph()
+    bind_prefixes(union)
+    union.addN((s, p, o, union) for s, p, o, _ in container.quads((None, None, None, None)))
+    return union
+
+
+@dataclass
+class ImportResult:
+    nodes: int = 0
+    relations: int = 0
+    skipped: list[str] = field(default_factory=list)
+    written: WriteResult = field(default_factory=WriteResult)
+
+
+def _value(term: Any, kind: ValueKind) -> Any:
+    return float(term) if kind == "decimal" else str(term)
+
+
+def read_batch(graph: Any) -> tuple[Batch, list[str]]:
+    """The nodes and relations that RDF in this ontology describes, as a Batch to write; and
+    the statements left out (direct statements without a ucn:Fact, so without provenance)."""
+    from rdflib import URIRef
+
+    def uri(curie: str) -> URIRef:
+        return URIRef(expand(curie))
+
+    batch = Batch()
+    nodes: dict[Any, tuple[str, str]] = {}
+    identifier = uri("dcterms:identifier")
+    for label, term in RDF_CLASSES.items():
+        for s in graph.subjects(uri("rdf:type"), uri(term.curie), unique=True):
+            if s in nodes:
+                raise UcnError(f"<{s}> is both a {nodes[s][0]} and a {label}")
+            ids = sorted(str(o) for o in graph.objects(s, identifier))
+            if len(ids) != 1:
+                raise UcnError(
+                    f"<{s}> ({label}) needs exactly one dcterms:identifier, has {len(ids)}"
+                )
+            nodes[s] = (label, ids[0])
+    node_props = {
+        label: {
+            URIRef(expand(term.curie)): (p.name, term.value or "text")
+            for p in MODEL.node_columns(label)
+            if (term := rdf_node_property(label, p.name)) is not None
+        }
+        for label in MODEL.labels
+    }
+    pref, label_iri = (URIRef(iri) for iri in reversed(NAME_IRIS))
+    for s, (label, node_id) in nodes.items():
+        row = empty_node_row(label)
+        names = sorted(str(o) for o in graph.objects(s, pref)) or sorted(
+            str(o) for o in graph.objects(s, label_iri)
+        )
+        row["name"] = names[0] if names else None
+        row["aliases"] = sorted(
+            {str(o) for o in graph.objects(s, URIRef(SKOS_ALT))} - set(names[:1])
+        )
+        values: dict[str, list[Any]] = {}
+        for p, o in graph.predicate_objects(s):
+            if p in node_props[label]:
+                name, kind = node_props[label][p]
+                values.setdefault(name, []).append(_value(o, kind))
+        for name, found in values.items():
+            row[name] = min(found)
+        row["id"] = node_id
+        row["sources"] = [node_id] if label == "Article" else []
+        batch.nodes.setdefault(label, {})[node_id] = row
+
+    def node(iri: Any, where: str) -> tuple[str, str]:
+        if iri not in nodes:
+            raise UcnError(f"{where} refers to <{iri}>, which is no node of a ucn class")
+        return nodes[iri]
+
+    predicates = {URIRef(expand(t.curie)): rel for rel, t in RDF_RELATIONS.items()}
+    mentions = URIRef(UCN_MENTIONS)
+    for a, e in graph.subject_objects(mentions, unique=True):
+        (a_label, article), (label, entity) = node(a, "ucn:mentions"), node(e, "ucn:mentions")
+        _check_allowed("MENTIONS", a_label, label, article, entity, f"<{a}> ucn:mentions <{e}>")
+        row = empty_relation_row("MENTIONS")
+        row.update(source=article, target=entity, sources=[article], evidence=[""])
+        row.update(confidences=[1.0], confidence=1.0)
+        batch.relations.setdefault(("MENTIONS", a_label, label), {})[(article, entity)] = row
+        sources = batch.nodes[label][entity]["sources"]
+        if article not in sources:
+            sources.append(article)
+    for rows in batch.nodes.values():
+        for row in rows.values():
+            row["sources"].sort()
+
+    stated: set[tuple[Any, Any, Any]] = set()
+    for fact in graph.subjects(uri("rdf:type"), URIRef(UCN_FACT), unique=True):
+        where = f"fact <{fact}>"
+        s, p, o = (
+            _one(graph, fact, uri(f"rdf:{x}"), where) for x in ("subject", "predicate", "object")
+        )
+        if p not in predicates or predicates[p] == "MENTIONS":
+            raise UcnError(f"{where}: rdf:predicate <{p}> is no relation property of the ontology")
+        rel_type = predicates[p]
+        (s_label, source), (o_label, target) = node(s, where), node(o, where)
+        _check_allowed(rel_type, s_label, o_label, source, target, where)
+        row = empty_relation_row(rel_type)
+        for prop in MODEL.relation_columns(rel_type):
+            term = rdf_relation_property(rel_type, prop.name)
+            if term is not None:
+                found = [
+                    _value(v, term.value or "text") for v in graph.objects(fact, uri(term.curie))
+                ]
+                row[prop.name] = max(found) if found else None
+        derivations = []
+        for d in graph.objects(fact, URIRef(PROV_QUALIFIED)):
+            article = node(_one(graph, d, URIRef(PROV_ENTITY), f"derivation <{d}>"), where)[1]
+            evidence = graph.value(d, URIRef(UCN_EVIDENCE))
+            confidence = graph.value(d, URIRef(UCN_CONFIDENCE))
+            derivations.append(
+                (
+                    article,
+                    str(evidence) if evidence is not None else None,
+                    float(confidence) if confidence is not None else None,
+                )
+            )
+        derivations.sort(key=lambda d: d[0])
+        row["sources"] = [d[0] for d in derivations]
+        row["evidence"] = [d[1] for d in derivations]
+        row["confidences"] = [d[2] for d in derivations]
+        known = [c for c in row["confidences"] if c is not None]
+        if row.get("confidence") is None and known:
+            row["confidence"] = max(known)
+        if MODEL.relations[rel_type].symmetric and target < source:
+            source, target, s_label, o_label = target, source, o_label, s_label
+        row.update(source=source, target=target)
+        batch.relations.setdefault((rel_type, s_label, o_label), {})[(source, target)] = row
+        stated.add((s, p, o))
+    skipped = [
+        f"<{s}> <{p}> <{o}>"
+        for p, rel_type in predicates.items()
+        if rel_type != "MENTIONS"
+        for s, o in graph.subject_objects(p, unique=True)
+        if (s, p, o) not in stated
+    ]
+    return batch, sorted(skipped)
+
+
+def _one(graph: Any, subject: Any, predicate: Any, where: str) -> Any:
+    values = list(graph.objects(subject, predicate))
+    if len(values) != 1:
+        name = graph.namespace_manager.normalizeUri(predicate)
+        raise UcnError(f"{where} needs exactly one {name}, has {len(values)}")
+    return values[0]
+
+
+def _check_allowed(
+    rel_type: str, source_label: str, target_label: str, source: str, target: str, where: str
+) -> None:
+    rel = MODEL.relations[rel_type]
+    if not rel.allows(source_label, target_label):
+        raise UcnError(
+            f"{where}: {rel_type} cannot link {source_label} {source!r} to {target_label} "
+            f"{target!r} (allowed: {', '.join(rel.sources)} -> {', '.join(rel.targets)})"
+        )
+
+
+def import_rdf(store: GraphStore, source: str | Path, fmt: str | None = None) -> ImportResult:
+    """Read RDF in this ontology (any of RDF_FORMATS) into the store through the Batch write
+    path: merged like loaded documents, all of it or nothing."""
+    graph = parse_rdf(source, fmt or guess_format(source))
+    batch, skipped = read_batch(graph)
+    written = store.write(batch)
+    return ImportResult(batch.node_count, batch.relation_count, skipped, written)
