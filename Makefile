@@ -57,6 +57,7 @@ format: $(STAMP)
 bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/rdf_bench.py
 
 ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) from graph/model.py
 	$(BIN)/python -m ucn.graph.ontology

@@ -81,8 +81,12 @@ def write_binary_atomically(path: str, write: Callable[[BinaryIO], object]) -> N
     place once `write` returns. To stdout for `-` (a failure may leave part of it there)."""
     if path == "-":
         out = sys.stdout.buffer
-        write(out)
-        out.flush()
+        try:
+            write(out)
+            out.flush()
+        except BrokenPipeError:  # `ucn export --format nt | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         return
     target = Path(path)
     fd, tmp = tempfile.mkstemp(
