@@ -91,9 +91,8 @@ def _plain(value: Any) -> Any:
         return out
     if isinstance(value, list):
         # LadybugDB lists hold one type: a list of scalars (a STRING[] column) is plain already.
-        if (
-            not value
-            or (value[0] is None or type(value[0]) in _SCALARS)
+        if not value or (
+            (value[0] is None or type(value[0]) in _SCALARS)
             and (value[-1] is None or type(value[-1]) in _SCALARS)
         ):
             return value

@@ -403,9 +403,16 @@ RDF_RELATIONS: dict[str, RdfTerm] = {
 
 
 def _datatype(
-    local: str, en: str, vi: str, en_def: str, vi_def: str, value: ValueKind, *aligned: str
+    local: str,
+    en: str,
+    vi: str,
+    en_def: str,
+    vi_def: str,
+    value: ValueKind,
+    *aligned: str,
+    see_also: tuple[str, ...] = (),
 ) -> RdfTerm:
-    return RdfTerm(f"ucn:{local}", en, vi, en_def, vi_def, aligned, value=value)
+    return RdfTerm(f"ucn:{local}", en, vi, en_def, vi_def, aligned, see_also=see_also, value=value)
 
 
 def _external(curie: str, value: ValueKind) -> RdfTerm:
@@ -440,9 +447,9 @@ SINCE_TERM = _datatype(
     "thời điểm một tư cách thành viên, chức vụ hoặc quan hệ đối tác bắt đầu",
     "date",
     "schema:startDate",
+    # a membership's start is also the beginning of its org:memberDuring interval
+    see_also=("time:hasBeginning",),
 )
-# A membership's start is also the beginning (time:hasBeginning) of its org:memberDuring.
-SINCE_TERM = RdfTerm(**{**SINCE_TERM.__dict__, "see_also": ("time:hasBeginning",)})
 ROLE_TERM = _datatype(
     "role",
     "role",
