@@ -32,10 +32,10 @@ from typing import Any
 import rdflib
 
 from ucn.graph import Batch, open_store, parse_document
-from ucn.graph.rdf import RDF_FORMATS, DATASET_FORMATS, export_rdf, iter_quads, to_rdflib
+from ucn.graph.rdf import DATASET_FORMATS, RDF_FORMATS, export_rdf, iter_quads, to_rdflib
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import build_documents  # noqa: E402
+from load_bench import build_documents
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "rdf.json"
 FORMATS = ("nt", "nquads", "turtle", "trig", "xml", "jsonld")

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 from urllib.parse import quote
 
-from .batch import Batch, Row, empty_node_row, empty_relation_row
+from .batch import Batch, Row, bulk_allocation, empty_node_row, empty_relation_row
 from .errors import UcnError
 from .model import (
     ALIAS_PREDICATE,
@@ -285,8 +285,8 @@ class RdfMapper:
                 yield s, p, value, ()
         for alias in row.get("aliases") or ():
             yield s, SKOS_ALT, Lit(alias, None, name_language(alias)), ()
-        for name, p, kind in self.node_props[label]:
-            value = row.get(name)
+        for prop, p, kind in self.node_props[label]:
+            value = row.get(prop)
             if value is not None and (lit := literal(kind, value)) is not None:
                 yield s, p, lit, ()
         wikidata = row.get("wikidata")
@@ -461,7 +461,7 @@ def bind_prefixes(graph: Any) -> None:
 
 def to_rdflib(quads: Iterable[Quad], dataset: bool = False) -> Any:
     """The statements as an rdflib Graph, or as a Dataset with the articles' named graphs."""
-    from rdflib import Dataset, Graph, URIRef
+    from rdflib import Dataset, Graph
 
     terms: dict[Term, Any] = {}
 
@@ -471,12 +471,18 @@ def to_rdflib(quads: Iterable[Quad], dataset: bool = False) -> Any:
             found = terms[t] = _rdflib_term(t)
         return found
 
-    if not dataset:
-        graph = Graph()
+    with bulk_allocation():  # a million small objects the graph keeps: collecting only slows it
+        return _fill(Dataset() if dataset else Graph(), quads, term)
+
+
+def _fill(graph: Any, quads: Iterable[Quad], term: Any) -> Any:
+    from rdflib import Dataset, URIRef
+
+    if not isinstance(graph, Dataset):
         bind_prefixes(graph)
         graph.addN((term(s), term(p), term(o), graph) for s, p, o, _ in quads)
         return graph
-    ds = Dataset()
+    ds = graph
     bind_prefixes(ds)
     named: dict[str, Any] = {}
     default = getattr(ds, "default_graph", None)
