@@ -58,6 +58,13 @@ def parse_param(text: str) -> tuple[str, Any]:
         return key.strip(), value
 
 
+def _as_new_file(path: str) -> None:
+    """The permissions of an ordinary new file (the umask's), not mkstemp's 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def write_atomically(path: str, text: str) -> None:
     """Write all of `text` to `path`, or nothing: a temporary file renamed into place."""
     if path == "-":
@@ -70,6 +77,7 @@ def write_atomically(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
+        _as_new_file(tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -95,9 +103,7 @@ def write_binary_atomically(path: str, write: Callable[[BinaryIO], object]) -> N
     try:
         with os.fdopen(fd, "wb") as out:
             write(out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        _as_new_file(tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
