@@ -31,10 +31,12 @@ import random
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load_bench import say, table_lines
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "extract.json"
 TARGET_PER_WORKER = 50.0  # articles/s per worker, read+extract
@@ -386,26 +388,11 @@ def profile(corpus: Path, articles: int, top: int = 25) -> list[dict[str, Any]]:
         (r["function"], f"{r['calls']:,}", f"{r['cumulative_s']:.2f}", f"{r['own_s']:.2f}", "")
         for r in rows[:top]
     ]
-    print("\n".join("  " + line for line in _table(table)))
+    print("\n".join("  " + line for line in table_lines(table)))
     return rows[:top]
 
 
 # -- report -----------------------------------------------------------------------------------
-def _table(rows: list[tuple[str, ...]]) -> list[str]:
-    """Rows as aligned lines: first column left, the middle ones right, the last one as is."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        middle = (cell.rjust(width) for cell, width in zip(row[1:-1], widths[1:-1], strict=True))
-        lines.append("  ".join([row[0].ljust(widths[0]), *middle, row[-1]]).rstrip())
-    lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
-    return lines
-
-
-def _say(text: str) -> None:
-    print(textwrap.fill(text, 100, subsequent_indent="  ", replace_whitespace=False))
-
-
 def report(
     args: argparse.Namespace, sizes: list[int], runs: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -489,8 +476,8 @@ def print_report(data: dict[str, Any]) -> None:
             )
         )
     print()
-    print("\n".join(_table(rows)))
-    _say(
+    print("\n".join(table_lines(rows)))
+    say(
         "\nrates: articles over each run's wall time, in a fresh process (gazetteer loading and "
         "worker start-up included, imports not). speed-up: over the same run with 1 worker."
     )
@@ -500,12 +487,12 @@ def print_report(data: dict[str, Any]) -> None:
             + ", ".join(f"{t:.1f}" for t in r["all_seconds"])
             for r in data["runs"]
         )
-        _say(f"fastest of {data['config']['repeat']} runs; all (s): {times}")
+        say(f"fastest of {data['config']['repeat']} runs; all (s): {times}")
     for run in data["runs"]:
         if run.get("failures"):
-            _say(f"{MODE_NAMES[run['mode']]} ({run['workers']}): {run['failures']} failed inputs")
+            say(f"{MODE_NAMES[run['mode']]} ({run['workers']}): {run['failures']} failed inputs")
         if run["mode"] == "extract" and run["workers"] == 1:
-            _say(
+            say(
                 f"extracted: {run['entities']:,} entity mentions, {run['relations']:,} relations "
                 f"({run['entities'] / corpus['articles']:.1f} and "
                 f"{run['relations'] / corpus['articles']:.1f} per article)"
@@ -513,7 +500,7 @@ def print_report(data: dict[str, Any]) -> None:
         if run["mode"] == "load" and run["workers"] == 1:
             nodes = sum(run["stored"]["nodes"].values())
             relations = sum(run["stored"]["relations"].values())
-            _say(f"stored: {run['articles']:,} articles, {nodes:,} nodes, {relations:,} relations")
+            say(f"stored: {run['articles']:,} articles, {nodes:,} nodes, {relations:,} relations")
 
 
 # -- main -------------------------------------------------------------------------------------

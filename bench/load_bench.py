@@ -661,7 +661,7 @@ def report(r: Results) -> dict[str, Any]:
     return data
 
 
-def _table(rows: list[tuple[str, ...]]) -> list[str]:
+def table_lines(rows: list[tuple[str, ...]]) -> list[str]:
     """Rows as aligned lines: first column left, the middle ones right, the last one as is."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
@@ -672,7 +672,7 @@ def _table(rows: list[tuple[str, ...]]) -> list[str]:
     return lines
 
 
-def _say(text: str) -> None:
+def say(text: str) -> None:
     print(textwrap.fill(text, 100, subsequent_indent="  ", replace_whitespace=False))
 
 
@@ -757,20 +757,20 @@ def print_report(data: dict[str, Any]) -> None:
             )
         )
     print()
-    print("\n".join(_table(rows)))
-    _say(
+    print("\n".join(table_lines(rows)))
+    say(
         "\nrates: stored totals over each run's wall time. first/COPY: the whole first load's "
         "time over the COPY FROM time of the nodes, of the relations, of both."
     )
     for name, run in (("first load", first), ("reload", again)):
         w = run["written"]
-        _say(
+        say(
             f"{name}: parse_document {run['parse_document_seconds']:.2f}s, Batch.of "
             f"{run['batch_of_seconds']:.2f}s, store.write {run['write_seconds']:.2f}s; nodes "
             f"{w['nodes_created']:,} new, {w['nodes_updated']:,} updated; relations "
             f"{w['relations_created']:,} new, {w['relations_updated']:,} updated"
         )
-    _say(
+    say(
         f"reload left the counts unchanged: {again['graph_unchanged']}. COPY FROM store: same "
         f"counts {copy['same_counts']}, {copy['database_mb']:,} MB on disk against "
         f"{stored['database_mb']:,} MB loaded; not timed: Batch.of all documents "
@@ -784,7 +784,7 @@ def print_report(data: dict[str, Any]) -> None:
             (phase, f"{seconds:.2f}", f"{100 * seconds / run['seconds']:.1f}%", "")
             for phase, seconds in run["phases"].items()
         ]
-        print("\n".join("  " + line for line in _table(rows)))
+        print("\n".join("  " + line for line in table_lines(rows)))
         if any(c >= 0.005 for c in run["commit_seconds_per_batch"]):
             commits = ", ".join(f"{c:.1f}" for c in run["commit_seconds_per_batch"])
             print(f"  commit per batch (s): {commits}")

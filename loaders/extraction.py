@@ -444,24 +444,23 @@ def _relations(s: _Sentence) -> Iterable[_Relation]:
                 if member.id != network.id:
                     yield _Relation("MEMBER_OF", member.id, network.id, text, 0.7, dict(props))
     # Roles: "Ông A - Giám đốc X", "Chủ tịch UBND TP X Huỳnh Đức Thơ"
-    parties_by_start = {pm.start: pe for pm, pe in parties}
     for m, person in people:
         # "Ông A - Giám đốc X", "ông A, Ủy viên ..., Chủ tịch UBND TP Hà Nội"
         after = _APPOSITION.match(text, m.end)
         if after:
             title = _TITLE.search(text, after.end(), after.end() + 80)
-            employer = title and _next_party(parties, title.end(), 60)
-            if title and employer:
+            found = title and _next_party(parties, title.end(), 60)
+            if title and found:
                 props = {"title": title.group(0)}
-                yield _Relation("WORKS_FOR", person.id, employer.id, text, 0.7, props)
+                yield _Relation("WORKS_FOR", person.id, found[1].id, text, 0.7, props)
         # "Chủ tịch UBND TP Huế Nguyễn Văn Phương": the body stands between title and name.
         before = text[max(0, m.start - 80) : m.start]
         title = None
         for t in _TITLE.finditer(before):
             title = t
         if title:
-            employer_mention = _next_mention(parties, m.start - len(before) + title.end(), 60)
-            employer = parties_by_start.get(employer_mention.start) if employer_mention else None
+            found = _next_party(parties, m.start - len(before) + title.end(), 60)
+            employer_mention, employer = found or (None, None)
             if (
                 employer
                 and employer_mention
@@ -824,17 +823,11 @@ def _head(name: str) -> str:
     return name.split(" ", 1)[0]
 
 
-def _next_mention(
+def _next_party(
     parties: list[tuple[Mention, _Entity]], start: int, window: int
-) -> Mention | None:
-    return next((m for m, _ in parties if start <= m.start <= start + window), None)
-
-
-def _next_party(parties: list[tuple[Mention, _Entity]], start: int, window: int) -> _Entity | None:
-    for m, e in parties:
-        if start <= m.start <= start + window:
-            return e
-    return None
+) -> tuple[Mention, _Entity] | None:
+    """The first party named within `window` characters after `start`."""
+    return next(((m, e) for m, e in parties if start <= m.start <= start + window), None)
 
 
 def _document(

@@ -70,18 +70,7 @@ def write_atomically(path: str, text: str) -> None:
     if path == "-":
         click.echo(text, nl=False)
         return
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
-    )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        _as_new_file(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_binary_atomically(path, lambda out: out.write(text.encode("utf-8")))
 
 
 def write_binary_atomically(path: str, write: Callable[[BinaryIO], object]) -> None:
