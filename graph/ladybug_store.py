@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,14 @@ COLUMN_TYPES = {
     "string[]": "STRING[]",
     "float": "DOUBLE",
     "float[]": "DOUBLE[]",
+    "int": "INT64",
 }
 ARROW_TYPES = {
     "string": pa.string(),
     "string[]": pa.list_(pa.string()),
     "float": pa.float64(),
     "float[]": pa.list_(pa.float64()),
+    "int": pa.int64(),
 }
 
 
@@ -97,6 +100,8 @@ def _plain(value: Any) -> Any:
         ):
             return value
         return [_plain(v) for v in value]
+    if isinstance(value, Decimal):  # sum() of integers is a 128-bit integer
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, dt.timedelta):
@@ -190,7 +195,10 @@ class LadybugStore(GraphStore):
         try:
             yield _Transaction(self._conn)
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # A failed statement may already have ended the transaction; then the engine's
+            # own error is the one to report, not "no active transaction".
+            with suppress(RuntimeError):
+                self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Literal
 
-PropertyType = Literal["string", "string[]", "float", "float[]"]
+PropertyType = Literal["string", "string[]", "float", "float[]", "int"]
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,14 @@ class DomainModel:
     relations: dict[str, RelationType]
     node_properties: tuple[Property, ...] = field(default=())
     relation_properties: tuple[Property, ...] = field(default=())
+    measure_properties: tuple[Property, ...] = field(default=())
+    measured_labels: frozenset[str] = field(default=frozenset())
 
     def node_columns(self, label: str) -> tuple[Property, ...]:
-        """Every property a node of `label` stores, the shared ones first."""
-        return self.node_properties + self.labels[label].properties
+        """Every property a node of `label` stores: the shared ones, the label's own, and the
+        network measures for the labels that have them."""
+        measures = self.measure_properties if label in self.measured_labels else ()
+        return self.node_properties + self.labels[label].properties + measures
 
     def relation_columns(self, rel_type: str) -> tuple[Property, ...]:
         """Every property a relation of `rel_type` stores, provenance first."""
@@ -81,6 +85,22 @@ RELATION_PROPERTIES = (
     _p("confidences", "the extractor's confidence for each source", "float[]"),
     _p("confidence", "the highest confidence over all sources", "float"),
 )
+
+# Network measures of an entity in the cooperation graph (entities linked by every relation but
+# MENTIONS), written by `ucn analyze --write` (queries/analytics.py) for the maps to size and
+# colour nodes by. Null until measured.
+MEASURE_PROPERTIES = (
+    _p("degree", "number of distinct entities it has a relation with", "int"),
+    _p("betweenness", "normalised betweenness centrality (sampled on large graphs)", "float"),
+    _p("eigenvector", "eigenvector centrality, relations weighted by their number", "float"),
+    _p("community", "its Louvain community, 0 the largest", "int"),
+    _p("brokerage", "number of other communities among its neighbours", "int"),
+)
+# The measures are derived data: they change whenever an article is loaded or forgotten and
+# say nothing an article states. So they are not in the ontology, the SHACL shapes, the JSON-LD
+# context or the RDF export (rdf_node_property gives None for them), and documents cannot set
+# them.
+DERIVED_NODE_PROPERTIES = frozenset(p.name for p in MEASURE_PROPERTIES)
 
 SINCE = _p("since", "when it began: ISO 8601, reduced precision allowed")
 ROLE = _p("role", "the part played (full, associate, speaker, co-organiser, ...)")
@@ -189,7 +209,14 @@ RELATIONS = {
     )
 }
 
-MODEL = DomainModel(LABELS, RELATIONS, NODE_PROPERTIES, RELATION_PROPERTIES)
+MODEL = DomainModel(
+    LABELS,
+    RELATIONS,
+    NODE_PROPERTIES,
+    RELATION_PROPERTIES,
+    MEASURE_PROPERTIES,
+    frozenset(ENTITIES),
+)
 
 ENTITY_LABELS: tuple[str, ...] = ENTITIES
 
@@ -561,8 +588,9 @@ RDF_RELATION_PROPERTIES: dict[str, RdfTerm] = {
 
 
 def rdf_node_property(label: str, name: str) -> RdfTerm | None:
-    """Where property `name` of a `label` node goes; None for the special ones."""
-    if name in SPECIAL_NODE_PROPERTIES:
+    """Where property `name` of a `label` node goes; None for the special ones and for the
+    derived network measures, which RDF leaves out (DERIVED_NODE_PROPERTIES)."""
+    if name in SPECIAL_NODE_PROPERTIES or name in DERIVED_NODE_PROPERTIES:
         return None
     return RDF_LABEL_PROPERTIES.get((label, name)) or RDF_NODE_PROPERTIES[name]
 

@@ -123,6 +123,7 @@ def datatype_usage() -> dict[str, tuple[RdfTerm, list[str]]]:
             classes.append(cls)
 
     for label in MODEL.labels:
+        # rdf_node_property gives no term for the derived network measures: not in the ontology
         for prop in MODEL.node_columns(label):
             use(rdf_node_property(label, prop.name), class_of(label))
     for rel_type in MODEL.relations:

@@ -251,6 +251,8 @@ class RdfMapper:
             label: [expand(term.curie), *(expand(c) for c in term.aligned)]
             for label, term in RDF_CLASSES.items()
         }
+        # No term for the special properties nor the derived network measures
+        # (DERIVED_NODE_PROPERTIES): those are not written as node properties.
         self.node_props = {
             label: [
                 (p.name, expand(term.curie), term.value or "text")

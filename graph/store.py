@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -259,6 +259,41 @@ class GraphStore(ABC):
             result.nodes_updated += len(kept)
         result.found = bool(result.nodes_deleted or result.nodes_updated)
         return result
+
+    def set_node_properties(
+        self, label: str, columns: Sequence[str], values: Mapping[str, Mapping[str, Any]]
+    ) -> int:
+        """Set `columns` on every `label` node in one transaction: to `values[node id]` for
+        the nodes named there, to null for all others, so that no value outlives the data it
+        was computed from. Only nodes whose values change are written. Returns the number of
+        stored nodes that `values` names (ids the store does not hold are ignored).
+
+        For derived data such as the network measures (`ucn analyze --write`); the other
+        properties of each node are kept as they are.
+        """
+        known = {p.name for p in MODEL.node_columns(label)} - {"id", "name", "sources"}
+        for column in columns:
+            if column not in known:
+                raise StoreError(f"{label} nodes have no settable property {column!r}")
+
+        def work(tx: Transaction) -> int:
+            matched, changed, after = 0, [], ""
+            while True:
+                rows = tx.run(cypher.page_nodes(label), {"after": after, "limit": CHUNK})
+                for row in rows:
+                    given = values.get(row["id"])
+                    matched += given is not None
+                    new = {c: given.get(c) if given is not None else None for c in columns}
+                    if any(row.get(c) != v for c, v in new.items()):
+                        changed.append({**normalise_row(row), **new})
+                if len(rows) < CHUNK:
+                    break
+                after = rows[-1]["id"]
+            for part in chunks(changed):
+                self._update_nodes(tx, label, part)
+            return matched
+
+        return self.in_transaction(work)
 
     # -- reading -----------------------------------------------------------------------------
     def stats(self) -> dict[str, dict[str, int]]:

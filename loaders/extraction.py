@@ -87,8 +87,9 @@ class _Resolver:
                 entity.properties["kind"] = mention.kind
             if mention.country and mention.type in ("City", "Country"):
                 entity.iso = mention.country
-                if mention.type == "City":
-                    entity.properties["country"] = mention.country
+                # the model's name for the code: `country` of a city, `code` of a country
+                key = "country" if mention.type == "City" else "code"
+                entity.properties[key] = mention.country
             self.entities[entity_id] = entity
         for alias in (surface, mention.name, mention.acronym):
             entity.add_alias(alias)

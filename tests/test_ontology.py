@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from ucn.graph import ontology as generator
 from ucn.graph.model import (
+    DERIVED_NODE_PROPERTIES,
     FACT_CLASS,
     MODEL,
     RDF_CLASSES,
@@ -137,6 +138,22 @@ def test_the_context_names_every_class_and_relation() -> None:
     for term in [*RDF_CLASSES.values(), *RDF_RELATIONS.values()]:
         assert term.local in context
     assert context["label"] == {"@id": "rdfs:label", "@container": "@language"}
+
+
+def test_the_network_measures_stay_out_of_the_ontology(onto: Graph) -> None:
+    """The measures of `ucn analyze --write` are in the model (stored on nodes) but are derived
+    data, not statements of articles: no term, no shape, no context entry, no RDF export."""
+    assert DERIVED_NODE_PROPERTIES
+    for label in MODEL.labels:
+        for prop in MODEL.node_columns(label):
+            if prop.name in DERIVED_NODE_PROPERTIES:
+                assert rdf_node_property(label, prop.name) is None
+    shapes = Graph().parse(SHAPES, format="turtle")
+    context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
+    for name in DERIVED_NODE_PROPERTIES:
+        assert name not in context
+        for graph in (onto, shapes):
+            assert not any(str(t) == UCN + name for t in graph.all_nodes()), name
 
 
 @pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (raptor2-utils) not installed")

@@ -214,24 +214,154 @@ def extract(articles: tuple[str, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("cypher")
+@click.argument("cypher", required=False)
+@click.option(
+    "--name", "name", metavar="QUERY", help="Run a named query (`ucn queries` lists them)."
+)
 @click.option(
     "-p",
     "--param",
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="Bind $KEY; VALUE is read as JSON when it parses, else as text.",
+    help="Bind $KEY; VALUE is read as JSON when it parses, else as text. Entity parameters of "
+    "named queries take a name, an alias or an id.",
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @click.pass_context
 @reports_errors
-def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: str, write: bool) -> None:
-    """Run one Cypher query; read-only unless --write is given."""
+def query(
+    ctx: click.Context,
+    cypher: str | None,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    write: bool,
+) -> None:
+    """Run one Cypher query (read-only unless --write is given), or a named one:
+
+    \b
+        ucn query "MATCH (c:City) RETURN c.name AS city"
+        ucn query --name members-of -p network=CityNet
+    """
     bound = dict(parse_param(p) for p in params)
+    if (cypher is None) == (name is None):
+        raise click.UsageError("give either CYPHER or --name QUERY")
+    if name is not None:
+        if write:
+            raise click.UsageError("named queries only read; --write is for your own Cypher")
+        from .queries.library import run_named
+
+        result = run_named(_store(ctx), name, bound)
+        for param, node in result.resolved.items():
+            if str(bound[param]) != result.params[param]:
+                click.echo(f"note: {param} = {bound[param]!r} is {node}", err=True)
+        click.echo(format_rows(result.rows, fmt, result.columns), nl=False)
+        return
     rows = _store(ctx, create=write).run(cypher, bound, write=write)
     click.echo(format_rows(rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("name", required=False)
+@reports_errors
+def queries(name: str | None) -> None:
+    """List the named queries, one per line; with NAME, show its parameters, examples and Cypher."""
+    from .queries.library import describe_query, load_library
+
+    if name is None:
+        library = load_library()
+        width = max(len(n) for n in library)
+        for query_name, named in library.items():
+            click.echo(f"{query_name.ljust(width)}  {named.description}")
+        return
+    click.echo(describe_query(name), nl=False)
+
+
+# The sections of `ucn analyze` (queries/analytics.py SECTIONS; a test checks they agree) and
+# their headings in a table.
+ANALYSIS_HEADINGS = {
+    "nodes": "Nodes, most between first",
+    "communities": "Communities (Louvain), largest first",
+    "brokerage": "Ties between communities",
+    "co-membership": "Cities in the same networks",
+    "growth": "Network members per year",
+}
+
+
+@main.command("analyze")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table: each section under a heading; csv: one section (nodes unless --section); "
+    "json: one object with the sections and the notes.",
+)
+@click.option(
+    "--section",
+    type=click.Choice(list(ANALYSIS_HEADINGS)),
+    default=None,
+    help="Only this section [default: all; nodes for csv].",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="At most N node rows (by betweenness, then degree, then name).",
+)
+@click.option(
+    "--sample",
+    type=click.IntRange(min=2),
+    default=None,
+    metavar="K",
+    help="Estimate betweenness from K source nodes, drawn with a fixed seed (from 500 "
+    "anyway above 2,000 nodes).",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Also store the measures as node properties (degree, betweenness, eigenvector, "
+    "community, brokerage); nodes not measured get none.",
+)
+@click.pass_context
+@reports_errors
+def analyze(
+    ctx: click.Context,
+    fmt: str,
+    section: str | None,
+    top: int | None,
+    sample: int | None,
+    write: bool,
+) -> None:
+    """Network measures of the cooperation graph (entities tied by every relation but MENTIONS):
+    degree, betweenness and eigenvector centrality, Louvain communities and brokerage between
+    them, cities sharing networks, and network membership per year.
+
+    Notes (sampling, unknown years) go to stderr.
+    """
+    from .queries import analytics
+
+    store = _store(ctx)
+    analysis = analytics.analyze(store, sample=sample)
+    written = analytics.write_measures(store, analysis) if write else None
+    for note in analysis.notes:
+        click.echo(f"note: {note}", err=True)
+    sections = (section,) if section else ("nodes",) if fmt == "csv" else analytics.SECTIONS
+    if fmt == "json":
+        click.echo(to_json(analysis.to_dict(sections, top)))
+    else:
+        for name in sections:
+            if fmt == "table":
+                click.echo(("" if name == sections[0] else "\n") + ANALYSIS_HEADINGS[name])
+            rows = analysis.section(name, top)
+            click.echo(format_rows(rows, fmt, analytics.COLUMNS[name]), nl=False)
+    if written is not None:
+        # after a table on stdout; beside csv and json on stderr, so they stay parseable
+        click.echo(f"wrote measures on {written} node(s)", err=fmt != "table")
 
 
 @main.command()

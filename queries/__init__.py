@@ -1,0 +1,1 @@
+"""Named Cypher queries (the `.cypher` files beside this module) and network analytics."""
