@@ -30,6 +30,12 @@ demo: $(STAMP)  ## load the sample articles and documents, print statistics and 
 	@$(BIN)/ucn --db $(DEMO)/ucn.db query \
 		"MATCH (m)-[r:MEMBER_OF]->(n:Network) RETURN n.name AS network, m.name AS member, \
 		r.role AS role, r.since AS since ORDER BY network, since, member"
+	@echo; echo "# Named queries: CityNet's members, Đà Nẵng's partners, why we believe Đà Nẵng is in CityNet"
+	$(BIN)/ucn --db $(DEMO)/ucn.db query --name members-of -p network=CityNet
+	$(BIN)/ucn --db $(DEMO)/ucn.db query --name partners-of -p entity="da nang" -p limit=5
+	$(BIN)/ucn --db $(DEMO)/ucn.db query --name evidence -p a="Đà Nẵng" -p b=CityNet --format csv
+	@echo; echo "# Network measures (stored on the nodes for the map), the ten most between"
+	$(BIN)/ucn --db $(DEMO)/ucn.db analyze --section nodes --top 10 --write
 	@echo; echo "# What the graph says about CityNet: each fact, its articles and one sentence"
 	@$(BIN)/ucn --db $(DEMO)/ucn.db query \
 		"MATCH (x)-[r]-(n:Network {name: 'CityNet'}) WHERE label(r) <> 'MENTIONS' \
@@ -58,6 +64,7 @@ bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/rdf_bench.py
+	$(BIN)/python bench/query_bench.py
 
 ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) from graph/model.py
 	$(BIN)/python -m ucn.graph.ontology

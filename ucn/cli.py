@@ -18,6 +18,7 @@ from .graph.store import GraphStore, open_store
 from .graph.vocab import DEFAULT_BASE
 from .loaders import BATCH_ROWS, extract_inputs, load_paths
 from .output import FORMATS, format_rows, to_json
+from .viz.mapdata import MAX_NODES
 
 # RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
@@ -229,6 +230,12 @@ def extract(articles: tuple[str, ...], fmt: str) -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
+@click.option(
+    "--viz",
+    "viz_path",
+    metavar="FILE.html",
+    help="Also draw the entities of the result and the ties among them as a map.",
+)
 @click.pass_context
 @reports_errors
 def query(
@@ -238,6 +245,7 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     write: bool,
+    viz_path: str | None,
 ) -> None:
     """Run one Cypher query (read-only unless --write is given), or a named one:
 
@@ -258,9 +266,18 @@ def query(
             if str(bound[param]) != result.params[param]:
                 click.echo(f"note: {param} = {bound[param]!r} is {node}", err=True)
         click.echo(format_rows(result.rows, fmt, result.columns), nl=False)
-        return
-    rows = _store(ctx, create=write).run(cypher, bound, write=write)
-    click.echo(format_rows(rows, fmt), nl=False)
+    else:
+        rows = _store(ctx, create=write).run(cypher, bound, write=write)
+        click.echo(format_rows(rows, fmt), nl=False)
+    if viz_path:
+        from .viz import render_html
+        from .viz.maps import make_map
+
+        data = make_map(_store(ctx), cypher=cypher, name=name, params=bound)
+        write_atomically(viz_path, render_html(data))
+        click.echo(
+            f"wrote {viz_path}: {len(data.nodes)} entities, {len(data.edges)} relations", err=True
+        )
 
 
 @main.command()
@@ -362,6 +379,101 @@ def analyze(
     if written is not None:
         # after a table on stdout; beside csv and json on stderr, so they stay parseable
         click.echo(f"wrote measures on {written} node(s)", err=fmt != "table")
+
+
+@main.command()
+@click.option(
+    "-o", "--output", default=None, metavar="FILE.html", help="The map [default: map.html]."
+)
+@click.option("--focus", metavar="ENTITY", help="An entity's neighbourhood (name, alias or id).")
+@click.option(
+    "--depth", type=click.IntRange(min=1), default=1, show_default=True, help="With --focus: ties."
+)
+@click.option("--network", metavar="NETWORK", help="A network, its members and their events.")
+@click.option("--query", "cypher", metavar="CYPHER", help="The entities a Cypher query returns.")
+@click.option("--name", metavar="QUERY", help="The entities a named query returns.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Parameters of --query or --name, as for `ucn query`.",
+)
+@click.option("--since", type=int, metavar="YEAR", help="Leave out what is dated before YEAR.")
+@click.option("--until", type=int, metavar="YEAR", help="Leave out what is dated after YEAR.")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=MAX_NODES,
+    show_default=True,
+    help="Keep the most central entities past this many, and say so on the map.",
+)
+@click.option("--title", help="The map's title [default: says what it shows].")
+@click.option(
+    "--png", "png", metavar="FILE.png", help="Also (or, without -o, only) a static picture."
+)
+@click.option("--svg", "svg", metavar="FILE.svg", help="Also (or, without -o, only) an SVG.")
+@click.pass_context
+@reports_errors
+def viz(
+    ctx: click.Context,
+    output: str | None,
+    focus: str | None,
+    depth: int,
+    network: str | None,
+    cypher: str | None,
+    name: str | None,
+    params: tuple[str, ...],
+    since: int | None,
+    until: int | None,
+    max_nodes: int,
+    title: str | None,
+    png: str | None,
+    svg: str | None,
+) -> None:
+    """Draw the graph, or a part of it, as an interactive map: one HTML file that works offline.
+
+    \b
+        ucn viz -o map.html
+        ucn viz --focus "Đà Nẵng" --depth 2 -o da-nang.html
+        ucn viz --network CityNet --since 2015 -o citynet.html
+        ucn viz --name co-membership -p min_shared=2 -o pairs.html
+        ucn viz --network CityNet --png citynet.png
+    """
+    from .viz import render_html
+    from .viz.maps import make_map
+
+    data = make_map(
+        _store(ctx),
+        focus=focus,
+        depth=depth,
+        network=network,
+        cypher=cypher,
+        name=name,
+        params=dict(parse_param(p) for p in params),
+        since=since,
+        until=until,
+        max_nodes=max_nodes,
+        title=title,
+    )
+    if not data.nodes:
+        raise UcnError("nothing to draw: the graph, or the part of it chosen, has no entities")
+    targets = {"html": output or (None if png or svg else "map.html"), "png": png, "svg": svg}
+    for fmt, path in targets.items():
+        if path is None:
+            continue
+        if fmt == "html":
+            write_atomically(path, render_html(data))
+        else:
+            from .viz.static import write_picture
+
+            write_binary_atomically(path, lambda out, fmt=fmt: write_picture(data, out, fmt))
+        click.echo(
+            f"wrote {path}: {len(data.nodes)} entities, {len(data.edges)} relations"
+            + (f" ({data.left_out} less central entities left out)" if data.left_out else ""),
+            err=path == "-",
+        )
 
 
 @main.command()
