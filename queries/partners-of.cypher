@@ -15,7 +15,7 @@ OPTIONAL MATCH (x)-[t:PARTNER_OF]-(p2)
 WITH x, events, collect(DISTINCT {id: p2.id, name: p2.name, type: label(p2), kind: 'partnership', via: coalesce(t.kind, 'partnership')}) AS partnerships
 OPTIONAL MATCH (x)-[:MEMBER_OF]->(n:Network)<-[:MEMBER_OF]-(p3)
 WHERE p3.id <> x.id
-WITH events, partnerships, collect(DISTINCT {id: p3.id, name: p3.name, type: label(p3), kind: 'network', via: n.name}) AS networks
+WITH x, events, partnerships, collect(DISTINCT {id: p3.id, name: p3.name, type: label(p3), kind: 'network', via: n.name}) AS networks
 WITH events + partnerships + networks AS ties
 UNWIND ties AS tie
 WITH tie WHERE tie.id IS NOT NULL
@@ -37,7 +37,7 @@ OPTIONAL MATCH (x)-[t:PARTNER_OF]-(p2)
 WITH x, events, collect(DISTINCT {id: p2.id, name: p2.name, type: labels(p2)[0], kind: 'partnership', via: coalesce(t.kind, 'partnership')}) AS partnerships
 OPTIONAL MATCH (x)-[:MEMBER_OF]->(n:Network)<-[:MEMBER_OF]-(p3)
 WHERE p3.id <> x.id
-WITH events, partnerships, collect(DISTINCT {id: p3.id, name: p3.name, type: labels(p3)[0], kind: 'network', via: n.name}) AS networks
+WITH x, events, partnerships, collect(DISTINCT {id: p3.id, name: p3.name, type: labels(p3)[0], kind: 'network', via: n.name}) AS networks
 WITH events + partnerships + networks AS ties
 UNWIND ties AS tie
 WITH tie WHERE tie.id IS NOT NULL

@@ -62,9 +62,18 @@ class EntityIndex:
     def _exact(self, value: str, labels: Sequence[str]) -> list[Node]:
         """Nodes whose id, name or an alias is exactly `value` (no scan in Python)."""
         found = []
+        for label in labels:  # an id is a key lookup; only then scan names and aliases
+            rows = self.store.run(
+                f"MATCH (n:{label} {{id: $v}}) "
+                "RETURN n.id AS id, n.name AS name, n.aliases AS aliases",
+                {"v": value},
+            )
+            found += [Node(r["id"], label, r["name"], tuple(r["aliases"] or ())) for r in rows]
+        if found:
+            return found
         for label in labels:
             rows = self.store.run(
-                f"MATCH (n:{label}) WHERE n.id = $v OR n.name = $v OR $v IN n.aliases "
+                f"MATCH (n:{label}) WHERE n.name = $v OR $v IN n.aliases "
                 "RETURN n.id AS id, n.name AS name, n.aliases AS aliases",
                 {"v": value},
             )
