@@ -41,6 +41,9 @@ demo: $(STAMP)  ## load the sample articles and documents, print statistics and 
 		"MATCH (x)-[r]-(n:Network {name: 'CityNet'}) WHERE label(r) <> 'MENTIONS' \
 		RETURN label(r) AS relation, x.name AS other, size(r.sources) AS articles, \
 		substring(r.evidence[1], 1, 70) AS evidence ORDER BY relation, other"
+	@echo; echo "# The interactive map (open it in a browser) and a picture of CityNet"
+	$(BIN)/ucn --db $(DEMO)/ucn.db viz -o $(DEMO)/map.html
+	$(BIN)/ucn --db $(DEMO)/ucn.db viz --network CityNet -o $(DEMO)/citynet.html --png $(DEMO)/citynet.png
 	@echo; echo "# The graph exported, and a DCAT-AP catalog of the exports beside it"
 	$(BIN)/ucn --db $(DEMO)/ucn.db export --format node-link -o $(DEMO)/ucn.json
 	$(BIN)/ucn --db $(DEMO)/ucn.db export --format turtle -o $(DEMO)/ucn.ttl
@@ -64,6 +67,7 @@ bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/rdf_bench.py
+	$(BIN)/python bench/viz_bench.py
 	$(BIN)/python bench/query_bench.py
 
 ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) from graph/model.py
