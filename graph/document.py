@@ -19,6 +19,16 @@ from .model import ENTITY_LABELS, MODEL
 # ISO 8601 with reduced precision, and EDTF's XXXX for an unknown year (`2017`, `2018-11`,
 # `XXXX-09-21`).
 DATE_PATTERN = re.compile(r"^(\d{4}|XXXX)(-(0[1-9]|1[0-2]|XX)(-(0[1-9]|[12]\d|3[01]|XX))?)?$")
+_YEAR = re.compile(r"^(\d{4})(?:$|-)")
+
+
+def year_of(value: Any) -> int | None:
+    """The year an ISO 8601 date of reduced precision starts with (`2005-10-11`, `2018-11`,
+    `2017`); None when it has none (`XXXX`, `XXXX-07-11`, missing)."""
+    match = _YEAR.match(value) if isinstance(value, str) else None
+    return int(match.group(1)) if match else None
+
+
 ARTICLE_FIELDS = ("id", "title", "date", "lang", "source", "url")
 COMMON_ENTITY_PROPERTIES = ("kind", "wikidata")
 DATE_PROPERTIES = ("date", "end_date", "since")

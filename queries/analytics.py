@@ -38,13 +38,13 @@ network's membership per year (from MEMBER_OF `since`).
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
+from ..graph.document import year_of
 from ..graph.model import MEASURE_PROPERTIES, MODEL
 from ..graph.store import GraphStore
 
@@ -66,7 +66,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "growth": ("network", "year", "new_members", "members"),
 }
 CENTRAL_MEMBERS = 3
-_YEAR = re.compile(r"^(\d{4})(?:$|-)")
 
 
 @dataclass
@@ -343,13 +342,6 @@ def comembership(graph: nx.MultiDiGraph) -> list[Row]:
     return rows
 
 
-def start_year(since: Any) -> int | None:
-    """The year an ISO 8601 date of reduced precision starts with (`2005-10-11`, `2018-11`,
-    `2017`); None when it has none (`XXXX`, `XXXX-07-11`, missing)."""
-    match = _YEAR.match(since) if isinstance(since, str) else None
-    return int(match.group(1)) if match else None
-
-
 def membership_growth(graph: nx.MultiDiGraph) -> tuple[list[Row], int, int]:
     """Per network and year (those in which members joined): `new_members` and the total so
     far, `members`. Also the number of memberships with no known year (left out) and of all
@@ -358,7 +350,7 @@ def membership_growth(graph: nx.MultiDiGraph) -> tuple[list[Row], int, int]:
     memberships = _memberships(graph)
     unknown = 0
     for _, network, data in memberships:
-        year = start_year(data.get("since"))
+        year = year_of(data.get("since"))
         if year is None:
             unknown += 1
         else:

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from ucn.cli import ANALYSIS_HEADINGS, main
 from ucn.graph import Batch, GraphStore, open_store, parse_document
+from ucn.graph.document import year_of as start_year
 from ucn.graph.model import DERIVED_NODE_PROPERTIES, MODEL
 from ucn.queries import analytics
 from ucn.queries.analytics import (
@@ -21,7 +22,6 @@ from ucn.queries.analytics import (
     analyze_graph,
     betweenness,
     cooperation_graph,
-    start_year,
     write_measures,
 )
 

@@ -18,7 +18,7 @@ from .graph.store import GraphStore, open_store
 from .graph.vocab import DEFAULT_BASE
 from .loaders import BATCH_ROWS, extract_inputs, load_paths
 from .output import FORMATS, format_rows, to_json
-from .viz.mapdata import MAX_NODES
+from .viz.mapdata import MAX_NODES, MapData
 
 # RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
@@ -270,14 +270,10 @@ def query(
         rows = _store(ctx, create=write).run(cypher, bound, write=write)
         click.echo(format_rows(rows, fmt), nl=False)
     if viz_path:
-        from .viz import render_html
         from .viz.maps import make_map
 
         data = make_map(_store(ctx), cypher=cypher, name=name, params=bound)
-        write_atomically(viz_path, render_html(data))
-        click.echo(
-            f"wrote {viz_path}: {len(data.nodes)} entities, {len(data.edges)} relations", err=True
-        )
+        _write_map(data, viz_path, "html", err=True)
 
 
 @main.command()
@@ -441,7 +437,6 @@ def viz(
         ucn viz --name co-membership -p min_shared=2 -o pairs.html
         ucn viz --network CityNet --png citynet.png
     """
-    from .viz import render_html
     from .viz.maps import make_map
 
     data = make_map(
@@ -461,19 +456,25 @@ def viz(
         raise UcnError("nothing to draw: the graph, or the part of it chosen, has no entities")
     targets = {"html": output or (None if png or svg else "map.html"), "png": png, "svg": svg}
     for fmt, path in targets.items():
-        if path is None:
-            continue
-        if fmt == "html":
-            write_atomically(path, render_html(data))
-        else:
-            from .viz.static import write_picture
+        if path is not None:
+            _write_map(data, path, fmt, err=path == "-")
 
-            write_binary_atomically(path, lambda out, fmt=fmt: write_picture(data, out, fmt))
-        click.echo(
-            f"wrote {path}: {len(data.nodes)} entities, {len(data.edges)} relations"
-            + (f" ({data.left_out} less central entities left out)" if data.left_out else ""),
-            err=path == "-",
-        )
+
+def _write_map(data: MapData, path: str, fmt: str, *, err: bool) -> None:
+    """Write the map as `fmt` (html, png, svg) to `path`, and say what it holds."""
+    if fmt == "html":
+        from .viz import render_html
+
+        write_atomically(path, render_html(data))
+    else:
+        from .viz.static import write_picture
+
+        write_binary_atomically(path, lambda out: write_picture(data, out, fmt))
+    click.echo(
+        f"wrote {path}: {len(data.nodes)} entities, {len(data.edges)} relations"
+        + (f" ({data.left_out} less central entities left out)" if data.left_out else ""),
+        err=err,
+    )
 
 
 @main.command()

@@ -8,14 +8,8 @@ from typing import Any
 
 import networkx as nx
 
+from ..graph.document import year_of
 from ..graph.store import GraphStore
-
-
-def year_of(value: Any) -> int | None:
-    """The year of an ISO 8601 date of any precision; None when unknown (`XXXX`) or absent."""
-    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
-        return int(value[:4])
-    return None
 
 
 def load_graph(store: GraphStore) -> tuple[nx.MultiDiGraph, dict[str, dict[str, Any]]]:
