@@ -25,8 +25,9 @@ class QueryError(UcnError):
 class ReadOnlyError(QueryError):
     """A write was attempted through a read-only query."""
 
-    def __init__(self) -> None:
+    def __init__(self, reason: str = "it writes to the graph") -> None:
+        self.reason = reason
         super().__init__(
-            "refused: this query writes to the graph, and queries are read-only "
-            "(pass --write to allow it)"
+            f"refused: {reason}; without --write a query is read-only and may only read "
+            "the graph (see 'Read-only queries' in the README)"
         )

@@ -19,7 +19,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from . import cypher
+from . import cypher, readonly
 from .batch import RelationKey, Row
 from .errors import QueryError, ReadOnlyError, StoreError
 from .model import MODEL, Property
@@ -262,8 +262,13 @@ class LadybugStore(GraphStore):
     # -- reading -----------------------------------------------------------------------------
     def _execute(self, query: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
         statement = cypher.single_statement(query)
+        if not write:
+            readonly.check_clauses(statement)
         try:
             with self.transaction(read_only=not write) as tx:
+                if not write:
+                    explained = tx.run(f"EXPLAIN {statement}", params)
+                    readonly.check_ladybug_plan(str(explained[0]["explain result"]))
                 return tx.run(statement, params)
         except RuntimeError as exc:
             message = _engine_message(exc)

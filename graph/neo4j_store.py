@@ -14,9 +14,9 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-from . import cypher
+from . import cypher, readonly
 from .batch import RelationKey, Row
-from .errors import QueryError, ReadOnlyError, StoreError
+from .errors import QueryError, StoreError
 from .model import MODEL
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
 
@@ -119,8 +119,7 @@ class Neo4jStore(GraphStore):
                 if write:
                     return session.execute_write(lambda tx: list(tx.run(query, params)))
                 summary = session.run(f"EXPLAIN {query}", params).consume()
-                if summary.query_type != "r":
-                    raise ReadOnlyError()
+                readonly.check_neo4j_plan(summary.query_type, summary.plan)
                 return session.execute_read(lambda tx: list(tx.run(query, params)))
         except neo4j_errors.ServiceUnavailable as exc:
             raise StoreError(f"lost Neo4j at {self.uri} ({_one_line(exc)})") from None

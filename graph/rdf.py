@@ -22,6 +22,11 @@ What a store becomes (the mapping is in graph/model.py; IRIs are `{base}/{id}`, 
 
 N-Triples and N-Quads are written as a stream, a batch of store rows at a time; the other
 formats are built in memory and written by rdflib.
+
+Text that a format cannot carry is never written (see `UNWRITABLE`): control characters are
+escaped where the format can escape them (\\uXXXX in Turtle, TriG, N-Triples, N-Quads and JSON),
+and otherwise (C0 controls in RDF/XML; NUL, U+FFFE, U+FFFF and lone surrogates anywhere) the
+export fails naming the node or relation and the property.
 """
 
 from __future__ import annotations
@@ -358,17 +363,96 @@ class RdfMapper:
             yield start, TIME_IN[since.datatype], since, graphs
 
 
-def iter_quads(store: GraphStore, base: str = DEFAULT_BASE, batch: int = CHUNK) -> Iterator[Quad]:
-    """Every statement of the export, reading the store `batch` rows at a time."""
+def iter_quads(
+    store: GraphStore, base: str = DEFAULT_BASE, batch: int = CHUNK, fmt: str | None = None
+) -> Iterator[Quad]:
+    """Every statement of the export, reading the store `batch` rows at a time; with `fmt`,
+    `UcnError` naming the node (or relation) and property of the first text that `fmt` cannot
+    carry (see `UNWRITABLE`)."""
     mapper = RdfMapper(base)
+    unwritable = UNWRITABLE[fmt] if fmt is not None else None
     for label in MODEL.labels:
         for rows in store.iter_nodes(label, batch):
             for row in rows:
-                yield from mapper.node(label, row)
+                if unwritable is None:
+                    yield from mapper.node(label, row)
+                else:
+                    yield from _checked(mapper.node(label, row), row, unwritable, fmt)
     for rel_type in MODEL.relations:
         for rows in store.iter_relations(rel_type, batch):
             for row in rows:
-                yield from mapper.relation(rel_type, row)
+                if unwritable is None:
+                    yield from mapper.relation(rel_type, row)
+                else:
+                    yield from _checked(
+                        mapper.relation(rel_type, row), row, unwritable, fmt, rel_type
+                    )
+
+
+# -- text a format cannot carry ----------------------------------------------------------------
+# Every format is UTF-8, which has no lone surrogate (half of a UTF-16 pair). U+0000 and the
+# noncharacters U+FFFE and U+FFFF are legal in N-Triples, Turtle and JSON, but raptor (rapper)
+# rejects U+FFFE and U+FFFF even as \uFFFE, cuts a raw one's literal short, and cuts a literal at
+# U+0000 (\u0000 too): no spelling of them reads back, so no format writes them. XML 1.0 has no
+# way at all (not even &#1;) to write the other C0 controls but tab, LF and CR; the other formats
+# write them as \uXXXX (Turtle, TriG, N-Triples, N-Quads) or JSON's \u00XX (JSON-LD).
+_NEVER = "\x00\ufffe\uffff\ud800-\udfff"
+_UNPORTABLE = re.compile(f"[{_NEVER}]")
+_NOT_XML = re.compile(f"[{_NEVER}\x01-\x08\x0b\x0c\x0e-\x1f]")
+UNWRITABLE = {fmt: _NOT_XML if fmt == "xml" else _UNPORTABLE for fmt in RDF_FORMATS}
+
+
+def _why(char: str, fmt: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if 0xD800 <= ord(char) <= 0xDFFF:
+        return f"{code}, half of a UTF-16 surrogate pair, which UTF-8 cannot encode"
+    if char == "\x00":
+        return f"{code} (NUL), at which RDF parsers such as raptor cut the text short"
+    if char in "\ufffe\uffff":
+        return f"{code}, a Unicode noncharacter that RDF parsers such as raptor reject"
+    return (
+        f"{code}, a control character that XML 1.0 cannot hold in any form "
+        "(turtle, nt, trig, nquads and jsonld escape it)"
+    )
+
+
+def _checked(
+    quads: Iterator[Quad],
+    row: Row,
+    unwritable: re.Pattern[str],
+    fmt: str,
+    rel_type: str | None = None,
+) -> list[Quad]:
+    """The statements of `row`, or `UcnError` (one line) when a literal of them holds text
+    that `fmt` cannot carry, naming the node or relation and the property."""
+    try:
+        made = list(quads)
+    except UnicodeEncodeError:  # a lone surrogate in an id or a role, which an IRI encodes
+        made = None
+    bad = {
+        o.lexical
+        for _, _, o, _ in made or ()
+        if isinstance(o, Lit) and unwritable.search(o.lexical)
+    }
+    if made is not None and not bad:
+        return made
+    # the property that holds such text: the one a bad literal was made of (the text is its
+    # value, or an item of it), else (a bad IRI) the first
+    found = sorted(
+        (item not in bad, i, key, match.group())
+        for i, (key, value) in enumerate(row.items())
+        for item in (value if isinstance(value, list) else [value])
+        if isinstance(item, str) and (match := unwritable.search(item))
+    )
+    key, char = found[0][2:] if found else ("?", "")
+    if rel_type is None:
+        where = f"node {row.get('id')!r}"
+    else:
+        where = f"relation {rel_type} {row.get('source')!r} -> {row.get('target')!r}"
+    why = _why(char, fmt) if char else "text it cannot carry"
+    raise UcnError(
+        f"cannot export {fmt}: {where}, property {key!r}, holds {why}; correct it in the graph"
+    )
 
 
 # -- N-Triples and N-Quads, streamed -----------------------------------------------------------
@@ -522,7 +606,7 @@ def export_rdf(
     if fmt not in RDF_FORMATS:
         raise UcnError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
     check_base(base)
-    quads = iter_quads(store, base, batch)
+    quads = iter_quads(store, base, batch, fmt)
     if fmt in STREAMED:
         import io
 
@@ -536,8 +620,28 @@ def export_rdf(
     options: dict[str, Any] = {}
     if fmt == "jsonld":
         options = {"context": json_ld_context(), "auto_compact": True}
+    if fmt in ("turtle", "trig"):
+        out = _EscapeControls(out)  # type: ignore[assignment]
     graph.serialize(destination=out, format=RDF_FORMATS[fmt][0], encoding="utf-8", **options)
     return len(graph)
+
+
+# rdflib writes C0 controls (but tab, LF, CR) and DEL in a Turtle or TriG string as they are:
+# legal, but they garble terminals and editors; written as \uXXXX, like N-Triples here. In UTF-8
+# these bytes are never part of a longer character, and in this export they can only be in a
+# string (IRIs are percent-encoded, language tags are en or vi), where \uXXXX means the same.
+_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class _EscapeControls:
+    """A binary stream writing to `out` with the control bytes as Turtle escapes."""
+
+    def __init__(self, out: IO[bytes]):
+        self.out = out
+
+    def write(self, data: bytes) -> int:
+        self.out.write(_CONTROL_BYTES.sub(lambda m: b"\\u%04X" % m.group()[0], data))
+        return len(data)
 
 
 def store_graph(store: GraphStore, base: str = DEFAULT_BASE) -> Any:

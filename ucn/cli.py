@@ -565,11 +565,9 @@ def export(
         store = _store(ctx)
         write_binary_atomically(output, lambda out: export_rdf(store, fmt, out, base))
         return
-    import networkx as nx
+    from .graph.nodelink import node_link_json
 
-    graph = _store(ctx).to_networkx()
-    data = nx.node_link_data(graph, edges="edges")
-    write_atomically(output, to_json(data) + "\n")
+    write_atomically(output, node_link_json(_store(ctx).to_networkx()))
 
 
 def _write_catalog(

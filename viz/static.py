@@ -49,6 +49,9 @@ ARROW_LENGTH, ARROW_HALF_WIDTH = 7.0, 2.6  # points
 LAYOUT_ITERATIONS = 100
 CROWDED = 200  # edges past which they are drawn thinner and fainter
 PART_GAP = 1.0  # between connected parts, in about the distance of neighbouring nodes
+# Names and titles are drawn as written: no math text between two `$` (`$5 and $6`, `US$ 5`),
+# no TeX. Given to every Text that shows words from the graph.
+LITERAL: dict[str, Any] = {"parse_math": False, "usetex": False}
 
 
 def write_picture(
@@ -68,6 +71,7 @@ def write_picture(
         "font.family": font_families(),
         "svg.fonttype": "none",  # text as <text>, searchable and selectable
         "svg.hashsalt": "ucn",  # ids of clip paths and such: the same every run
+        "text.usetex": False,  # names are not TeX (LITERAL)
     }
     with rc_context(rc):
         figure = draw(data, max_nodes=max_nodes, labelled=labelled)
@@ -214,9 +218,13 @@ def draw(data: MapData, *, max_nodes: int = MAX_DRAWN, labelled: int = LABELLED)
     order = _draw_nodes(ax, nodes, pos, area, marker, styles)
     named = _draw_names(ax, nodes, pos, radius, labelled, set(data.focus))
     if not pos:
-        ax.text(0.5, 0.5, "nothing to draw", ha="center", va="center", transform=ax.transAxes)
+        ax.text(
+            0.5, 0.5, "nothing to draw", ha="center", va="center", transform=ax.transAxes, **LITERAL
+        )
 
-    figure.text(0.01, 0.975, _text(data.title, 120), fontsize=16, fontweight="bold", va="top")
+    figure.text(
+        0.01, 0.975, _text(data.title, 120), fontsize=16, fontweight="bold", va="top", **LITERAL
+    )
     figure.text(
         0.01,
         0.935,
@@ -225,6 +233,7 @@ def draw(data: MapData, *, max_nodes: int = MAX_DRAWN, labelled: int = LABELLED)
         color="#444444",
         va="top",
         linespacing=1.4,
+        **LITERAL,
     )
     _draw_legends(figure, data, nodes, edges, order, marker, styles)
     return figure
@@ -395,6 +404,7 @@ def _draw_names(
                 fontweight="bold" if node["id"] in focus else "normal",
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
                 zorder=4,
+                **LITERAL,
             )
             extent = text.get_window_extent(renderer).expanded(1.06, 1.25)
             if not any(extent.overlaps(box) for box in placed + obstacles) or (
@@ -469,6 +479,7 @@ def _draw_legends(
             handles=node_handles, title="Entities", bbox_to_anchor=(left, top), **common
         )
         entities.set_alignment("left")
+        _literal(entities)
         drawn = entities.get_window_extent(figure.canvas.get_renderer())
         top = drawn.y0 / figure.bbox.height - 0.03
     if edge_handles:
@@ -480,3 +491,11 @@ def _draw_legends(
             **common,
         )
         relations.set_alignment("left")
+        _literal(relations)
+
+
+def _literal(legend: Any) -> None:
+    """Draw the legend's title and labels as written (LITERAL)."""
+    for text in (legend.get_title(), *legend.get_texts()):
+        text.set_parse_math(False)
+        text.set_usetex(False)
