@@ -49,12 +49,9 @@ def merge_relations(rel_type: str, source: str, target: str) -> str:
 
 
 def nodes_citing(label: str) -> str:
-    """Nodes of `label` that `$article` supports."""
-    return f"MATCH (n:{label}) WHERE $article IN n.sources RETURN n.id AS id, n.sources AS sources"
-
-
-def set_node_sources(label: str) -> str:
-    return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.sources = row.sources"
+    """Nodes of `label` that `$article` supports, whole (with what each source supplied)."""
+    returns = ", ".join(f"n.{c} AS {c}" for c in _node_columns(label))
+    return f"MATCH (n:{label}) WHERE $article IN n.sources RETURN {returns}"
 
 
 def delete_nodes_only_cited_by(label: str) -> str:
@@ -62,7 +59,7 @@ def delete_nodes_only_cited_by(label: str) -> str:
 
 
 def relations_citing(rel_type: str) -> str:
-    """Facts of `rel_type` that `$article` supports, with their provenance."""
+    """Facts of `rel_type` that `$article` supports, whole (with their provenance)."""
     returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
     return (
         f"MATCH (a)-[r:{rel_type}]->(b) WHERE $article IN r.sources "
@@ -74,15 +71,6 @@ def delete_relations_only_cited_by(rel_type: str) -> str:
     return (
         f"MATCH (a)-[r:{rel_type}]->(b) WHERE size(r.sources) = 1 AND $article IN r.sources "
         "DELETE r"
-    )
-
-
-def set_relation_provenance(rel_type: str, source: str, target: str) -> str:
-    return (
-        f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}})-[r:{rel_type}]->"
-        f"(b:{target} {{id: row.target}}) SET r.sources = row.sources, "
-        "r.evidence = row.evidence, r.confidences = row.confidences, "
-        "r.confidence = row.confidence"
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from . import cypher, readonly
+from . import cypher, readonly, recovery
 from .batch import RelationKey, Row
 from .errors import QueryError, ReadOnlyError, StoreError
 from .model import MODEL, Property
@@ -138,6 +138,8 @@ class LadybugStore(GraphStore):
             raise StoreError(f"{self.path}: is a directory, not a LadybugDB database file")
         if not self.path.parent.exists():
             raise StoreError(f"{self.path}: folder {self.path.parent} does not exist")
+        # What a killed writer left is repaired before the engine sees it (graph/recovery.py).
+        self.recovered = recovery.recover(self.path) if self.path.exists() else None
         try:
             self._db = ladybug.Database(str(self.path))
             self._conn = ladybug.Connection(self._db)
@@ -148,6 +150,7 @@ class LadybugStore(GraphStore):
             raise StoreError(
                 f"{self.path}: cannot open as a LadybugDB database: {message}"
             ) from None
+        recovery.opened(self.path)
         self._ensure_schema()
 
     # -- schema ------------------------------------------------------------------------------
@@ -203,8 +206,23 @@ class LadybugStore(GraphStore):
         self._conn.execute("COMMIT")
 
     def in_transaction(self, work: Callable[[Transaction], T]) -> T:
-        with self.transaction() as tx:
+        with self._undoable(), self.transaction() as tx:
             return work(tx)
+
+    @contextmanager
+    def _undoable(self) -> Iterator[None]:
+        """Keep the last committed state as `<db>.undo` while a write runs, so that a process
+        killed in the engine's commit or checkpoint leaves a database that `recovery.recover`
+        puts back (graph/recovery.py says why)."""
+        self._conn.execute("CHECKPOINT")
+        recovery.save_undo(self.path)
+        try:
+            yield
+        finally:
+            # Committed or rolled back, the file alone must hold the outcome before the undo
+            # copy goes; should that checkpoint fail, the copy stays for the next open.
+            self._conn.execute("CHECKPOINT")
+            recovery.drop_undo(self.path)
 
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         props = MODEL.node_columns(label)
@@ -265,7 +283,10 @@ class LadybugStore(GraphStore):
         if not write:
             readonly.check_clauses(statement)
         try:
-            with self.transaction(read_only=not write) as tx:
+            with (
+                self._undoable() if write else nullcontext(),
+                self.transaction(read_only=not write) as tx,
+            ):
                 if not write:
                     explained = tx.run(f"EXPLAIN {statement}", params)
                     readonly.check_ladybug_plan(str(explained[0]["explain result"]))
@@ -339,6 +360,7 @@ class LadybugStore(GraphStore):
     def close(self) -> None:
         self._conn.close()
         self._db.close()
+        recovery.closed(self.path)
 
 
 def _engine_message(exc: BaseException) -> str:

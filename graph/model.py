@@ -52,16 +52,24 @@ class DomainModel:
     relation_properties: tuple[Property, ...] = field(default=())
     measure_properties: tuple[Property, ...] = field(default=())
     measured_labels: frozenset[str] = field(default=frozenset())
+    bookkeeping_properties: tuple[Property, ...] = field(default=())
 
     def node_columns(self, label: str) -> tuple[Property, ...]:
-        """Every property a node of `label` stores: the shared ones, the label's own, and the
-        network measures for the labels that have them."""
+        """Every property a node of `label` stores: the shared ones, the label's own, the
+        network measures for the labels that have them, and the bookkeeping."""
         measures = self.measure_properties if label in self.measured_labels else ()
-        return self.node_properties + self.labels[label].properties + measures
+        return (
+            self.node_properties
+            + self.labels[label].properties
+            + measures
+            + self.bookkeeping_properties
+        )
 
     def relation_columns(self, rel_type: str) -> tuple[Property, ...]:
-        """Every property a relation of `rel_type` stores, provenance first."""
-        return self.relation_properties + self.relations[rel_type].properties
+        """Every property a relation of `rel_type` stores, provenance first; the bookkeeping
+        last, for the types that have properties of their own to keep it for."""
+        own = self.relations[rel_type].properties
+        return self.relation_properties + own + (self.bookkeeping_properties if own else ())
 
 
 def _p(name: str, description: str, type_: PropertyType = "string") -> Property:
@@ -101,6 +109,22 @@ MEASURE_PROPERTIES = (
 # context or the RDF export (rdf_node_property gives None for them), and documents cannot set
 # them.
 DERIVED_NODE_PROPERTIES = frozenset(p.name for p in MEASURE_PROPERTIES)
+
+# What each article supplied, so that `ucn forget` is an exact undo (graph/batch.py): the names,
+# aliases and property values each source of a node gave it, and the properties each source of a
+# relation gave it (its sentences and confidences are already aligned with its sources). A JSON
+# string, null where the row itself says it all (one source, or no properties given). Stored on
+# every node and on the relations of the types with properties of their own; like the measures
+# it is no statement of an article but the store's bookkeeping, so it is kept out of the
+# ontology, the SHACL shapes, the JSON-LD context and the RDF export (rdf_node_property and
+# rdf_relation_property give None for it), and out of `GraphStore.to_networkx` (so of the
+# node-link export and the maps), and documents cannot set it.
+PROVENANCE = _p(
+    "provenance",
+    "what each source supplied: distinct contributions and, aligned with sources, the index "
+    "of each source's contribution (JSON)",
+)
+BOOKKEEPING_PROPERTIES = frozenset({PROVENANCE.name})
 
 SINCE = _p("since", "when it began: ISO 8601, reduced precision allowed")
 ROLE = _p("role", "the part played (full, associate, speaker, co-organiser, ...)")
@@ -216,6 +240,7 @@ MODEL = DomainModel(
     RELATION_PROPERTIES,
     MEASURE_PROPERTIES,
     frozenset(ENTITIES),
+    (PROVENANCE,),
 )
 
 ENTITY_LABELS: tuple[str, ...] = ENTITIES
@@ -589,14 +614,20 @@ RDF_RELATION_PROPERTIES: dict[str, RdfTerm] = {
 
 def rdf_node_property(label: str, name: str) -> RdfTerm | None:
     """Where property `name` of a `label` node goes; None for the special ones and for the
-    derived network measures, which RDF leaves out (DERIVED_NODE_PROPERTIES)."""
-    if name in SPECIAL_NODE_PROPERTIES or name in DERIVED_NODE_PROPERTIES:
+    derived network measures and the bookkeeping, which RDF leaves out
+    (DERIVED_NODE_PROPERTIES, BOOKKEEPING_PROPERTIES)."""
+    if (
+        name in SPECIAL_NODE_PROPERTIES
+        or name in DERIVED_NODE_PROPERTIES
+        or name in BOOKKEEPING_PROPERTIES
+    ):
         return None
     return RDF_LABEL_PROPERTIES.get((label, name)) or RDF_NODE_PROPERTIES[name]
 
 
 def rdf_relation_property(rel_type: str, name: str) -> RdfTerm | None:
-    """Where property `name` of a `rel_type` relation goes; None for the special ones."""
-    if name in SPECIAL_RELATION_PROPERTIES:
+    """Where property `name` of a `rel_type` relation goes; None for the special ones and the
+    bookkeeping."""
+    if name in SPECIAL_RELATION_PROPERTIES or name in BOOKKEEPING_PROPERTIES:
         return None
     return RDF_RELATION_PROPERTIES[name]

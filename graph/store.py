@@ -17,16 +17,19 @@ import networkx as nx
 from . import cypher
 from .batch import (
     Batch,
+    Contributions,
     RelationKey,
     Row,
     bulk_allocation,
-    merge_node,
-    merge_relation,
+    merge_stored_node,
+    merge_stored_relation,
     normalise_row,
+    retract_node,
     retract_source,
+    with_provenance,
 )
 from .errors import StoreError
-from .model import MODEL
+from .model import BOOKKEEPING_PROPERTIES, MODEL
 
 T = TypeVar("T")
 # What a query's subgraph holds: nodes as (id, label, properties), relations as
@@ -146,7 +149,12 @@ class GraphStore(ABC):
         result = WriteResult()
         for label, rows in batch.nodes.items():
             new, changed = self._diff(
-                tx, cypher.fetch_nodes(label), rows, lambda r: r["id"], merge_node
+                tx,
+                cypher.fetch_nodes(label),
+                rows,
+                lambda r: r["id"],
+                merge_stored_node,
+                batch.node_contributions.get(label, {}),
             )
             for part in chunks(new):
                 self._insert_nodes(tx, label, part)
@@ -161,7 +169,8 @@ class GraphStore(ABC):
                 cypher.fetch_relations(*key),
                 rel_rows,
                 lambda r: (r["source"], r["target"]),
-                merge_relation,
+                merge_stored_relation,
+                batch.relation_contributions.get(key, {}),
                 ids=sorted({source for source, _ in rel_rows}),
             )
             for part in chunks(new):
@@ -198,10 +207,12 @@ class GraphStore(ABC):
         query: str,
         rows: dict[K, Row],
         key_of: Callable[[Row], K],
-        merge: Callable[[Row | None, Row], Row],
+        merge: Callable[[Row, Row, Contributions | None], Row],
+        given: Mapping[K, Contributions],
         ids: list[str] | None = None,
     ) -> tuple[list[Row], list[Row]]:
-        """Split rows into new ones and stored ones that the merge changes."""
+        """Split rows into new ones and stored ones that the merge changes; `given` is what
+        each article supplied, for the rows that several did."""
         ids = ids if ids is not None else [str(key) for key in rows]
         stored: dict[K, Row] = {}
         for part in chunks(ids):
@@ -213,15 +224,17 @@ class GraphStore(ABC):
         for key, row in rows.items():
             old = stored.get(key)
             if old is None:
-                new.append(row)
+                new.append(with_provenance(row, given.get(key)))
             else:
-                merged = merge(old, row)
+                merged = merge(old, row, given.get(key))
                 if merged != old:
                     changed.append(merged)
         return new, changed
 
     def forget(self, article_id: str) -> ForgetResult:
-        """Retract an article: its id leaves every source list; what only it supported goes."""
+        """Retract an article: what only it supported goes, and every node and fact it shares
+        with others is folded again from what they supplied (names, aliases, properties), as if
+        it had never been loaded."""
         return self.in_transaction(lambda tx: self._forget(tx, article_id))
 
     def _forget(self, tx: Transaction, article_id: str) -> ForgetResult:
@@ -241,20 +254,16 @@ class GraphStore(ABC):
                 tx.run(cypher.delete_relations_only_cited_by(rel_type), {"article": article_id})
             for key, kept in keep.items():
                 for part in chunks(kept):
-                    tx.run(cypher.set_relation_provenance(*key), {"rows": part})
+                    self._update_relations(tx, key, part)
             result.relations_deleted += deleted
             result.relations_updated += len(rows) - deleted
         for label in MODEL.labels:
             rows = tx.run(cypher.nodes_citing(label), {"article": article_id})
-            kept = [
-                {"id": r["id"], "sources": [s for s in r["sources"] if s != article_id]}
-                for r in rows
-                if len(r["sources"]) > 1
-            ]
+            kept = [r for r in (retract_node(row, article_id) for row in rows) if r is not None]
             if len(kept) < len(rows):
                 tx.run(cypher.delete_nodes_only_cited_by(label), {"article": article_id})
             for part in chunks(kept):
-                tx.run(cypher.set_node_sources(label), {"rows": part})
+                self._update_nodes(tx, label, part)
             result.nodes_deleted += len(rows) - len(kept)
             result.nodes_updated += len(kept)
         result.found = bool(result.nodes_deleted or result.nodes_updated)
@@ -272,6 +281,7 @@ class GraphStore(ABC):
         properties of each node are kept as they are.
         """
         known = {p.name for p in MODEL.node_columns(label)} - {"id", "name", "sources"}
+        known -= BOOKKEEPING_PROPERTIES
         for column in columns:
             if column not in known:
                 raise StoreError(f"{label} nodes have no settable property {column!r}")
@@ -338,25 +348,33 @@ class GraphStore(ABC):
         """The whole graph, or the nodes and relations a query returns, as a MultiDiGraph.
 
         Nodes are keyed by id and carry `label` and their properties; edges are keyed by
-        relation type and carry `type` and their properties.
+        relation type and carry `type` and their properties. The store's bookkeeping
+        (BOOKKEEPING_PROPERTIES: what each article supplied) is left out.
         """
         graph = nx.MultiDiGraph()
         if query is None:
             for label in MODEL.labels:
                 for row in self.run(cypher.all_nodes(label)):
-                    graph.add_node(row["id"], label=label, **normalise_row(row))
+                    graph.add_node(row["id"], label=label, **_shown(normalise_row(row)))
             for rel_type in MODEL.relations:
                 for row in self.run(cypher.all_relations(rel_type)):
-                    row = normalise_row(row)
+                    row = _shown(normalise_row(row))
                     source, target = row.pop("source"), row.pop("target")
                     graph.add_edge(source, target, key=rel_type, type=rel_type, **row)
             return graph
         nodes, edges = self._query_graph(query, params or {})
         for node_id, label, props in nodes:
-            graph.add_node(node_id, label=label, **props)
+            graph.add_node(node_id, label=label, **_shown(props))
         for source, target, rel_type, props in edges:
-            graph.add_edge(source, target, key=rel_type, type=rel_type, **props)
+            graph.add_edge(source, target, key=rel_type, type=rel_type, **_shown(props))
         return graph
+
+
+def _shown(row: Row) -> Row:
+    """A row without the store's bookkeeping."""
+    for name in BOOKKEEPING_PROPERTIES:
+        row.pop(name, None)
+    return row
 
 
 def open_store(

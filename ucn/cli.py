@@ -44,6 +44,8 @@ def _store(ctx: click.Context, *, create: bool = False) -> GraphStore:
     options = ctx.find_root().params
     store = open_store(db=options["db"], neo4j=options["neo4j"], create=create)
     ctx.call_on_close(store.close)
+    if note := getattr(store, "recovered", None):
+        click.echo(f"ucn: {note}", err=True)
     return store
 
 
