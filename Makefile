@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo-out
 
-.PHONY: demo test lint format bench ontology clean
+.PHONY: demo test lint format bench score ontology clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -69,6 +69,16 @@ bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/rdf_bench.py
 	$(BIN)/python bench/viz_bench.py
 	$(BIN)/python bench/query_bench.py
+
+SHARED ?= ../shared
+score: $(STAMP)  ## extraction scores against the hand annotations in ../shared/eval (seeds, dev, dev-en)
+	@test -d $(SHARED)/eval || { echo "make score needs $(SHARED)/eval and $(SHARED)/corpus (set SHARED=...)"; exit 1; }
+	@for set in seeds dev dev-en; do \
+		echo "# $$set"; \
+		$(BIN)/python $(SHARED)/eval/score.py --gold $(SHARED)/eval/gold/$$set.json \
+			--corpus $(SHARED)/corpus/$$set --cmd '$(abspath $(BIN))/ucn extract {dir}' --by-type \
+			|| exit 1; \
+	done
 
 ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) from graph/model.py
 	$(BIN)/python -m ucn.graph.ontology
