@@ -82,13 +82,52 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Characters no text of a document may hold: the C0 controls but tab, newline and carriage
+# return, the non-characters U+FFFE and U+FFFF, and lone surrogates. XML 1.0 (and so the RDF/XML
+# export) cannot write them, and no name or sentence needs them.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+SHOWN_CHARS = 60  # of a value quoted in an error message
+
+
+def shown(value: Any) -> str:
+    """`value` for a one-line error message: short, quoted, escaped; a list or object by type."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= SHOWN_CHARS else repr(value[:SHOWN_CHARS]) + "…"
+    if value is None or isinstance(value, bool | int | float):
+        try:
+            text = repr(value)
+        except ValueError:  # an integer of thousands of digits
+            return "a very long number"
+        return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+    return f"a {type(value).__name__}"
+
+
+def _field(key: Any) -> str:
+    """A property name as part of a field path, quoted when it is not plain short text."""
+    if isinstance(key, str) and key.isprintable() and len(key) <= SHOWN_CHARS:
+        return key
+    return shown(key)
+
+
 def _text(value: Any, origin: str, where: str) -> str | None:
     """A string value, NFC-normalised and stripped; None when absent or blank."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise DocumentError(origin, where, f"must be a string, not {type(value).__name__}")
-    return nfc(str(value)).strip() or None
+    try:
+        text = str(value)
+    except ValueError:  # an integer of thousands of digits
+        raise DocumentError(origin, where, "must be a string, not a very long number") from None
+    bad = CONTROL_CHARS.search(text)
+    if bad:
+        raise DocumentError(
+            origin,
+            where,
+            f"contains the control character U+{ord(bad.group()):04X} "
+            f"(at character {bad.start() + 1}), which no text may hold",
+        )
+    return nfc(text).strip() or None
 
 
 def _required(value: Any, origin: str, where: str) -> str:
@@ -101,7 +140,9 @@ def _required(value: Any, origin: str, where: str) -> str:
 def _date(value: str | None, origin: str, where: str) -> str | None:
     if value is not None and not DATE_PATTERN.match(value):
         raise DocumentError(
-            origin, where, f"{value!r} is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, XXXX)"
+            origin,
+            where,
+            f"{shown(value)} is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, XXXX)",
         )
     return value
 
@@ -125,7 +166,9 @@ def _properties(raw: Any, allowed: tuple[str, ...], origin: str, where: str) -> 
     for key, value in _object(raw if raw is not None else {}, origin, where).items():
         if key not in allowed:
             names = ", ".join(allowed) or "none"
-            raise DocumentError(origin, f"{where}.{key}", f"unknown property (allowed: {names})")
+            raise DocumentError(
+                origin, f"{where}.{_field(key)}", f"unknown property (allowed: {names})"
+            )
         text = _text(value, origin, f"{where}.{key}")
         if key in DATE_PROPERTIES:
             text = _date(text, origin, f"{where}.{key}")
@@ -149,13 +192,13 @@ def _parse_entity(raw: Any, origin: str, where: str) -> Entity:
     type_ = _required(raw.get("type"), origin, f"{where}.type")
     if type_ not in ENTITY_LABELS:
         raise DocumentError(
-            origin, f"{where}.type", f"{type_!r} is not one of {', '.join(ENTITY_LABELS)}"
+            origin, f"{where}.type", f"{shown(type_)} is not one of {', '.join(ENTITY_LABELS)}"
         )
     entity_id = _required(raw.get("id"), origin, f"{where}.id")
     prefix = f"{type_.lower()}/"
     if not entity_id.startswith(prefix) or entity_id == prefix:
         raise DocumentError(
-            origin, f"{where}.id", f"{entity_id!r} must have the form '{prefix}slug'"
+            origin, f"{where}.id", f"{shown(entity_id)} must have the form '{prefix}slug'"
         )
     name = _required(raw.get("name"), origin, f"{where}.name")
     aliases = []
@@ -179,13 +222,13 @@ def _parse_relation(raw: Any, origin: str, where: str, entities: dict[str, Entit
     rel = MODEL.relations.get(type_)
     if rel is None or type_ == "MENTIONS":
         stated = ", ".join(t for t in MODEL.relations if t != "MENTIONS")
-        raise DocumentError(origin, f"{where}.type", f"{type_!r} is not one of {stated}")
+        raise DocumentError(origin, f"{where}.type", f"{shown(type_)} is not one of {stated}")
     ends = []
     for end in ("source", "target"):
         ref = _required(raw.get(end), origin, f"{where}.{end}")
         if ref not in entities:
             raise DocumentError(
-                origin, f"{where}.{end}", f"{ref!r} is not an entity of this document"
+                origin, f"{where}.{end}", f"{shown(ref)} is not an entity of this document"
             )
         ends.append(entities[ref])
     source, target = ends
@@ -193,7 +236,8 @@ def _parse_relation(raw: Any, origin: str, where: str, entities: dict[str, Entit
         raise DocumentError(
             origin,
             where,
-            f"{type_} cannot link {source.type} {source.id!r} to {target.type} {target.id!r} "
+            f"{type_} cannot link {source.type} {shown(source.id)} to "
+            f"{target.type} {shown(target.id)} "
             f"(allowed: {', '.join(rel.sources)} -> {', '.join(rel.targets)})",
         )
     evidence = _required(raw.get("evidence"), origin, f"{where}.evidence")
@@ -205,7 +249,7 @@ def _parse_relation(raw: Any, origin: str, where: str, entities: dict[str, Entit
         or not 0.0 <= confidence <= 1.0
     ):
         raise DocumentError(
-            origin, f"{where}.confidence", f"{confidence!r} is not a number in [0, 1]"
+            origin, f"{where}.confidence", f"{shown(confidence)} is not a number in [0, 1]"
         )
     props = _properties(
         raw.get("properties"), tuple(p.name for p in rel.properties), origin, f"{where}.properties"
@@ -233,7 +277,7 @@ def parse_document(data: Any, origin: str = "<document>") -> Document:
     for i, raw in enumerate(_list(data.get("entities"), origin, "entities")):
         entity = _parse_entity(raw, origin, f"entities[{i}]")
         if entity.id in entities:
-            raise DocumentError(origin, f"entities[{i}].id", f"{entity.id!r} appears twice")
+            raise DocumentError(origin, f"entities[{i}].id", f"{shown(entity.id)} appears twice")
         entities[entity.id] = entity
     relations = tuple(
         _parse_relation(raw, origin, f"relations[{i}]", entities)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..graph.document import CONTROL_CHARS
 from ..graph.errors import UcnError
 
 # Letters that Vietnamese uses and English, French, German, Spanish or Portuguese do not: đ, the
@@ -34,7 +36,7 @@ class ArticleError(UcnError):
 
     def __init__(self, origin: str, message: str):
         self.origin = origin
-        super().__init__(f"{origin}: {message}")
+        super().__init__(f"{origin}: {' '.join(message.splitlines())}")  # one line, always
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,18 @@ class Article:
     lang: str | None
     text: str
     source: str
+
+
+# The control characters that end a line for str.splitlines (VT, FF and the separators FS, GS,
+# RS); a page break between paragraphs stays a line break.
+_LINE_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1e]")
+
+
+def clean_text(text: str) -> str:
+    """Article text without the characters that no document may hold (graph/document.py
+    CONTROL_CHARS): text from the web often has a stray U+0007 or U+001B, and XML cannot write
+    them. Those that end a line become a newline, the others a space."""
+    return CONTROL_CHARS.sub(" ", _LINE_CONTROLS.sub("\n", text))
 
 
 def normalise_text(text: str) -> str:
@@ -99,14 +113,18 @@ def _is_vietnamese_letter(char: str) -> bool:
 def detect_lang(text: str) -> str | None:
     """'vi' when Vietnamese-only letters are common, 'en' for mostly ASCII English, else None."""
     text = unicodedata.normalize("NFC", text)
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    # Counted per distinct character and word, so that a long text costs little more than
+    # one pass of Counter over it.
+    letters = {c: n for c, n in Counter(text).items() if c.isalpha()}
+    total = sum(letters.values())
+    if not total:
         return None
-    words = _WORD.findall(text.lower())
-    ascii_share = sum(c.isascii() for c in letters) / len(letters)
-    english = sum(w in _EN_WORDS for w in words) / len(words)
+    words = Counter(_WORD.findall(text.lower()))
+    ascii_share = sum(n for c, n in letters.items() if c.isascii()) / total
+    english = sum(n for w, n in words.items() if w in _EN_WORDS) / max(words.total(), 1)
     if ascii_share >= EN_ASCII_SHARE and english >= EN_WORD_SHARE:
         return "en"  # checked first: English news names Vietnamese places
-    if sum(map(_is_vietnamese_letter, letters)) / len(letters) >= VI_SHARE:
+    vietnamese = sum(n for c, n in letters.items() if _is_vietnamese_letter(c))
+    if vietnamese / total >= VI_SHARE:
         return "vi"
     return None

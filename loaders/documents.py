@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import codecs
 from pathlib import Path
 
 from ..graph.document import Document, parse_document
 from ..graph.errors import DocumentError
+from .encoding import decode_bytes, utf16_byte_order
+from .jsontext import JSONError, loads
 
 
 def read_document(path: str | Path) -> Document:
@@ -18,14 +20,15 @@ def read_document(path: str | Path) -> Document:
         raise DocumentError(origin, "", "no such file or folder") from None
     except OSError as exc:
         raise DocumentError(origin, "", f"cannot read ({exc.strerror})") from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_byte_order(raw):
+        text = decode_bytes(raw)  # as `classify_path` reads it
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(origin, "", f"not UTF-8 text (byte {exc.start})") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(origin, "", f"not UTF-8 text (byte {exc.start})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DocumentError(
-            origin, f"line {exc.lineno}, column {exc.colno}", f"invalid JSON ({exc.msg})"
-        ) from None
+        data = loads(text)
+    except JSONError as exc:
+        raise DocumentError(origin, exc.where, f"invalid JSON ({exc.msg})") from None
     return parse_document(data, origin)

@@ -9,6 +9,7 @@ each relation with the sentence it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -65,16 +66,62 @@ class _Relation:
     properties: dict[str, str] = field(default_factory=dict)
 
 
+class _Events(dict[str, _Entity]):
+    """An article's events by id, also listed by head in the order they were added, so that
+    finding the last event of a kind ("khóa học" after "khóa đào tạo") takes constant time
+    however many events the article tells of."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_head: dict[str, list[_Entity]] = {}
+
+    def __setitem__(self, key: str, value: _Entity) -> None:
+        if key in self:
+            raise KeyError(f"event {key!r} is already known")  # the index would go stale
+        super().__setitem__(key, value)
+        self.by_head.setdefault(_event_head(value.name), []).append(value)
+
+    def setdefault(self, key: str, default: _Entity) -> _Entity:  # type: ignore[override]
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def last_of(self, head: str, *, visits: bool = True) -> _Entity | None:
+        """The event added last whose head is `head` (a visit only with `visits`)."""
+        for entity in reversed(self.by_head.get(head, ())):
+            if visits or entity.properties.get("kind") != "visit":
+                return entity
+        return None
+
+
 def _key(name: str) -> str:
     return slugify(name).replace("-", "")
 
 
+def _starting_with(names: list[str], prefix: str) -> Iterator[str]:
+    """The names of the sorted list `names` that start with `prefix`."""
+    for i in range(bisect_left(names, prefix), len(names)):
+        if not names[i].startswith(prefix):
+            return
+        yield names[i]
+
+
 class _Resolver:
-    """One entity per real thing within an article."""
+    """One entity per real thing within an article.
+
+    Names are looked up through indexes, not by a scan of all the names known, so that an
+    article with thousands of people and bodies still takes time in proportion to its length.
+    """
 
     def __init__(self) -> None:
         self.entities: dict[str, _Entity] = {}
         self.by_name: dict[tuple[str, str], str] = {}
+        self._by_type: dict[str, list[_Entity]] = {}
+        # Each name's place in `by_name`: of two names that fit, the one known first wins.
+        self._order: dict[tuple[str, str], int] = {}
+        self._names: list[tuple[str, str]] = []
+        self._person_ends: list[str] = []  # people's names reversed, sorted: suffix look-ups
+        self._organizations: list[str] = []  # organizations' names, sorted: prefix look-ups
 
     def add(self, mention: Mention, surface: str) -> _Entity | None:
         if mention.backref:
@@ -91,17 +138,27 @@ class _Resolver:
                 key = "country" if mention.type == "City" else "code"
                 entity.properties[key] = mention.country
             self.entities[entity_id] = entity
+            self._by_type.setdefault(entity.type, []).append(entity)
         for alias in (surface, mention.name, mention.acronym):
             entity.add_alias(alias)
             if alias:
-                self.by_name[(mention.type, _key(alias))] = entity_id
+                self._name(mention.type, _key(alias), entity_id)
         return entity
+
+    def _name(self, etype: str, key: str, entity_id: str) -> None:
+        name = (etype, key)
+        if name not in self._order:
+            self._order[name] = len(self._names)
+            self._names.append(name)
+            if etype == "Person":
+                insort(self._person_ends, key[::-1])
+            elif etype == "Organization":
+                insort(self._organizations, key)
+        self.by_name[name] = entity_id
 
     def _last_with_head(self, mention: Mention) -> _Entity | None:
         head = mention.name.casefold()
-        for entity in reversed(list(self.entities.values())):
-            if entity.type != mention.type:
-                continue
+        for entity in reversed(self._by_type.get(mention.type, ())):
             if (
                 mention.type in ("City", "Network")
                 or entity.name.casefold().startswith(head)
@@ -111,26 +168,29 @@ class _Resolver:
         return None
 
     def _known(self, mention: Mention) -> str | None:
-        key = _key(mention.name)
-        found = self.by_name.get((mention.type, key))
+        etype, key = mention.type, _key(mention.name)
+        found = self.by_name.get((etype, key))
         if found:
             return found
-        # "Học viện AMC" once "AMC" is known; a person named without the family name.
-        for (etype, alias), entity_id in self.by_name.items():
-            if etype != mention.type:
-                continue
-            if mention.type == "Person" and (key.endswith(alias) or alias.endswith(key)):
-                return entity_id
-            if (
-                mention.type in ("Organization", "Network")
-                and alias
-                and (key.endswith(alias) and len(alias) >= 3 and alias.isalnum())
-            ):
-                return entity_id
-            # "Sở Xây dựng tỉnh" once "Sở Xây dựng tỉnh Tiền Giang" is known
-            if mention.type == "Organization" and len(key) >= 10 and alias.startswith(key):
-                return entity_id
-        return None
+        # "Học viện AMC" once "AMC" is known; a person named without the family name; "Sở Xây
+        # dựng tỉnh" once "Sở Xây dựng tỉnh Tiền Giang" is known. Of the names that fit, the
+        # one known first.
+        fits: list[str] = []
+        if etype in ("Person", "Organization", "Network"):  # names that end the key
+            fits += (
+                alias
+                for alias in (key[i:] for i in range(len(key) + 1))
+                if (etype, alias) in self._order
+                and (etype == "Person" or (len(alias) >= 3 and alias.isalnum()))
+            )
+        if etype == "Person":  # names that the key ends
+            fits += (end[::-1] for end in _starting_with(self._person_ends, key[::-1]))
+        if etype == "Organization" and len(key) >= 10:  # names that the key starts
+            fits += _starting_with(self._organizations, key)
+        if not fits:
+            return None
+        first = min(self._order[(etype, alias)] for alias in fits)
+        return self.by_name[self._names[first]]
 
 
 @dataclass
@@ -227,7 +287,7 @@ class RuleExtractor:
     def extract(self, article: Article) -> dict[str, Any]:
         resolver = _Resolver()
         year = year_of(article.date)
-        events: dict[str, _Entity] = {}
+        events = _Events()
         english = article.lang == "en"
         # The headline names what the body refers back to, so it is read first; the body's
         # sentences say each fact more fully, so they come first as evidence.
@@ -249,7 +309,7 @@ class RuleExtractor:
         self,
         text: str,
         resolver: _Resolver,
-        events: dict[str, _Entity],
+        events: _Events,
         year: int | None,
         english: bool = False,
         headline: bool = False,
@@ -272,24 +332,18 @@ class RuleExtractor:
         # A headline's events are told again in the body, with their dates.
         for event in [] if headline else find_events(text):
             if event.backref:  # "khóa học" alone: the last one named, or a new one
-                head = _event_head(event.name)
-                earlier = [e for e in events.values() if _event_head(e.name) == head]
-                if earlier:
-                    sentence_events.append(earlier[-1])
-                    event_at.setdefault(earlier[-1].id, event.start)
+                earlier = events.last_of(_event_head(event.name))
+                if earlier is not None:
+                    sentence_events.append(earlier)
+                    event_at.setdefault(earlier.id, event.start)
                     continue
                 if not (date or ORGANISE.search(text)):
                     continue
             event_id = node_id("Event", f"{event.name} {date or ''}")
-            same_head = [
-                e
-                for e in events.values()
-                if e.properties.get("kind") != "visit"
-                and _event_head(e.name) == _event_head(event.name)
-            ]
+            same_head = events.last_of(_event_head(event.name), visits=False)
             if not date and not event.alias and event_id not in events and same_head:
                 # Named again without a date: most likely the event already told of.
-                entity = same_head[-1]
+                entity = same_head
                 entity.add_alias(event.name)
             else:
                 entity = events.setdefault(event_id, _Entity(event_id, "Event", event.name))
@@ -906,5 +960,13 @@ def extract_inputs(
     for article in read_articles(inputs):
         if isinstance(article, UcnError):
             yield article
-        else:
-            yield extractor.extract(article)
+            continue
+        try:
+            document = extractor.extract(article)
+        except UcnError as exc:
+            yield exc
+            continue
+        except Exception as exc:  # as in `ucn load`: one article's bug must not lose the others
+            yield UcnError(f"{article.source}: extraction failed ({type(exc).__name__}: {exc})")
+            continue
+        yield document

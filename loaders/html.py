@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 
-from .article import Article, ArticleError, article_id, canonical_url, detect_lang
+from .article import Article, ArticleError, article_id, canonical_url, clean_text, detect_lang
 from .encoding import decode_bytes
 from .text import is_furniture
 
@@ -27,7 +27,7 @@ def _page_url(tree: object, url: str | None) -> str | None:
 
 def read_html(data: str | bytes, source: str, url: str | None = None) -> Article:
     """Read one article from an HTML page; `ArticleError` naming `source` if it has no main text."""
-    html = decode_bytes(data) if isinstance(data, bytes) else data
+    html = clean_text(decode_bytes(data) if isinstance(data, bytes) else data)
     try:
         tree = trafilatura.load_html(html)
         page_url = _page_url(tree, url) if tree is not None else canonical_url(url)
@@ -38,8 +38,8 @@ def read_html(data: str | bytes, source: str, url: str | None = None) -> Article
         raise ArticleError(source, f"cannot read the HTML page ({exc})") from None
     if tree is None or found is None or not (found.text or "").strip():
         raise ArticleError(source, "no main text found in the HTML page")
-    title = unicodedata.normalize("NFC", " ".join((found.title or "").split())) or None
-    body = unicodedata.normalize("NFC", found.text)
+    title = unicodedata.normalize("NFC", " ".join(clean_text(found.title or "").split())) or None
+    body = unicodedata.normalize("NFC", clean_text(found.text))
     lines = [" ".join(line.split()) for line in body.splitlines()]
     paragraphs = [line for line in lines if line and line != title and not is_furniture(line)]
     if not paragraphs:

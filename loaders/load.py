@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -123,6 +129,59 @@ def _tasks(inputs: Iterable[str | Path]) -> Iterator[str | list]:
             yield item
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_POLL = 0.5  # seconds between two looks at the parent, where prctl is not to be had
+
+
+def _set_parent_death_signal() -> bool:
+    """Ask Linux to kill this process when its parent dies; False where that cannot be had."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _parent_alive(parent: int, direct: bool) -> bool:
+    if direct:  # a dead parent's children are handed to another (init, a subreaper)
+        return os.getppid() == parent
+    if os.name != "posix":
+        return True  # nothing safe to ask (os.kill would end the process on Windows)
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _watch_parent(parent: int, direct: bool) -> None:
+    while _parent_alive(parent, direct):
+        time.sleep(PARENT_POLL)
+    os._exit(1)
+
+
+def end_with_parent(parent: int, death_signal: bool = True) -> None:
+    """Pool initializer: end this worker when `parent` (the loading process) dies.
+
+    A parent killed with SIGKILL cannot shut its pool down, and its workers would wait for
+    tasks forever. On Linux the kernel kills them (PR_SET_PDEATHSIG; only when the pool was
+    started from the main thread, since the signal comes when the thread that started the
+    worker ends); elsewhere a thread looks at the parent twice a second.
+    """
+    direct = os.getppid() == parent
+    if death_signal and direct and _set_parent_death_signal():
+        if os.getppid() != parent:  # the parent died before the signal was set
+            os._exit(1)
+        return
+    threading.Thread(
+        target=_watch_parent, args=(parent, direct), name="ucn-parent-watch", daemon=True
+    ).start()
+
+
 def iter_documents(
     inputs: Iterable[str | Path], *, workers: int = 1, extractor: Extractor | None = None
 ) -> Iterator[Result]:
@@ -133,7 +192,11 @@ def iter_documents(
         for task in _tasks(inputs):
             yield from _run_task(task, extractor)
         return
-    pool = ProcessPoolExecutor(workers)
+    pool = ProcessPoolExecutor(
+        workers,
+        initializer=end_with_parent,
+        initargs=(os.getpid(), threading.current_thread() is threading.main_thread()),
+    )
     pending: deque[Future[list[Result]]] = deque()
     try:
         for task in _tasks(inputs):

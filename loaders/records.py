@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..graph.document import DATE_PATTERN, is_extraction_document
-from .article import Article, ArticleError, article_id, canonical_url, detect_lang
+from ..graph.document import DATE_PATTERN, is_extraction_document, shown
+from .article import (
+    Article,
+    ArticleError,
+    article_id,
+    canonical_url,
+    clean_text,
+    detect_lang,
+)
 from .dates import parse_date
 from .encoding import decode_bytes
+from .jsontext import JSONError, loads
 
 RECORD_FIELDS = ("url", "title", "date", "text", "lang")
 
@@ -26,7 +33,7 @@ def _optional_text(record: dict[str, Any], key: str, where: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise ArticleError(where, f'"{key}" must be text')
-    return unicodedata.normalize("NFC", " ".join(value.split())) or None
+    return unicodedata.normalize("NFC", " ".join(clean_text(value).split())) or None
 
 
 def _date(value: str | None, where: str) -> str | None:
@@ -34,7 +41,7 @@ def _date(value: str | None, where: str) -> str | None:
         return value
     found = parse_date(value)
     if not found:
-        raise ArticleError(where, f'"date" is not a date: {value!r}')
+        raise ArticleError(where, f'"date" is not a date: {shown(value)}')
     return found
 
 
@@ -47,7 +54,9 @@ def record_article(record: Any, where: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ArticleError(where, 'missing "text"')
-    text = unicodedata.normalize("NFC", text).strip()
+    text = unicodedata.normalize("NFC", clean_text(text)).strip()
+    if not text:
+        raise ArticleError(where, 'missing "text"')
     url = _optional_text(record, "url", where)
     title = _optional_text(record, "title", where)
     lang = _optional_text(record, "lang", where)
@@ -68,8 +77,8 @@ def _lines(text: str, source: str) -> Iterator[Article | ArticleError]:
             continue
         where = f"{source}:line {number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
+            record = loads(line)
+        except JSONError as exc:
             yield ArticleError(where, f"invalid JSON ({exc.msg})")
             continue
         try:
@@ -96,14 +105,13 @@ def read_records(data: str | bytes, source: str) -> Iterator[Article | ArticleEr
         yield from _lines(text, source)
         return
     try:
-        whole = json.loads(text)
-    except json.JSONDecodeError as exc:
+        whole = loads(text)
+    except JSONError as exc:
         if _looks_like_lines(text):
             yield from _lines(text, source)
         else:
-            yield ArticleError(
-                source, f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            )
+            at = f"{exc.where}: " if exc.where else ""
+            yield ArticleError(source, f"invalid JSON ({at}{exc.msg})")
         return
     if isinstance(whole, list):
         for number, record in enumerate(whole, start=1):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import urllib.error
 import urllib.request
@@ -14,8 +13,9 @@ from typing import Literal
 from ..graph.document import is_extraction_document
 from ..graph.errors import UcnError
 from .article import Article, ArticleError
-from .encoding import decode_bytes
+from .encoding import decode_bytes, utf16_byte_order
 from .html import read_html
+from .jsontext import JSONError, loads
 from .records import read_records
 from .text import read_text
 
@@ -75,8 +75,8 @@ def classify_path(path: str | Path) -> Literal["document", "article"]:
     try:
         if path.suffix.lower() != ".json" or path.stat().st_size > MAX_BYTES:
             return "article"
-        data = json.loads(decode_bytes(path.read_bytes()))
-    except (OSError, ValueError):
+        data = loads(decode_bytes(path.read_bytes()))
+    except (OSError, JSONError):
         return "article"
     return "document" if is_extraction_document(data) else "article"
 
@@ -103,7 +103,7 @@ def _check_bytes(data: bytes, origin: str) -> None:
         raise ArticleError(origin, "empty")
     if len(data) > MAX_BYTES:
         raise ArticleError(origin, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-    if not data.startswith(_BOMS) and b"\0" in data[:8192]:
+    if not data.startswith(_BOMS) and b"\0" in data[:8192] and not utf16_byte_order(data):
         raise ArticleError(origin, "binary data, not text")
     sample = decode_bytes(data[:8192])
     bad = sum(c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f") for c in sample)
@@ -139,6 +139,8 @@ def read_bytes(
         yield exc
     except UcnError as exc:
         yield ArticleError(origin, str(exc))
+    except Exception as exc:  # a reader's bug must not lose the other inputs, nor print a trace
+        yield ArticleError(origin, f"reading failed ({type(exc).__name__}: {exc})")
 
 
 def _read_file(path: Path) -> bytes:

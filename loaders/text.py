@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .article import Article, ArticleError, article_id, detect_lang
+from .article import Article, ArticleError, article_id, clean_text, detect_lang
 from .dates import find_dates
 from .encoding import decode_bytes
 
@@ -100,7 +100,7 @@ def split_page(text: str) -> tuple[str | None, str | None, list[str]]:
 def read_text(data: str | bytes, source: str) -> Article:
     """Read one article from scraped plain text; `ArticleError` when no text is left."""
     text = decode_bytes(data) if isinstance(data, bytes) else unicodedata.normalize("NFC", data)
-    title, date, paragraphs = split_page(text)
+    title, date, paragraphs = split_page(clean_text(text))
     if title is None:
         raise ArticleError(source, "no article text")
     body = "\n".join(paragraphs) if paragraphs else title
