@@ -109,6 +109,15 @@ def _field(key: Any) -> str:
     return shown(key)
 
 
+def _kind_of(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "the lone surrogate"
+    if code in (0xFFFE, 0xFFFF):
+        return "the noncharacter"
+    return "the control character"
+
+
 def _text(value: Any, origin: str, where: str) -> str | None:
     """A string value, NFC-normalised and stripped; None when absent or blank."""
     if value is None:
@@ -124,7 +133,7 @@ def _text(value: Any, origin: str, where: str) -> str | None:
         raise DocumentError(
             origin,
             where,
-            f"contains the control character U+{ord(bad.group()):04X} "
+            f"contains {_kind_of(bad.group())} U+{ord(bad.group()):04X} "
             f"(at character {bad.start() + 1}), which no text may hold",
         )
     return nfc(text).strip() or None
