@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -110,10 +110,14 @@ def _plain(value: Any) -> Any:
 
 
 class _Transaction:
-    def __init__(self, conn: ladybug.Connection):
+    def __init__(self, conn: ladybug.Connection, before_copy: Callable[[], None] | None = None):
         self.conn = conn
+        self.before_copy = before_copy
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        if self.before_copy is not None and query.lstrip()[:4].upper() == "COPY":
+            self.before_copy()
+            self.before_copy = None
         return _rows(self.conn.execute(query, params or {}))
 
 
@@ -193,10 +197,13 @@ class LadybugStore(GraphStore):
 
     # -- transactions and writes -------------------------------------------------------------
     @contextmanager
-    def transaction(self, read_only: bool = False) -> Iterator[_Transaction]:
+    def transaction(
+        self, read_only: bool = False, before_copy: Callable[[], None] | None = None
+    ) -> Iterator[_Transaction]:
+        """One engine transaction; `before_copy` runs before its first COPY statement."""
         self._conn.execute("BEGIN TRANSACTION READ ONLY" if read_only else "BEGIN TRANSACTION")
         try:
-            yield _Transaction(self._conn)
+            yield _Transaction(self._conn, before_copy)
         except BaseException:
             # A failed statement may already have ended the transaction; then the engine's
             # own error is the one to report, not "no active transaction".
@@ -206,23 +213,37 @@ class LadybugStore(GraphStore):
         self._conn.execute("COMMIT")
 
     def in_transaction(self, work: Callable[[Transaction], T]) -> T:
-        with self._undoable(), self.transaction() as tx:
+        with self._write_transaction() as tx:
             return work(tx)
 
     @contextmanager
-    def _undoable(self) -> Iterator[None]:
-        """Keep the last committed state as `<db>.undo` while a write runs, so that a process
-        killed in the engine's commit or checkpoint leaves a database that `recovery.recover`
-        puts back (graph/recovery.py says why)."""
+    def _write_transaction(self) -> Iterator[_Transaction]:
+        """A write transaction that a killed process cannot leave half-done.
+
+        Between ucn's write transactions the database file alone holds every committed one
+        (each ends with a checkpoint). Before the first COPY of a transaction (the statement
+        whose rows only a finished checkpoint makes durable), that file is kept as
+        `<db>.undo`, which `recovery.recover` puts back should the process die before the
+        checkpoint after the commit has finished (graph/recovery.py says why). Transactions
+        without COPY go through the engine's log alone and need no copy.
+        """
+        undo = False
+
+        def keep_undo() -> None:
+            nonlocal undo
+            recovery.save_undo(self.path)
+            undo = True
+
         self._conn.execute("CHECKPOINT")
-        recovery.save_undo(self.path)
         try:
-            yield
+            with self.transaction(before_copy=keep_undo) as tx:
+                yield tx
         finally:
             # Committed or rolled back, the file alone must hold the outcome before the undo
             # copy goes; should that checkpoint fail, the copy stays for the next open.
             self._conn.execute("CHECKPOINT")
-            recovery.drop_undo(self.path)
+            if undo:
+                recovery.drop_undo(self.path)
 
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         props = MODEL.node_columns(label)
@@ -283,10 +304,7 @@ class LadybugStore(GraphStore):
         if not write:
             readonly.check_clauses(statement)
         try:
-            with (
-                self._undoable() if write else nullcontext(),
-                self.transaction(read_only=not write) as tx,
-            ):
+            with self._write_transaction() if write else self.transaction(read_only=True) as tx:
                 if not write:
                     explained = tx.run(f"EXPLAIN {statement}", params)
                     readonly.check_ladybug_plan(str(explained[0]["explain result"]))

@@ -7,13 +7,19 @@ end of that checkpoint leaves `<db>.wal.checkpoint` (or `<db>.wal`) that the eng
 the next open dies with a segmentation fault, or silently replays half of the transaction.
 (README, "Known issues", has the reproduction.)
 
-So every write transaction of ucn is undoable:
+So every write transaction of ucn that bulk-copies rows is undoable (LadybugStore's
+`_write_transaction`):
 
-1. the engine checkpoints, so that the database file alone holds every committed transaction;
-2. the file is copied to `<db>.undo` (a reflink where the file system has them), synced, and the
-   copy renamed into place: from now on the undo copy is the last committed state;
-3. the transaction runs and commits, and the engine checkpoints again;
+1. the engine checkpoints before the transaction, so that the database file alone holds every
+   committed transaction;
+2. before the transaction's first COPY, the file is copied to `<db>.undo` (a reflink where the
+   file system has them), synced, and the copy renamed into place: from now on the undo copy is
+   the last committed state;
+3. the transaction commits, and the engine checkpoints again;
 4. the undo copy is removed.
+
+A transaction without COPY goes through the engine's log alone, which it replays correctly, and
+takes no copy.
 
 Before the engine opens a database, `recover` looks for what a killed writer leaves: an undo copy
 means that the write did not finish, and the database is put back to the undo copy (the files of

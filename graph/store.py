@@ -119,8 +119,9 @@ class GraphStore(ABC):
     ) -> list[dict[str, Any]]:
         """Run one Cypher statement and return plain dict rows.
 
-        Read-only unless `write` is true: a statement that would write is refused with
-        `ReadOnlyError` and changes nothing.
+        Read-only unless `write` is true: a statement that is not known from the engine's plan
+        to only read the graph (a write, a file read or written, a setting, a procedure) is
+        refused with `ReadOnlyError` and touches nothing (graph/readonly.py).
         """
 
     @abstractmethod

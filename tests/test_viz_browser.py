@@ -484,3 +484,61 @@ def test_edges_of_hidden_entities_are_hidden(open_map, maps) -> None:
     drawn = visit.js("() => ucnMap.network.body.edgeIndices.length")
     assert shown == drawn
     visit.assert_clean()
+
+
+# -- hostile text: every payload drawn, none run ---------------------------------------------------
+
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    "</script><script>window.__pwned=2</script>",
+    "<img src=x onerror=window.__pwned=3>",
+    "<svg onload=window.__pwned=4>",
+    "<svg><script>window.__pwned=5</script></svg>",
+    "<iframe src=javascript:window.parent.__pwned=6>",
+    "<body onload=window.__pwned=7>",
+    "<details open ontoggle=window.__pwned=8>",
+    "<a href=javascript:window.__pwned=9>click</a>",
+    '"><img src=x onerror=window.__pwned=10>',
+    "'><img src=x onerror=window.__pwned=11>",
+    "<style>@import 'http://example.invalid/x.css';</style>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=13>",
+    "<!--<img src=x onerror=window.__pwned=14>-->",
+    "]]><script>window.__pwned=15</script>",
+    "&lt;script&gt;window.__pwned=16&lt;/script&gt;",
+    "javascript:window.__pwned=17",
+    "${window.__pwned=18}{{constructor.constructor('window.__pwned=18')()}}",
+]
+
+
+def _hostile_docs() -> list[dict[str, Any]]:
+    entities = [_entity("network/hub", PAYLOADS[0])]
+    relations = []
+    for i, payload in enumerate(PAYLOADS[1:], start=1):
+        entities.append(_entity(f"organization/p{i:02d}", payload, (PAYLOADS[-i],)))
+        relations.append(
+            _rel("MEMBER_OF", f"organization/p{i:02d}", "network/hub", f"{payload} joined.")
+        )
+    return [_doc("hostile", PAYLOADS[2], entities, relations)]
+
+
+def test_hostile_names_titles_and_sentences_are_drawn_not_run(
+    open_map, tmp_path: Path, browser: Any
+) -> None:
+    out = _draw(tmp_path, _hostile_docs(), "--title", PAYLOADS[1], "--svg", str(tmp_path / "m.svg"))
+    visit = open_map(Map(out, len(PAYLOADS), len(PAYLOADS) - 1))
+    labels = set(visit.js("() => ucnMap.data.nodes.map(n => n.label)"))
+    assert labels == set(PAYLOADS)
+    for payload in PAYLOADS[1:]:  # each panel shows the names and sentences as text
+        visit.page.fill("#search", payload)
+        assert payload in visit.page.locator("#panel").text_content()
+        visit.page.locator("#matches li button").first.click()
+    assert visit.js("() => window.__pwned") is None
+    visit.assert_clean()
+    # the SVG of the same graph, opened on its own, runs nothing either
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((tmp_path / "m.svg").as_uri())
+    page.wait_for_timeout(100)
+    assert page.evaluate("() => window.__pwned") is None and dialogs == []
+    page.close()
