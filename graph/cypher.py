@@ -126,6 +126,24 @@ def single_statement(text: str) -> str:
     return statements[0]
 
 
+def skip_literal(text: str, i: int) -> int:
+    """Where code goes on when a string, a backquoted name or a comment starts at `i` (the
+    index past it); `i` itself when none does."""
+    c, n = text[i], len(text)
+    if c in "'\"`":
+        j = i + 1
+        while j < n and text[j] != c:
+            j += 2 if text[j] == "\\" and c != "`" else 1
+        return min(j + 1, n)
+    if text.startswith("//", i):
+        end = text.find("\n", i)
+        return n if end < 0 else end
+    if text.startswith("/*", i):
+        end = text.find("*/", i + 2)
+        return n if end < 0 else end + 2
+    return i
+
+
 def split_statements(text: str) -> list[str]:
     """Split Cypher text on semicolons outside strings, identifiers in backticks and comments.
 
@@ -134,18 +152,11 @@ def split_statements(text: str) -> list[str]:
     """
     statements, start, i, n = [], 0, 0, len(text)
     while i < n:
-        c = text[i]
-        if c in "'\"`":
-            i += 1
-            while i < n and text[i] != c:
-                i += 2 if text[i] == "\\" and c != "`" else 1
-        elif text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            i = n if end < 0 else end + 1
-        elif c == ";":
+        after = skip_literal(text, i)
+        if after != i:
+            i = after
+            continue
+        if text[i] == ";":
             statements.append(text[start:i])
             start = i + 1
         i += 1

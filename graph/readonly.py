@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .cypher import skip_literal
 from .errors import ReadOnlyError
 
 # Clauses that make LadybugDB read or write files, or change the session, as soon as it binds
@@ -122,17 +123,9 @@ def code_words(statement: str) -> Iterator[tuple[str, str]]:
     i, n = 0, len(statement)
     while i < n:
         c = statement[i]
-        if c in "'\"`":
-            i += 1
-            while i < n and statement[i] != c:
-                i += 2 if statement[i] == "\\" and c != "`" else 1
-            i += 1
-        elif statement.startswith("//", i):
-            end = statement.find("\n", i)
-            i = n if end < 0 else end
-        elif statement.startswith("/*", i):
-            end = statement.find("*/", i + 2)
-            i = n if end < 0 else end + 2
+        after = skip_literal(statement, i)
+        if after != i:
+            i = after
         elif c == "$" or c == "." or c == ":":
             # a parameter, a property or a label: the name after it is not a clause
             i += 1
