@@ -335,6 +335,29 @@ def retract_source(row: Row, article_id: str) -> Row:
     return out
 
 
+def _contribute(
+    known: dict[Any, Contributions],
+    key: Any,
+    old: Row,
+    new: Row,
+    untracked: frozenset[str],
+    merge_contribution: Callable[[Row, Row], Row],
+) -> tuple[Row, bool]:
+    """Record, under `key` in `known`, what the one article of `new` supplied to a row that
+    `old` already holds: that contribution, and whether the article had supplied to it before
+    (then its two contributions are merged, and the row must be folded again from them)."""
+    contributions = known.get(key)
+    if contributions is None:  # `old` is the first row, as its one article gave it
+        contributions = known[key] = {old["sources"][0]: supplied(old, untracked)}
+    article = new["sources"][0]
+    given = supplied(new, untracked)
+    if article in contributions:
+        contributions[article] = merge_contribution(contributions[article], given)
+        return given, True
+    contributions[article] = given
+    return given, False
+
+
 @dataclass
 class Batch:
     """Nodes per label and facts per (type, source label, target label), merged.
@@ -408,18 +431,14 @@ class Batch:
         if old is None:
             rows[node_id] = row
             return
-        article = row["sources"][0]
         known = self.node_contributions.setdefault(label, {})
-        contributions = known.get(node_id)
-        if contributions is None:  # `old` is the first row, as its one article gave it
-            contributions = known[node_id] = {old["sources"][0]: supplied(old, NODE_UNTRACKED)}
-        given = supplied(row, NODE_UNTRACKED)
-        if article in contributions:
-            contributions[article] = _merge_node_contribution(contributions[article], given)
-            rows[node_id] = derive_node(old, contributions)
+        given, again = _contribute(
+            known, node_id, old, row, NODE_UNTRACKED, _merge_node_contribution
+        )
+        if again:
+            rows[node_id] = derive_node(old, known[node_id])
             rows[node_id][PROVENANCE_COLUMN] = None  # encoded when written
         else:
-            contributions[article] = given
             rows[node_id] = _merge_node(old, row, given)
 
     def _add_relation(
@@ -455,18 +474,12 @@ class Batch:
         merged = merge_relation(old, row)
         if PROVENANCE_COLUMN in row:  # a type with properties of its own
             known = self.relation_contributions.setdefault(key, {})
-            contributions = known.get(pair)
-            if contributions is None:  # `old` is the first row, as its one article gave it
-                contributions = known[pair] = {old["sources"][0]: supplied(old, RELATION_UNTRACKED)}
-            given = supplied(row, RELATION_UNTRACKED)
-            if article_id in contributions:
-                contributions[article_id] = _merge_relation_contribution(
-                    contributions[article_id], given
-                )
-                merged = derive_relation(merged, contributions)
+            _, again = _contribute(
+                known, pair, old, row, RELATION_UNTRACKED, _merge_relation_contribution
+            )
+            if again:
+                merged = derive_relation(merged, known[pair])
                 merged[PROVENANCE_COLUMN] = None  # encoded when written
-            else:
-                contributions[article_id] = given
         rows[pair] = merged
 
     @property

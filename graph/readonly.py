@@ -112,10 +112,6 @@ _OPERATOR = re.compile(r"│\s*([A-Z][A-Z_]*)\[\d+\]\s*│")
 _FUNCTION = re.compile(r"│\s*Function:\s*(\S+)\s*│")
 
 
-def _refuse(reason: str) -> ReadOnlyError:
-    return ReadOnlyError(reason)
-
-
 def code_words(statement: str) -> Iterator[tuple[str, str]]:
     """(word, the next character that is not a space) for each bare word of a Cypher
     statement: strings, comments, backquoted names, parameters, labels after `:` and properties
@@ -154,16 +150,16 @@ def check_clauses(statement: str) -> None:
         if following == ":":  # a key of a map literal
             continue
         if upper in OUTSIDE_CLAUSES:
-            raise _refuse(OUTSIDE_CLAUSES[upper])
+            raise ReadOnlyError(OUTSIDE_CLAUSES[upper])
         if upper in TRANSACTION_WORDS and k == 0:
-            raise _refuse(f"{upper} controls transactions")
+            raise ReadOnlyError(f"{upper} controls transactions")
         if upper == "CALL":
             name = words[k + 1] if k + 1 < len(words) else ("", "")
             if name[1] == "=":
-                raise _refuse(f"CALL {name[0]}=... changes a setting of the engine")
+                raise ReadOnlyError(f"CALL {name[0]}=... changes a setting of the engine")
             if name[1] != "(" or name[0].upper() not in READ_FUNCTIONS:
                 allowed = ", ".join(sorted(f.lower() for f in READ_FUNCTIONS - {"READ_FTABLE"}))
-                raise _refuse(
+                raise ReadOnlyError(
                     f"CALL {name[0]} is not one of the catalog functions a read-only query may "
                     f"call ({allowed})"
                 )
@@ -173,13 +169,15 @@ def check_ladybug_plan(plan: str) -> None:
     """Refuse unless every operator and table function of a LadybugDB EXPLAIN plan reads."""
     operators = _OPERATOR.findall(plan)
     if not operators:
-        raise _refuse("the engine's plan for it could not be read, so it is not known to read only")
+        raise ReadOnlyError(
+            "the engine's plan for it could not be read, so it is not known to read only"
+        )
     for operator in operators:
         if operator not in READ_OPERATORS:
-            raise _refuse(f"its plan has {operator}, which is not a read")
+            raise ReadOnlyError(f"its plan has {operator}, which is not a read")
     for function in _FUNCTION.findall(plan):
         if function.upper() not in READ_FUNCTIONS:
-            raise _refuse(f"it calls {function}, which is not a read of the graph")
+            raise ReadOnlyError(f"it calls {function}, which is not a read of the graph")
 
 
 def check_neo4j_plan(query_type: str | None, plan: Mapping[str, Any] | None) -> None:
@@ -187,16 +185,16 @@ def check_neo4j_plan(query_type: str | None, plan: Mapping[str, Any] | None) -> 
     procedure beyond the catalog ones."""
     if query_type != "r":
         kinds = {"w": "writes", "rw": "reads and writes", "s": "changes the schema"}
-        raise _refuse(f"Neo4j says it {kinds.get(query_type or '', 'is not a read')}")
+        raise ReadOnlyError(f"Neo4j says it {kinds.get(query_type or '', 'is not a read')}")
     stack = [plan] if plan else []
     while stack:
         step = stack.pop()
         operator = str(step.get("operatorType", "")).split("@", 1)[0]
         if operator == "LoadCSV":
-            raise _refuse("LOAD CSV reads files or URLs from outside the graph")
+            raise ReadOnlyError("LOAD CSV reads files or URLs from outside the graph")
         if operator.startswith("ProcedureCall"):
             details = str((step.get("args") or {}).get("Details", ""))
             name = details.split("(", 1)[0].strip()
             if name not in NEO4J_READ_PROCEDURES:
-                raise _refuse(f"it calls the procedure {name or '(unknown)'}")
+                raise ReadOnlyError(f"it calls the procedure {name or '(unknown)'}")
         stack.extend(step.get("children") or [])
