@@ -79,6 +79,8 @@ score: $(STAMP)  ## extraction scores against the hand annotations in ../shared/
 			--corpus $(SHARED)/corpus/$$set --cmd '$(abspath $(BIN))/ucn extract {dir}' --by-type \
 			|| exit 1; \
 	done
+	@echo; echo "# per set, per fold (A tuned, B held-out) and per confidence threshold"
+	$(BIN)/python bench/score_folds.py --shared $(SHARED)
 
 ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) from graph/model.py
 	$(BIN)/python -m ucn.graph.ontology

@@ -8,9 +8,43 @@ Shapes: Vietnamese and English organisation heads ("Học viện ...", "Viện .
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .gazetteer import Gazetteer
+from .lexicon import read_table, words
+
+# The word lists live in lexicons/*.tsv; each file's comments say how its entries are used.
+
+
+def _escape(entry: str) -> str:
+    """A lexicon entry as regex text: special characters escaped, spaces kept."""
+    return re.escape(entry).replace("\\ ", " ")
+
+
+def _alternatives(entries: Iterable[str]) -> str:
+    """Entries as the alternatives of a regex, in their order."""
+    return "|".join(_escape(entry) for entry in entries)
+
+
+def _either_case(entries: Iterable[str]) -> list[str]:
+    """Entries as regex text; an entry that differs from the one before it only in the case
+    of one letter joins it as a character class ("Ủy ban [Nn]hân dân")."""
+    merged: list[str] = []
+    for entry in map(_escape, entries):
+        last = merged[-1] if merged else ""
+        diff = [i for i, (a, b) in enumerate(zip(last, entry, strict=False)) if a != b]
+        if (
+            len(last) == len(entry)
+            and len(diff) == 1
+            and last[diff[0]].lower() == entry[diff[0]].lower()
+        ):
+            i = diff[0]
+            merged[-1] = f"{last[:i]}[{last[i].upper()}{last[i].lower()}]{last[i + 1 :]}"
+        else:
+            merged.append(entry)
+    return merged
+
 
 # A word that starts with a capital letter (Vietnamese letters included), hyphens allowed.
 # Upper-case letters of Latin and Vietnamese script (the ranges hold lower case letters too).
@@ -18,259 +52,46 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper())
 _CAP = rf"[{_UPPER}][\w]*(?:-[\w]+)*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,4}}"
 
-PERSON_TITLES = (
-    "Ông",
-    "ông",
-    "Bà",
-    "bà",
-    "Ngài",
-    "ngài",
-    "TS.",
-    "TS",
-    "ThS.",
-    "ThS",
-    "PGS.TS.",
-    "PGS.TS",
-    "GS.TS.",
-    "GS.TS",
-    "PGS.",
-    "GS.",
-    "KTS.",
-    "Mr.",
-    "Mr",
-    "Mrs.",
-    "Ms.",
-    "Ms",
-    "Dr.",
-    "Dr",
-    "Prof.",
-    "Mayor",
-    "President",
-    "Minister",
-    "Ambassador",
-    "Governor",
-    "Đồng chí",
-    "đồng chí",
-)
+PERSON_TITLES = words("titles", before_name="yes")
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len, reverse=True))
 PERSON = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=[(\"“,]))(?:{_TITLE_RE})\s+(?P<name>{_NAME})")
 
 # Titles of office: before a name they make it a person's, and name the body they serve.
-TITLES = (
-    "Phó Chủ tịch",
-    "Chủ tịch",
-    "Phó Giám đốc",
-    "Giám đốc điều hành",
-    "Giám đốc",
-    "Tổng Giám đốc",
-    "Thị trưởng",
-    "Phó Thị trưởng",
-    "Đại sứ",
-    "Bộ trưởng",
-    "Thứ trưởng",
-    "Tổng Thư ký",
-    "Trưởng ban",
-    "Phó Trưởng ban",
-    "Viện trưởng",
-    "Phó Viện trưởng",
-    "Hiệu trưởng",
-    "Bí thư",
-    "Phó Bí thư",
-    "Tổng Lãnh sự",
-    "Cán bộ phụ trách chương trình",
-    "Cán bộ",
-    "Chuyên viên",
-    "Trưởng phòng",
-    "Cục trưởng",
-    "Phó Cục trưởng",
-    "Vụ trưởng",
-    "Phó Vụ trưởng",
-    "Phó Trưởng phòng",
-    "Chủ nhiệm",
-    "Thống đốc",
-    "Thủ tướng",
-    "Phó Thủ tướng",
-    "Chủ tịch nước",
-    "Phó Chủ tịch nước",
-    "Tổng Bí thư",
-    "Ủy viên",
-    "Trưởng đoàn",
-    "Phó Tổng Giám đốc",
-    "Chủ tịch Hội đồng quản trị",
-    "Trưởng Đại diện",
-    "Trưởng đại diện",
-    "Phó Thống đốc",
-    "Chánh Văn phòng",
-    "Tổng Biên tập",
-    "Người phát ngôn",
-    "Vice Mayor",
-    "Deputy Mayor",
-    "Prime Minister",
-    "Vice President",
-    "Chief Executive",
-    "Commissioner",
-    "Deputy Commissioner",
-    "Executive Director",
-    "Quản lý",
-    "Manager",
-    "Deputy Director",
-    "Director",
-    "Mayor",
-    "Secretary General",
-    "President",
-    "Minister",
-    "Ambassador",
-    "Governor",
-    "Chairman",
-    "Programme Officer",
-    "Program Officer",
-)
+TITLES = words("titles", kind="office")
 _ROLE = re.compile(
     rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})$"
 )
 # A run of capitalised words: a name, when a title stands before it.
 _NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:\s+{_CAP}){{0,4}}(?![\w])")
 # Capitalised words that begin the next clause rather than a name.
-_NOT_NAME_WORDS = frozenset(
-    {
-        *("Tại", "Theo", "Trong", "Sau", "Trước", "Ngày", "Đoàn", "Ủy", "Uỷ", "Ban", "Bộ", "Sở"),
-        *("Đảng", "Nhà", "Chính", "Quốc", "Cùng", "Với", "Và", "Là", "Người", "Các", "Những"),
-        *("Thay", "Phát", "Đây", "Được", "Ông", "Bà", "The", "In", "At", "On", "And", "Of"),
-        *("Phó", "Chủ", "Tổng", "Giám", "Thủ", "Bí", "Trưởng", "Thứ", "Ảnh", "Nguồn"),
-    }
-)
+_NOT_NAME_WORDS = frozenset(words("not_names", rule="not_name_start"))
 
 # Vietnamese family names: a run of capitalised syllables that starts with one is a person's name
 # even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn Phương").
-FAMILY_NAMES = (
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Đào",
-    "Đinh",
-    "Lâm",
-    "Trương",
-    "Mai",
-    "Tô",
-    "Cao",
-    "Quách",
-    "Lưu",
-    "Thái",
-    "Tạ",
-    "Châu",
-    "Kiều",
-    "Vương",
-    "Trịnh",
-    "Đoàn",
-    "Lương",
-    "Tăng",
-    "Phùng",
-    "Chu",
-    "Doãn",
-    "Lại",
-    "Triệu",
-    "Thân",
-    "Hứa",
-    "Khúc",
-    "Giang",
-    "Nghiêm",
-    "Tôn",
-    "Âu",
-)
+FAMILY_NAMES = words("family_names")
 _SYLLABLE = rf"[{_UPPER}][^\W\d_{_UPPER}]+"
 VIETNAMESE_NAME = re.compile(
-    rf"(?<![\w])(?:{'|'.join(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
+    rf"(?<![\w])(?:{_alternatives(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
 )
 
 # Names that begin with a place's name but are not that place: the Pacific.
-NOT_PLACES = ("Thái Bình Dương", "Thái Bình dương")
-NOT_PEOPLE = frozenset({"Thái Bình Dương", "Châu Á", "Đông Nam Á"})
+NOT_PLACES = words("not_names", rule="not_place")
+NOT_PEOPLE = frozenset(words("not_names", rule="not_person"))
 
-ORG_HEADS_VI = (
-    "Học viện",
-    "Phân viện",
-    "Viện",
-    "Trường Đại học",
-    "Đại học",
-    "Bộ",
-    "Sở",
-    "Ban",
-    "Cục",
-    "Tổng cục",
-    "Trung tâm",
-    "Cơ quan",
-    "Ngân hàng",
-    "Hiệp hội",
-    "Tập đoàn",
-    "Công ty",
-    "Tổng công ty",
-    "Đại sứ quán",
-    "Tổng Lãnh sự quán",
-    "Liên hiệp",
-    "Hội",
-    "Quỹ",
-    "Văn phòng",
-    "Ủy ban",
-    "Uỷ ban",
-    "Hội đồng",
-    "Tổ chức",
-    "Cảng vụ",
-    "Thành ủy",
-    "Tỉnh ủy",
-    "Quốc hội",
-    "Chính phủ",
-    "Bảo tàng",
-    "Trường",
-    "Chi nhánh",
-    "Vụ",
-    "Phòng",
-    "Lãnh sự quán",
-)
+ORG_HEADS_VI = words("org_heads", role="head", lang="vi")
 # Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Hoa Kỳ".
-SITED_HEADS = ("Phân viện", "Chi nhánh", "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán")
-NAMED_AFTER_PEOPLE = ("Trường", "Trường Đại học", "Đại học", "Bảo tàng", "Quỹ", "Học viện")
+SITED_HEADS = words("org_heads", role="sited")
+# Schools, museums and funds are named after people: "Trường THPT Nguyễn Du".
+NAMED_AFTER_PEOPLE = words("org_heads", role="named_after_people")
 # Heads that name a country's body only with the country ("Quốc hội Lào"); bare, the gazetteer
 # knows them.
-NATIONAL_HEADS = ("Quốc hội", "Chính phủ")
+NATIONAL_HEADS = words("org_heads", role="national")
 # Heads that start a new name inside a longer run: "Ban Hợp tác quốc tế | Học viện ...".
-_PARENT_HEADS = (
-    "Học viện|Viện|Trường Đại học|Đại học|Bộ|Sở|Tập đoàn|Tổng công ty|Ngân hàng|Quốc hội|"
-    "Chính phủ|Ủy ban|Uỷ ban|UBND|Đại sứ quán"
-)
+_PARENT_HEADS = _alternatives(words("org_heads", role="parent"))
 # Words that end a Vietnamese organisation name when they follow it.
-_STOP_VI = (
-    "đã|đang|sẽ|đến|tới|cùng|với|và các|cho|là|được|có|trong|ngày|nhằm|để|do|từ|vào|theo|về|"
-    "tổ chức|phối hợp|tham dự|tham gia|làm việc|tiếp|gồm|như|cũng|nay|này|khi|nơi|thăm|của|"
-    "tại|trên|bên|ký kết|sáng|chiều|tối|hôm|đón|dẫn đầu|chủ trì|thuộc|trực thuộc|đầu tiên|"
-    # Verbs that follow a name as its predicate ("Phân viện phát biểu", "Học viện AMC trình bày").
-    "phát biểu|khẳng định|trình bày|giới thiệu|triển khai|cảm ơn|mong muốn|mong|muốn|luôn|"
-    "xác định|bày tỏ|nhấn mạnh|đề nghị|cho biết|chia sẻ|tặng|trao|đánh giá|ghi nhận|hoan nghênh|"
-    "chào mừng|chúc mừng|báo cáo|kiến nghị|đề xuất|thực hiện|tiếp tục|"
-    "trở thành|gửi|nêu|mời|cử|lần|năm|sau|trước|hiện|vừa|mới|đây|đó|phụ trách|chính thức|bắt đầu|"
-    "tiến hành|cam kết|quyết định|ban hành|công bố|nói|cho rằng|tin tưởng|hy vọng|rất|đặc biệt|"
-    "đều|chỉ|không|mà|thì|vì|nên|nhưng|hay|hoặc|lại|vẫn|còn|đi|chúng tôi|"
-    "trao đổi|thảo luận|tiếp đón|tiếp nhận|đạt|gặp|gặp gỡ|hội kiến|hội đàm|dự|diễn ra|"
-    "khai mạc|bế mạc|kết thúc|đánh dấu|thể hiện|cung cấp|giúp|"
-    "tuyển|đưa|lấy|coi|tăng cường|đẩy mạnh|mở rộng|chú trọng|quan tâm|"
-    "đồng ý|nhất trí|thống nhất|ủng hộ|hỗ trợ|tài trợ|khai giảng|đào tạo|tham khảo|học tập|"
-    "chịu trách nhiệm|ông|bà|các|những|một|"
-    "Trưởng|Phó|Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng|Đại sứ|Thị trưởng|Ủy viên|Uỷ viên"
-)
+_STOP_VI = _alternatives(words("stop_words"))
 _ORG_WORD = r"(?:[&\w]+(?:-[\w]+)*)"
-_ORG_HEAD_RE = "|".join(sorted(ORG_HEADS_VI, key=len, reverse=True))
+_ORG_HEAD_RE = _alternatives(sorted(ORG_HEADS_VI, key=len, reverse=True))
 ORG_VI = re.compile(
     rf"(?<![\w])(?P<head>{_ORG_HEAD_RE})"
     # A name's first word after the head is capitalised ("Sở Xây dựng", not "Sở ngành"). "và"
@@ -278,17 +99,17 @@ ORG_VI = re.compile(
     rf"(?P<rest>\s+[{_UPPER}\d]{_ORG_WORD}?"
     rf"(?:\s+(?!(?:{_STOP_VI})\b)(?!và\s+(?:{_ORG_HEAD_RE})\b){_ORG_WORD}){{0,11}})"
 )
+_ORG_EN_HEADS = _alternatives(words("org_heads", role="head", lang="en"))
+_ORG_EN_HEADS_OF = _alternatives(words("org_heads", role="head_of"))
 ORG_EN = re.compile(
-    rf"(?P<name>(?:{_CAP}\s+){{0,4}}(?:University|Institute|Academy|Agency|Association|Bank|"
-    rf"Foundation|Council|Centre|Center|Corporation|Company|Embassy)(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"(?P<name>(?:{_CAP}\s+){{0,4}}(?:{_ORG_EN_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})?"
-    rf"|(?:Ministry|Department|Office|Embassy)\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})"
+    rf"|(?:{_ORG_EN_HEADS_OF})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})"
 )
 # Bodies that act for the place or network they name: "UBND TP Đà Nẵng" for Đà Nẵng, "Ban Thư
 # ký CityNet" for CityNet.
 COMMITTEE = re.compile(
-    r"(?:UBND|Ủy ban [Nn]hân dân|Uỷ ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân|Thành ủy|Tỉnh ủy|"
-    r"Ban Thư ký|Văn phòng|[Tt]hư ký|Secretariat of)"
+    rf"(?:{'|'.join(_either_case(words('org_heads', role='acts_for')))})"
     r"\s+(?:(?:TP\.?|thành phố|Thành phố|tỉnh|Tỉnh|the)\s+)?"
 )
 # The same in English, after the place: "the Da Nang People's Committee".
@@ -297,69 +118,27 @@ COMMITTEE_AFTER = re.compile(
 )
 # A head word alone ("về phía Học viện", "Thành phố rất mong") refers back to the last name
 # with that head.
-BACKREF_HEADS = (
-    "Học viện",
-    "Phân viện",
-    "Viện",
-    "Trường",
-    "Hiệp hội",
-    "Trung tâm",
-    "Mạng lưới",
-    "Thành phố",
-    "thành phố",
-    "TP",
-)
+BACKREF_HEADS = words("org_heads", role="backref")
 BACKREF = re.compile(
-    rf"(?<![\w])(?P<head>{'|'.join(sorted(BACKREF_HEADS, key=len, reverse=True))}"
+    rf"(?<![\w])(?P<head>{_alternatives(sorted(BACKREF_HEADS, key=len, reverse=True))}"
     r"|[Mm]ạng lưới(?:\s+các\s+(?:đô thị|thành phố))?)"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
 )
-_EVENT_HEADS_VI = (
-    "Lễ khánh thành",
-    "Lễ kỷ niệm",
-    "Lễ ký kết",
-    "Lễ ký",
-    "Lễ trao",
-    "Lễ khai mạc",
-    "Lễ công bố",
-    "Lễ ra mắt",
-    "Hội đàm",
-    "Hội kiến",
-    "Buổi làm việc",
-    "Triển lãm",
-    "Cuộc họp",
-    "Hội nghị thượng đỉnh",
-    "Hội nghị",
-    "Hội thảo",
-    "Đại hội",
-    "Diễn đàn",
-    "Tọa đàm",
-    "Toạ đàm",
-    "Khóa đào tạo",
-    "Khoá đào tạo",
-    "Khóa tập huấn",
-    "Khoá tập huấn",
-    "Lớp tập huấn",
-    "Khóa học",
-    "Khoá học",
-    "Khóa bồi dưỡng",
-    "Khoá bồi dưỡng",
-    "Lớp bồi dưỡng",
-    "Phiên làm việc",
-    "Lễ hội",
-    "Hội chợ",
-    "Phiên họp",
-    "Kỳ họp",
-)
+_EVENT_HEADS_VI = words("event_heads", lang="vi", position="first")
 # Vietnamese heads start a sentence or follow a verb ("tổ chức hội thảo"): both cases count.
 EVENT_HEADS = (
     *_EVENT_HEADS_VI,
     *(h[0].lower() + h[1:] for h in _EVENT_HEADS_VI),
-    *("Conference", "Forum", "Workshop", "Congress", "Summit", "Meeting", "Festival", "Seminar"),
+    *words("event_heads", lang="en", position="first"),
 )
+# The kind of occasion each head names ("hội thảo" -> workshop), by folded head.
+EVENT_KINDS = {r["word"].casefold(): r["kind"] for r in read_table("event_heads")}
 _EVENT_HEAD_RE = "|".join(re.escape(h) for h in sorted(EVENT_HEADS, key=len, reverse=True))
 # "về" belongs to an event's name ("Hội thảo quốc tế về giao thông đô thị").
-_STOP_EVENT = _STOP_VI.replace("|về|", "|").replace("|lần|", "|") + "|tại|ở|với"
+_STOP_EVENT = (
+    _alternatives(r["word"] for r in read_table("stop_words") if r["ends_event"] != "no")
+    + "|tại|ở|với"
+)
 EVENT = re.compile(
     # "các hội thảo" speaks of events in general, not of one.
     r"(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )(?<!several )"
@@ -604,10 +383,7 @@ def _canonical_org(head: str, name: str, start: int, places: list) -> str:
     return name[: place.start - start] + place.entry.name
 
 
-EN_EVENT_HEADS = (
-    "meeting|conference|forum|workshop|congress|summit|seminar|festival|training course|"
-    "course|ceremony|exhibition|symposium|dialogue"
-)
+EN_EVENT_HEADS = _alternatives(words("event_heads", position="last"))
 # English names put the head last: "the 37th Executive Committee meeting of CityNet", "an
 # international seminar on investing in sustainable urbanisation".
 EVENT_EN = re.compile(
@@ -626,7 +402,10 @@ def _english_events(text: str) -> list[Mention]:
         words = name.split()
         # "the meeting" alone refers back to the last one named
         bare = len(words) == 1 or (len(words) == 2 and words[0].islower())
-        events.append(Mention(m.start(), m.start() + len(name), "Event", name, backref=bare))
+        kind = EVENT_KINDS.get(m["head"].casefold())
+        events.append(
+            Mention(m.start(), m.start() + len(name), "Event", name, kind=kind, backref=bare)
+        )
     return events
 
 
@@ -651,6 +430,7 @@ def find_events(text: str) -> list[Mention]:
                 end,
                 "Event",
                 name,
+                kind=EVENT_KINDS.get(m["head"].casefold()),
                 alias=title["title"] if title else None,
                 backref=bare and not title,
             )

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from ucn.graph import UcnError, parse_document
 from ucn.loaders import (
     Article,
-    RuleExtractor,
+    FrameExtractor,
     classify_path,
     decode_bytes,
     iter_documents,
@@ -56,7 +56,7 @@ def fuzz(examples: int):  # type: ignore[no-untyped-def]
     )
 
 
-EXTRACTOR = RuleExtractor()
+EXTRACTOR = FrameExtractor()
 
 # --- strategies ---------------------------------------------------------------------------------
 
@@ -427,7 +427,7 @@ def test_bytes_regressions(data: bytes) -> None:
 
 def _known_by_scan(resolver: Any, mention: Any) -> str | None:
     """The look-up as it was before the index: a scan of every name known, in order."""
-    from ucn.loaders.extraction import _key
+    from ucn.loaders.coref import name_key as _key
 
     key = _key(mention.name)
     found = resolver.by_name.get((mention.type, key))
@@ -468,7 +468,7 @@ NAME_PARTS = st.sampled_from(
     )
 )
 def test_resolver_index_finds_what_the_scan_found(mentions: list[tuple[str, str, Any]]) -> None:
-    from ucn.loaders.extraction import _Resolver
+    from ucn.loaders.coref import Resolver as _Resolver
     from ucn.loaders.mentions import Mention
 
     resolver = _Resolver()

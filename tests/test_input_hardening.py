@@ -217,7 +217,7 @@ def test_random_bytes_are_never_taken_for_utf16() -> None:
 def test_many_events_of_one_kind_resolve_to_the_last_one_told() -> None:
     """The index that keeps extraction linear finds the event the full scan found: the last
     course told of, whatever the number of courses before it."""
-    from ucn.loaders import Article, RuleExtractor
+    from ucn.loaders import Article, FrameExtractor
 
     sentences = [
         f"Ngày {d}/3/2019, CityNet tổ chức Khóa đào tạo về quy hoạch đô thị tại Seoul."
@@ -227,7 +227,7 @@ def test_many_events_of_one_kind_resolve_to_the_last_one_told() -> None:
         "Ông Trần Quốc Hùng, Giám đốc Học viện Hành chính Quốc gia, phát biểu tại khóa học."
     )
     article = Article("article/x", None, None, "2019-04-01", "vi", " ".join(sentences), "x.txt")
-    doc = RuleExtractor().extract(article)
+    doc = FrameExtractor().extract(article)
     events = [e for e in doc["entities"] if e["type"] == "Event"]
     assert len(events) == 28
     spoke = [

@@ -1,0 +1,168 @@
+"""Facts that the shape of a name phrase states, with no verb: a person's post ("Chủ tịch UBND
+TP Huế Nguyễn Văn Phương", "Ông A, Giám đốc X", "Huynh Duc Tho, Chairman of ..."), a sub-unit
+and its parent ("Cục Ngoại vụ, Bộ Ngoại giao", "Công ty X thuộc Tập đoàn Y"), a branch and its
+seat ("Phân viện ... tại TP. Hồ Chí Minh"), and a city beside its country ("Nagoya (Nhật Bản)").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from .coref import Entity, Resolver
+from .events import Relation
+from .gazetteer import Gazetteer
+from .mentions import ORG_HEADS_VI, SITED_HEADS, TITLES, Mention, find_mentions
+
+PARTY_TYPES = ("City", "Country", "Organization", "Network")
+_APPOSITION = re.compile(r"\s*(?:[,(]|\s[-–])\s*")
+_TITLE = re.compile("|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)))
+TITLE_REACH = 80  # characters between a name and the title that follows or precedes it
+BODY_REACH = 60  # characters between a title and the body it names
+
+# Heads of bodies that are part of a larger one.
+SUBUNIT_HEADS = frozenset(
+    {
+        *("Ban", "Phòng", "Vụ", "Cục", "Khoa", "Văn phòng", "Trung tâm", "Phân viện"),
+        *("Chi nhánh", "Sở", "Công ty", "Viện", "Đại sứ quán", "Tổng Lãnh sự quán"),
+        *("Lãnh sự quán", "Department", "Office", "Division", "Bureau"),
+    }
+)
+_BELONGS = re.compile(r"\s*,?\s*(?:trực\s+thuộc|thuộc|của|under|of)\s+(?:(?:the)\s+)?")
+_HEADS = sorted({*SUBUNIT_HEADS, *ORG_HEADS_VI, "UBND"}, key=len, reverse=True)
+# Heads of the bodies that others answer to: "Học viện AMC – Bộ Xây dựng"
+_PARENT_HEADS = ("Bộ", "Tập đoàn", "Tổng công ty", "UBND")
+
+
+def head_of(name: str) -> str:
+    for head in _HEADS:
+        if name.startswith(head + " "):
+            return head
+    return name.split(" ", 1)[0]
+
+
+def _next_party(
+    parties: list[tuple[Mention, Entity]], start: int, window: int
+) -> tuple[Mention, Entity] | None:
+    """The first party named within `window` characters after `start`."""
+    return next(((m, e) for m, e in parties if start <= m.start <= start + window), None)
+
+
+def _only_places_between(
+    text: str, start: int, end: int, mentions: list[tuple[Mention, Entity]]
+) -> bool:
+    """Whether only places, commas and dashes lie between a body and the name after it ("Đại sứ
+    Lào tại Việt Nam Thongsavanh Phomvihane")."""
+    gap = list(text[start:end])
+    for m, e in mentions:
+        if e.type in ("City", "Country") and start <= m.start and m.end <= end:
+            gap[m.start - start : m.end - start] = " " * (m.end - m.start)
+    return re.fullmatch(r"[\s,–—-]*(?:(?:tại|ở)\s+)?[\s,–—-]*", "".join(gap)) is not None
+
+
+def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relation]:
+    """WORKS_FOR from a title beside a person's name."""
+    parties = [(m, e) for m, e in mentions if e.type in PARTY_TYPES]
+    for m, person in ((m, e) for m, e in mentions if e.type == "Person"):
+        after = _APPOSITION.match(text, m.end)
+        if after:
+            title = _TITLE.search(text, after.end(), after.end() + TITLE_REACH)
+            found = title and _next_party(parties, title.end(), BODY_REACH)
+            if title and found:
+                props = {"title": title.group(0)}
+                yield Relation("WORKS_FOR", person.id, found[1].id, text, 0.7, props)
+        before = text[max(0, m.start - TITLE_REACH) : m.start]
+        title = None
+        for t in _TITLE.finditer(before):
+            title = t
+        if not title:
+            continue
+        offset = m.start - len(before)
+        found = _next_party(parties, offset + title.end(), BODY_REACH)
+        if (
+            found
+            and found[0].end <= m.start
+            and _only_places_between(text, found[0].end, m.start, mentions)
+        ):
+            yield Relation("WORKS_FOR", person.id, found[1].id, text, 0.6, {"title": title[0]})
+        # "Rotterdam Mayor Ahmed Aboutaleb": the body, its title, the name
+        title_start = offset + title.start()
+        if re.fullmatch(r"\s*", text[offset + title.end() : m.start]):
+            body = next(
+                (
+                    pe
+                    for pm, pe in parties
+                    if pm.end <= title_start and re.fullmatch(r"\s+", text[pm.end : title_start])
+                ),
+                None,
+            )
+            if body is not None:
+                yield Relation("WORKS_FOR", person.id, body.id, text, 0.6, {"title": title[0]})
+
+
+def sub_units(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relation]:
+    """PART_OF from a body named beside its parent, and LOCATED_IN from "City, Country"."""
+    for (m1, e1), (m2, e2) in itertools.pairwise(mentions):
+        gap = text[m1.end : m2.start]
+        if e1.type == "City" and e2.type == "Country" and re.fullmatch(r"\s*[,(]\s*", gap):
+            yield Relation("LOCATED_IN", e1.id, e2.id, text, 0.8)
+    parties = [(m, e) for m, e in mentions if e.type in PARTY_TYPES]
+    for (m1, e1), (m2, e2) in itertools.pairwise(parties):
+        if e1.type != "Organization" or e2.type not in ("Organization", "City", "Network"):
+            continue
+        gap = text[m1.end : m2.start]
+        head = head_of(m1.name)
+        if (
+            _BELONGS.fullmatch(gap)
+            or (
+                head in SUBUNIT_HEADS
+                and re.fullmatch(r"\s*,?\s*", gap)
+                and head_of(m2.name) != head
+            )
+            or (
+                re.fullmatch(r"\s*(?:[–—(-])\s*", gap)
+                and head_of(text[m2.start : m2.end]) in _PARENT_HEADS
+            )
+        ):
+            yield Relation("PART_OF", e1.id, e2.id, text, 0.6)
+
+
+def branches(
+    text: str, mentions: list[tuple[Mention, Entity]], resolver: Resolver, gazetteer: Gazetteer
+) -> Iterator[Relation]:
+    """A branch named after its parent and seat is part of the parent and located at the seat."""
+    for m, e in mentions:
+        head = head_of(m.name)
+        if e.type != "Organization" or head not in SITED_HEADS:
+            continue
+        inner = text[m.start + len(head) : m.end]
+        for im in find_mentions(inner, gazetteer):
+            found = resolver.add(im, inner[im.start : im.end])
+            if found is None or found.id == e.id:
+                continue
+            if found.type == "Organization" and head in ("Phân viện", "Chi nhánh"):
+                yield Relation("PART_OF", e.id, found.id, text, 0.6)
+            elif found.type in ("City", "Country") and re.search(
+                r"(?:tại|ở)\s+\S*\s*$", inner[: im.start]
+            ):
+                yield Relation("LOCATED_IN", e.id, found.id, text, 0.6)
+
+
+def capitals(
+    text: str, mentions: list[tuple[Mention, Entity]], resolver: Resolver, gazetteer: Gazetteer
+) -> Iterator[Relation]:
+    """A provincial capital ("thành phố Sơn La") lies in its province."""
+    for m, e in mentions:
+        if not m.within:
+            continue
+        surface = m.name.removeprefix("thành phố ")
+        entry = next((g for g in gazetteer.lookup(surface) if g.id == m.within), None)
+        if entry is None:
+            continue
+        province = Mention(
+            0, 0, entry.type, entry.name, entry.id, entry.kind, country=entry.country
+        )
+        found = resolver.add(province, entry.name)
+        if found is not None:
+            yield Relation("LOCATED_IN", e.id, found.id, text, 0.8)

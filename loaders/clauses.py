@@ -1,0 +1,233 @@
+"""Sentence analysis: clauses, the parties named in them, and the cues that change how a clause
+is read (negation, modality, places, times, lists).
+
+The cue words come from `lexicons/cues.tsv`. A sentence is cut into clauses where a clause word
+starts ("mà", "trong đó", "which", ";"); frames look for their arguments inside the trigger's
+clause only. Each party of a clause is marked as a place ("tại Hà Nội", "in Hanoi", and the
+country that follows such a place) or a time ("giờ Hà Nội") when a cue says so, so that a
+frame does not take where or when for who.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import read_table
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A lexicon phrase as a regular expression: whole words, any run of spaces between them,
+    `*` for a word ending and `?` for one letter."""
+    parts = []
+    for i, word in enumerate(phrase.split()):
+        body = re.escape(word).replace(r"\*", r"\w*").replace(r"\?", r"\w")
+        parts.append(("" if i == 0 else r"\s+") + body)
+    pattern = "".join(parts)
+    if phrase[:1].isalnum():
+        pattern = r"(?<![\w])" + pattern
+    if phrase[-1:].isalnum():
+        pattern += r"(?![\w])"
+    return pattern
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The compiled cues of one language."""
+
+    negation: tuple[tuple[re.Pattern[str], int], ...]
+    modality: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    clause: re.Pattern[str] | None
+    place: re.Pattern[str]  # a place cue that ends right before a party
+    time_before: re.Pattern[str] | None
+    time_after: re.Pattern[str] | None
+    between: re.Pattern[str] | None
+    compound: re.Pattern[str] | None
+    until: re.Pattern[str] | None  # ends right before a date that bounds, not starts
+    co_agent: re.Pattern[str] | None
+    leader: re.Pattern[str] | None
+    parent: re.Pattern[str] | None  # ends right before a parent body
+
+
+@cache
+def cues(lang: str) -> Cues:
+    """The cues of `lang` ("vi" or "en"); another language gets both."""
+    langs = {lang} if lang in ("vi", "en") else {"vi", "en"}
+    by_cue: dict[str, list[tuple[str, str]]] = {}
+    for row in read_table("cues"):
+        if row["lang"] in langs:
+            by_cue.setdefault(row["cue"], []).append((row["word"], row["scope"]))
+
+    def words(cue: str) -> list[str]:
+        return [w for w, _ in by_cue.get(cue, [])]
+
+    def compiled(cue: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+        found = words(cue)
+        return re.compile(_alternation(found), flags) if found else None
+
+    negation = tuple(
+        (re.compile(phrase_pattern(w), re.IGNORECASE), int(scope or 0))
+        for w, scope in by_cue.get("negation", [])
+    )
+    place = _alternation(words("place"))
+    return Cues(
+        negation=negation,
+        modality=compiled("modality"),
+        unless=compiled("unless"),
+        clause=compiled("clause"),
+        place=re.compile(rf"(?:{place})\s+(?:the\s+)?$", re.IGNORECASE),
+        time_before=re.compile(rf"(?:{_alternation(words('time'))})\s+$", re.IGNORECASE)
+        if words("time")
+        else None,
+        time_after=re.compile(rf"\s+(?:{_alternation(words('time'))})", re.IGNORECASE)
+        if words("time")
+        else None,
+        between=compiled("between"),
+        compound=compiled("compound"),
+        until=re.compile(rf"(?:{_alternation(words('until'))})\s+(?:năm|ngày|tháng|nay)?\s*$", re.I)
+        if words("until")
+        else None,
+        co_agent=compiled("co-agent"),
+        leader=compiled("leader"),
+        parent=re.compile(rf"(?:{_alternation(words('parent'))})\s+(?:the\s+)?$", re.I)
+        if words("parent")
+        else None,
+    )
+
+
+def clause_bounds(text: str, lang: str, protected: list[tuple[int, int]]) -> list[int]:
+    """Where the clauses of a sentence start (the first at 0); a clause word inside a name
+    (`protected` spans) starts nothing."""
+    pattern = cues(lang).clause
+    starts = [0]
+    if pattern is None:
+        return starts
+    for match in pattern.finditer(text):
+        at = match.start()
+        if any(s <= at < e for s, e in protected):
+            continue
+        if match.group(0) == ";":
+            at = match.end()
+        if at > starts[-1]:
+            starts.append(at)
+    return starts
+
+
+def clause_span(starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    """The clause holding character `pos`."""
+    start, end = 0, length
+    for s in starts:
+        if s <= pos:
+            start = s
+        else:
+            end = s
+            break
+    return start, end
+
+
+def compounds(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of words that hold a trigger's syllables but are other words."""
+    pattern = cues(lang).compound
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
+def bounds_a_count(text: str, date_start: int, lang: str) -> bool:
+    """Whether the date at `date_start` is an "until" date ("đến năm 2018", "by 2018")."""
+    until = cues(lang).until
+    return bool(until and until.search(text, max(0, date_start - 20), date_start))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def denied(text: str, clause_start: int, trigger_start: int, lang: str) -> str | None:
+    """Why a statement whose trigger starts at `trigger_start` is not a fact: "negation" or
+    "modality" when such a cue stands before it in its clause, else None."""
+    c = cues(lang)
+    before = text[clause_start:trigger_start]
+    cancelled = [m.span() for m in c.unless.finditer(before)] if c.unless else []
+
+    def live(match: re.Match[str]) -> bool:
+        return not any(s <= match.start() < e for s, e in cancelled)
+
+    for pattern, scope in c.negation:
+        for match in pattern.finditer(before):
+            if live(match) and (not scope or word_count(before[match.end() :]) < scope):
+                return "negation"
+    if c.modality:
+        for match in c.modality.finditer(before):
+            if live(match):
+                return "modality"
+    return None
+
+
+def is_place(text: str, start: int, lang: str, clause_start: int = 0) -> bool:
+    """Whether the party starting at `start` is introduced as a place ("tại", "in", "at")."""
+    return bool(cues(lang).place.search(text, max(clause_start, start - 30), start))
+
+
+def is_time(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the party at `start:end` names a time zone ("giờ Hà Nội", "Hanoi time")."""
+    c = cues(lang)
+    return bool(
+        (c.time_before and c.time_before.search(text, max(0, start - 10), start))
+        or (c.time_after and c.time_after.match(text, end))
+    )
+
+
+def is_modifier(text: str, start: int, lang: str) -> bool:
+    """Whether the party at `start` only qualifies what comes before it: whose a title is
+    ("Giám đốc Học viện AMC", "Chủ tịch luân phiên của X", "Mayor of Daegu"), the parent of a
+    body ("AMC thuộc Bộ Xây dựng"), or an aside in brackets or after a dash."""
+    if _title_before().search(text, max(0, start - 60), start):
+        return True
+    parent = cues(lang).parent
+    if parent and parent.search(text, max(0, start - 20), start):
+        return True
+    return re.search(r"[(–—]\s*$", text[max(0, start - 3) : start]) is not None
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    from .mentions import TITLES
+
+    titles = _alternation(sorted(set(TITLES)))
+    return re.compile(
+        rf"(?:{titles})(?:\s+[^\W\d]+){{0,2}}?\s+(?:của|of)\s+(?:the\s+)?$|(?:{titles})\s+$"
+    )
+
+
+def listed_with(text: str, left_end: int, right_start: int, lang: str, person: bool) -> bool:
+    """Whether the text between two parties joins them in one list ("A, B và C", "ông A; bà
+    B"). Titles may stand in the gap ("A, Chủ tịch B", "Mayor of X, Y"); with nothing but
+    titles between them, a body and the person after it ("UBND TP Huế ông A") go together."""
+    gap = text[left_end:right_start]
+    if not gap:
+        return False
+    words, separators = _list_gap(lang)
+    if words.fullmatch(gap) is None:
+        return False
+    return person or separators.search(gap) is not None
+
+
+@cache
+def _list_gap(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a gap inside a list may hold, and what makes it a list's separator."""
+    from .mentions import PERSON_TITLES, TITLES
+
+    langs = {lang} if lang in ("vi", "en") else {"vi", "en"}
+    rows = [r for r in read_table("cues") if r["lang"] in langs]
+    joiners = [r["word"] for r in rows if r["cue"] == "list" and r["word"] not in ",;"]
+    fillers = [r["word"] for r in rows if r["cue"] == "filler"]
+    words = _alternation([*sorted({*TITLES, *PERSON_TITLES}), *fillers, *joiners])
+    return (
+        re.compile(rf"(?:\s+|[,;]|{words})*", re.IGNORECASE),
+        re.compile(rf"[,;]|{_alternation(joiners)}", re.IGNORECASE),
+    )

@@ -1,0 +1,146 @@
+"""Within-article coreference: one entity per real thing an article names.
+
+Names are resolved through indexes: the same name again, a short name that ends a longer one
+(a person named without the family name), an acronym the article defined ("Học viện AMC" once
+"AMC" is known), a shortened body ("Sở Xây dựng tỉnh" once the full name is known), and a bare
+head word ("Học viện", "thành phố", "the meeting") for the last entity with that head.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..graph.ids import node_id, slugify
+from .mentions import ACRONYM, Mention
+
+
+@dataclass
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    properties: dict[str, str] = field(default_factory=dict)
+    iso: str | None = None  # a gazetteer place's country code
+
+    def add_alias(self, alias: str | None) -> None:
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+def name_key(name: str) -> str:
+    return slugify(name).replace("-", "")
+
+
+def _starting_with(names: list[str], prefix: str) -> Iterator[str]:
+    """The names of the sorted list `names` that start with `prefix`."""
+    for i in range(bisect_left(names, prefix), len(names)):
+        if not names[i].startswith(prefix):
+            return
+        yield names[i]
+
+
+class Resolver:
+    """One entity per real thing within an article.
+
+    Names are looked up through indexes, not by a scan of all the names known, so that an
+    article with thousands of people and bodies still takes time in proportion to its length.
+    """
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.by_name: dict[tuple[str, str], str] = {}
+        self._by_type: dict[str, list[Entity]] = {}
+        # Each name's place in `by_name`: of two names that fit, the one known first wins.
+        self._order: dict[tuple[str, str], int] = {}
+        self._names: list[tuple[str, str]] = []
+        self._person_ends: list[str] = []  # people's names reversed, sorted: suffix look-ups
+        self._organizations: list[str] = []  # organizations' names, sorted: prefix look-ups
+
+    def add(self, mention: Mention, surface: str) -> Entity | None:
+        if mention.backref:
+            return self._last_with_head(mention)
+        entity_id = mention.key or self._known(mention) or node_id(mention.type, mention.name)
+        entity = self.entities.get(entity_id)
+        if entity is None:
+            entity = Entity(entity_id, mention.type, mention.name)
+            if mention.kind:
+                entity.properties["kind"] = mention.kind
+            if mention.country and mention.type in ("City", "Country"):
+                entity.iso = mention.country
+                # the model's name for the code: `country` of a city, `code` of a country
+                key = "country" if mention.type == "City" else "code"
+                entity.properties[key] = mention.country
+            self.entities[entity_id] = entity
+            self._by_type.setdefault(entity.type, []).append(entity)
+        for alias in (surface, mention.name, mention.acronym):
+            entity.add_alias(alias)
+            if alias:
+                self._name(mention.type, name_key(alias), entity_id)
+        return entity
+
+    def _name(self, etype: str, key: str, entity_id: str) -> None:
+        name = (etype, key)
+        if name not in self._order:
+            self._order[name] = len(self._names)
+            self._names.append(name)
+            if etype == "Person":
+                insort(self._person_ends, key[::-1])
+            elif etype == "Organization":
+                insort(self._organizations, key)
+        self.by_name[name] = entity_id
+
+    def _last_with_head(self, mention: Mention) -> Entity | None:
+        head = mention.name.casefold()
+        for entity in reversed(self._by_type.get(mention.type, ())):
+            if (
+                mention.type in ("City", "Network")
+                or entity.name.casefold().startswith(head)
+                or any(a.casefold().startswith(head) for a in entity.aliases)
+            ):
+                return entity
+        return None
+
+    def _known(self, mention: Mention) -> str | None:
+        etype, key = mention.type, name_key(mention.name)
+        found = self.by_name.get((etype, key))
+        if found:
+            return found
+        # "Học viện AMC" once "AMC" is known; a person named without the family name; "Sở Xây
+        # dựng tỉnh" once "Sở Xây dựng tỉnh Tiền Giang" is known. Of the names that fit, the
+        # one known first.
+        fits: list[str] = []
+        if etype in ("Person", "Organization", "Network"):  # names that end the key
+            fits += (
+                alias
+                for alias in (key[i:] for i in range(len(key) + 1))
+                if (etype, alias) in self._order
+                and (etype == "Person" or (len(alias) >= 3 and alias.isalnum()))
+            )
+        if etype == "Person":  # names that the key ends
+            fits += (end[::-1] for end in _starting_with(self._person_ends, key[::-1]))
+        if etype == "Organization" and len(key) >= 10:  # names that the key starts
+            fits += _starting_with(self._organizations, key)
+        if not fits:
+            return None
+        first = min(self._order[(etype, alias)] for alias in fits)
+        return self.by_name[self._names[first]]
+
+
+def with_defined_acronyms(
+    text: str, mentions: list[tuple[Mention, Entity]], resolver: Resolver
+) -> list[tuple[Mention, Entity]]:
+    """Acronyms the article defined earlier ("CBIE") name the body they stand for."""
+    added = []
+    for m in ACRONYM.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x, _ in mentions):
+            continue
+        for etype in ("Organization", "Network"):
+            entity_id = resolver.by_name.get((etype, name_key(m.group(0))))
+            if entity_id:
+                mention = Mention(m.start(), m.end(), etype, m.group(0))
+                added.append((mention, resolver.entities[entity_id]))
+                break
+    return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions

@@ -1,0 +1,288 @@
+"""Events as things with roles: one event per occasion in an article, found again when the
+article refers back to it, with its hosts and participants from every sentence that tells of it.
+
+Three event frames of `lexicons/frames.tsv` make events that no event noun names:
+
+- VISIT: a delegation goes to a place (or, on a working visit, to a body); one visit event per
+  place visited; the meetings the article then tells of without a place belong to it;
+- RECEPTION: a host receives or meets guests: a meeting of its own;
+- SIGNING: parties sign an agreement: a signing of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..graph.ids import node_id
+from .clauses import denied
+from .coref import Entity
+from .frames import Arg, Frame, SentenceView, arguments, triggers
+from .mentions import EN_EVENT_HEADS, Mention
+
+EVENT_FRAMES = frozenset({"VISIT", "RECEPTION", "SIGNING"})
+
+
+@dataclass
+class Relation:
+    type: str
+    source: str
+    target: str
+    evidence: str
+    confidence: float
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    """One sentence as the assembly reads it: its mentions, events, date and place."""
+
+    text: str
+    lang: str
+    mentions: list[tuple[Mention, Entity]]
+    events: list[Entity]
+    date: str | None
+    place: Entity | None
+    since: str | None = None  # the date, when it may start something
+    event_at: dict[str, tuple[int, int]] = field(default_factory=dict)  # each event's span
+    visit: tuple[Frame, int, int] | None = None  # the visit trigger, when one is told of
+    host: Entity | None = None  # the place or body visited
+    received: bool = False  # a meeting within the article's visit
+    visit_event: Entity | None = None
+    told_by_cities: bool = False  # a country visit that the article tells city by city
+    stated: list[Relation] = field(default_factory=list)  # facts found while reading it
+    occasion: Occasion | None = None
+
+
+class Events(dict[str, Entity]):
+    """An article's events by id, also listed by head in the order they were added, so that
+    finding the last event of a kind takes constant time however many events the article
+    tells of."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_head: dict[str, list[Entity]] = {}
+        self.occasions: dict[tuple[str, str | None], list[tuple[Entity, set[str]]]] = {}
+
+    def __setitem__(self, key: str, value: Entity) -> None:
+        if key in self:
+            raise KeyError(f"event {key!r} is already known")  # the index would go stale
+        super().__setitem__(key, value)
+        self.by_head.setdefault(event_head(value.name), []).append(value)
+
+    def setdefault(self, key: str, default: Entity) -> Entity:  # type: ignore[override]
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def last_of(self, head: str, *, visits: bool = True) -> Entity | None:
+        """The event added last whose head is `head` (a visit only with `visits`)."""
+        for entity in reversed(self.by_head.get(head, ())):
+            if visits or entity.properties.get("kind") != "visit":
+                return entity
+        return None
+
+
+# Heads that name the same kind of occasion: a course is "khóa đào tạo" and then "khóa học".
+_SAME_OCCASION = {
+    **dict.fromkeys(
+        (
+            *("khóa đào tạo", "khoá đào tạo", "khóa học", "khoá học", "khóa bồi dưỡng"),
+            *("khóa tập huấn", "lớp tập huấn", "lớp học", "lớp bồi dưỡng"),
+        ),
+        "course",
+    ),
+    **dict.fromkeys(("cuộc họp", "phiên họp", "kỳ họp"), "meeting"),
+    **dict.fromkeys(("buổi làm việc", "phiên làm việc", "buổi tiếp"), "working session"),
+}
+_EN_HEAD = re.compile(rf"\b(?:{EN_EVENT_HEADS})\b", re.IGNORECASE)
+
+
+def event_head(name: str) -> str:
+    """What an event's name says it is, for finding it again ("the meeting", "khóa học")."""
+    english = _EN_HEAD.search(name) if name.isascii() else None
+    if english:
+        return english.group(0).casefold()
+    words = name.casefold().split()
+    for size in (3, 2):
+        head = " ".join(words[:size])
+        if head in _SAME_OCCASION:
+            return _SAME_OCCASION[head]
+    return " ".join(words[:2])
+
+
+def event_triggers(text: str, lang: str) -> dict[str, list[tuple[Frame, int, int]]]:
+    """The VISIT, RECEPTION and MEETING triggers of a sentence, by frame, negated ones left out."""
+    found: dict[str, list[tuple[Frame, int, int]]] = {}
+    for frame, start, end in triggers(text, lang, EVENT_FRAMES):
+        if not denied(text, 0, start, lang):
+            found.setdefault(frame.frame, []).append((frame, start, end))
+    return found
+
+
+# An occasion frame's event kind and its name in Vietnamese and English.
+OCCASIONS = {
+    "RECEPTION": ("meeting", "Buổi làm việc giữa {a} và {b}", "Meeting of {a} with {b}"),
+    "SIGNING": ("signing", "Lễ ký kết giữa {a} và {b}", "Signing between {a} and {b}"),
+}
+# The kinds of named events that an occasion frame may be telling of again.
+_SAME_KIND = {"RECEPTION": {"meeting", "talks", "working session"}, "SIGNING": {"signing"}}
+
+
+@dataclass
+class Occasion:
+    """An event that a RECEPTION or SIGNING trigger makes: its hosts and guests (receptions),
+    or its parties (signings, all in `hosts` and `guests` alike)."""
+
+    frame: str
+    event: Entity
+    span: tuple[int, int]
+    hosts: list[Arg]
+    guests: list[Arg]
+
+
+def occasion(
+    view: SentenceView,
+    found: dict[str, list[tuple[Frame, int, int]]],
+    events: Events,
+    date: str | None,
+) -> Occasion | None:
+    """The meeting or signing a sentence tells of, when it names no event: a reception needs a
+    host before its trigger and a guest after it, a signing two parties."""
+    for name in OCCASIONS:
+        for frame, start, end in found.get(name, ()):
+            hosts, guests = arguments(view, frame, start, end)
+            if name == "RECEPTION" and not (hosts and guests):
+                continue
+            if name == "SIGNING" and len({a.entity.id for a in (*hosts, *guests)}) < 2:  # type: ignore[attr-defined]
+                continue
+            kind, vi, en = OCCASIONS[name]
+            parties = list({a.entity.id: a.entity for a in (*hosts, *guests)}.values())  # type: ignore[attr-defined]
+            label = (en if view.lang == "en" else vi).format(a=parties[0].name, b=parties[1].name)
+            # One occasion per day and party: a host who receives several guests in turn holds
+            # one reception; a later sentence that names one of its parties again, that day,
+            # tells of the same one.
+            ids = {p.id for p in parties}
+            event = _told_before(events, name, date, ids)
+            if event is None:
+                event_id = node_id("Event", f"{label} {date or ''}")
+                event = events.setdefault(event_id, Entity(event_id, "Event", label))
+            events.occasions.setdefault((name, date), []).append((event, ids))
+            event.properties.setdefault("kind", kind)
+            if date:
+                event.properties.setdefault("date", date)
+            return Occasion(name, event, (start, end), hosts, guests)
+    return None
+
+
+def _told_before(events: Events, frame: str, date: str | None, ids: set[str]) -> Entity | None:
+    """The occasion a frame tells of again: a named event of its kind on that day (or, without
+    dates, the last one), else an occasion of that day that shares a party with it. A host who
+    receives several guests in turn holds one reception."""
+    for event in reversed(list(events.values())):
+        day = event.properties.get("date")
+        if (
+            event.properties.get("kind") in _SAME_KIND[frame]
+            and (day == date or not (day and date))
+            and event.id not in {e.id for found in events.occasions.values() for e, _ in found}
+        ):
+            return event
+    for event, party_ids in events.occasions.get((frame, date), ()):
+        if party_ids & ids:
+            return event
+    return None
+
+
+_PARTIES = ("City", "Country", "Organization", "Network")
+_HOST_RANK = {"City": 0, "Organization": 1, "Network": 1, "Country": 2}
+_HOST_REACH = 25  # characters between a visit trigger and the place visited
+
+
+def visit_of(
+    text: str, mentions: list[tuple[Mention, Entity]], found: dict[str, list]
+) -> tuple[tuple[Frame, int, int] | None, Entity | None]:
+    """The visit a sentence tells of and where it went: the most specific place or body that
+    follows a visit trigger."""
+    best: tuple[int, tuple[Frame, int, int], Entity | None] | None = None
+    for trigger in found.get("VISIT", ()):
+        frame, _start, end = trigger
+        host = next(
+            (
+                e
+                for m, e in mentions
+                if end <= m.start <= end + _HOST_REACH and e.type in frame.target_types
+            ),
+            None,
+        )
+        rank = _HOST_RANK.get(host.type, 9) if host else 9
+        if best is None or rank < best[0]:
+            best = (rank, trigger, host)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def assign_visits(sentences: list[Sentence], events: Events, lang: str) -> None:
+    """One visit event per place visited in an article; the meetings it holds belong to the visit
+    told of last. Its date is the first one given where the visit is told."""
+    hosts: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        if s.visit and s.host:
+            hosts.setdefault(s.host.id, []).append(s)
+    # A visit to a country that the article tells city by city is told by its cities.
+    visited_countries = {
+        t[0].host.iso for t in hosts.values() if t[0].host and t[0].host.type == "City"
+    }
+    country_dates: dict[str, str] = {}
+    for host_id, told in list(hosts.items()):
+        host = told[0].host
+        if host and host.type == "Country" and host.iso in visited_countries:
+            for s in told:
+                s.host, s.told_by_cities = None, True
+                if s.date and host.iso:
+                    country_dates.setdefault(host.iso, s.date)
+            del hosts[host_id]
+    visit_of_host: dict[str, Entity] = {}
+    for host_id, told in hosts.items():
+        host = told[0].host
+        assert host is not None
+        date = next((s.date for s in told if s.date), None) or country_dates.get(host.iso or "")
+        name = f"Visit to {host.name}" if lang == "en" else f"Chuyến thăm {host.name}"
+        event_id = node_id("Event", f"{name} {date or ''}")
+        event = events.setdefault(event_id, Entity(event_id, "Event", name))
+        event.properties["kind"] = "visit"
+        if date:
+            event.properties.setdefault("date", date)
+        if host.type in ("City", "Country"):
+            event.properties.setdefault("location", host.name)
+        visit_of_host[host_id] = event
+    current = next(iter(visit_of_host.values()), None)
+    for s in sentences:
+        if s.visit and s.host:
+            current = visit_of_host[s.host.id]
+            s.visit_event = current
+        elif current and (s.visit or s.received):
+            s.visit_event = current
+
+
+def visit_relations(s: Sentence, is_place: Iterable[str]) -> Iterator[Relation]:
+    """Who went on the visit a sentence tells of, and who received them."""
+    event = s.visit_event
+    if event is None:
+        return
+    text = s.text
+    if s.visit and s.host:
+        yield Relation("HOSTED", s.host.id, event.id, text, 0.6)
+        if s.host.type in ("City", "Country"):
+            yield Relation("LOCATED_IN", event.id, s.host.id, text, 0.7)
+    places = set(is_place)
+    for m, e in s.mentions:
+        if e.type == "Event" or e.id in places or (s.host and e.id == s.host.id):
+            continue
+        if s.visit and (s.host or s.told_by_cities):
+            # Visitors come before the trigger; those met after "với"/"with".
+            _frame, start, end = s.visit
+            met = re.search(r"(?:với|with)\s", text[end : m.start])
+            if m.end <= start or (met and e.type in ("Person", "Organization")):
+                yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
+        elif s.received and e.type == "Person":
+            yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.5)

@@ -1,0 +1,443 @@
+"""Relation frames: trigger lexicons (`lexicons/frames.tsv`) whose arguments are filled from the
+trigger's clause.
+
+A frame row names a relation, its trigger and where each argument stands: the subject (the
+party nearest before the trigger, with those listed with it), the object (the first party after
+it, with its list), the event the clause speaks of, a network named in the clause, or every
+other party of the clause. Places ("tại X", "in X") and times ("giờ Hà Nội") are not taken for
+parties unless the row says places count. A trigger after a negation or a wish in its clause
+gives nothing. Confidence starts from the row's and drops for a far argument or an event taken
+from an earlier sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from ..graph.model import MODEL
+from .clauses import (
+    clause_span,
+    compounds,
+    cues,
+    denied,
+    is_modifier,
+    is_place,
+    is_time,
+    listed_with,
+    phrase_pattern,
+)
+from .lexicon import read_table
+
+RELATION_FRAMES = frozenset(MODEL.relations) - {"MENTIONS"}
+FAR_WORDS = 15  # an argument further than this from its trigger is less sure
+FAR_PENALTY = 0.1
+CONTEXT_PENALTY = 0.15  # the event comes from an earlier sentence
+
+
+@dataclass(frozen=True)
+class Frame:
+    frame: str
+    lang: str
+    trigger: str
+    source: str
+    target: str
+    confidence: float
+    source_types: tuple[str, ...]
+    target_types: tuple[str, ...]
+    places: bool
+    props: tuple[tuple[str, str], ...]
+    pattern: re.Pattern[str]
+    first_word: str  # a literal that must occur for the trigger to match (fast pre-check)
+
+
+@dataclass(frozen=True)
+class Arg:
+    """A party or event named in a sentence: its span and the entity it names."""
+
+    start: int
+    end: int
+    entity: object  # the article's entity (coref._Entity): id, type, name
+    type: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    type: str
+    source: object
+    target: object
+    confidence: float
+    props: tuple[tuple[str, str], ...] = ()
+    how: str = ""
+
+
+def _types(cell: str) -> tuple[str, ...]:
+    return tuple(t for t in cell.split("|") if t)
+
+
+@cache
+def frames(lang: str, kinds: frozenset[str] = RELATION_FRAMES) -> tuple[Frame, ...]:
+    """The frames of `lang` whose frame is one of `kinds`, longest trigger first."""
+    langs = {lang} if lang in ("vi", "en") else {"vi", "en"}
+    found = []
+    for row in read_table("frames"):
+        if row["lang"] not in langs or row["frame"] not in kinds:
+            continue
+        props = tuple(
+            tuple(p.split("=", 1)) for p in row["props"].split(";") if "=" in p
+        )  # name=value; ...
+        literal = max(re.split(r"[*?]", row["trigger"].split()[0]), key=len).casefold()
+        found.append(
+            Frame(
+                row["frame"],
+                row["lang"],
+                row["trigger"],
+                row["source"],
+                row["target"],
+                float(row["confidence"]),
+                _types(row["source_types"]),
+                _types(row["target_types"]),
+                row["places"] == "yes",
+                props,  # type: ignore[arg-type]
+                re.compile(phrase_pattern(row["trigger"]), re.IGNORECASE),
+                literal,
+            )
+        )
+    return tuple(sorted(found, key=lambda f: -len(f.trigger)))
+
+
+def triggers(
+    text: str, lang: str, kinds: frozenset[str] = RELATION_FRAMES
+) -> list[tuple[Frame, int, int]]:
+    """The frame triggers of a sentence; of overlapping triggers of one frame, the longest."""
+    folded = text.casefold()
+    other_words = compounds(text, lang)
+    hits: list[tuple[Frame, int, int]] = []
+    for frame in frames(lang, kinds):
+        if frame.first_word not in folded:
+            continue
+        for m in frame.pattern.finditer(text):
+            if any(
+                s < m.end() and m.start() < e and not (m.start() <= s and e <= m.end())
+                for s, e in other_words
+            ):
+                continue
+            if any(f.frame == frame.frame and s < m.end() and m.start() < e for f, s, e in hits):
+                continue
+            hits.append((frame, m.start(), m.end()))
+    return sorted(hits, key=lambda h: h[1])
+
+
+@dataclass
+class SentenceView:
+    """What the frames read of one sentence."""
+
+    text: str
+    lang: str
+    parties: list[Arg]  # non-event mentions, in text order
+    events: list[Arg]  # events named in the sentence, in text order
+    clause_starts: list[int]
+    context_event: object | None = None  # the event the article spoke of last
+    date: str | None = None  # the date the sentence gives
+    since: str | None = None  # that date, when it may start something (no "until" before it)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return clause_span(self.clause_starts, pos, len(self.text))
+
+
+def _allowed(frame: Frame, side: str, entity_type: str) -> bool:
+    rel = MODEL.relations.get(frame.frame)
+    wanted = frame.source_types if side == "source" else frame.target_types
+    if wanted:
+        return entity_type in wanted
+    if rel is None:
+        return True
+    return entity_type in (rel.sources if side == "source" else rel.targets)
+
+
+class _Clause:
+    def __init__(self, view: SentenceView, frame: Frame, start: int, end: int):
+        self.view, self.frame = view, frame
+        self.start, self.end = view.clause(start)
+        self.t_start, self.t_end = start, end
+        self.parties = [
+            a
+            for a in view.parties
+            if self.start <= a.start
+            and a.end <= self.end
+            and not (a.start < end and start < a.end)
+            and not is_time(view.text, a.start, a.end, view.lang)
+        ]
+
+    def _usable(self, arg: Arg, side: str) -> bool:
+        if not _allowed(self.frame, side, arg.type):
+            return False
+        return self.frame.places or not self._place(arg)
+
+    def _place(self, arg: Arg) -> bool:
+        text = self.view.text
+        if is_place(text, arg.start, self.view.lang, self.start):
+            return True
+        # the country after a place: "in Hanoi, Vietnam", "tại Đà Nẵng (Việt Nam)"
+        i = self.parties.index(arg)
+        if i and arg.type == "Country":
+            prev = self.parties[i - 1]
+            gap = text[prev.end : arg.start]
+            return (
+                prev.type == "City"
+                and re.fullmatch(r"\s*[,(]\s*", gap) is not None
+                and (is_place(text, prev.start, self.view.lang, self.start))
+            )
+        return False
+
+    def _list(self, first: Arg, side: str, step: int) -> list[Arg]:
+        """`first` and the parties listed with it, walking left (-1) or right (+1). Walking
+        right, a list ends after its "và"/"and": in "A, B và C, D ..." D starts something
+        else."""
+        found = [first]
+        i = self.parties.index(first)
+        text, lang = self.view.text, self.view.lang
+        closed = False
+        while 0 <= i + step < len(self.parties):
+            nxt = self.parties[i + step]
+            left, right = (nxt, found[-1]) if step < 0 else (found[-1], nxt)
+            gap = text[left.end : right.start]
+            listed = listed_with(text, left.end, right.start, lang, right.type == "Person")
+            if not listed and not _ENUMERATION.fullmatch(gap):
+                break
+            if step > 0 and right.type != "Person":
+                if closed and not _CONJUNCTION.search(gap):
+                    break
+                closed = closed or _CONJUNCTION.search(gap) is not None
+            if self._usable(nxt, side):
+                found.append(nxt)
+            i += step
+        return found if step > 0 else found[::-1]
+
+    def subject(self, side: str) -> list[Arg]:
+        before = [a for a in self.parties if a.end <= self.t_start and self._usable(a, side)]
+        # the actor, not the body named in its title ("Giám đốc Học viện X ông A phát biểu")
+        actors = [a for a in before if not is_modifier(self.view.text, a.start, self.view.lang)]
+        nearest = (actors or before)[-1:]
+        return self._list(nearest[0], side, -1) if nearest else []
+
+    def object(self, side: str) -> list[Arg]:
+        after = [a for a in self.parties if a.start >= self.t_end and self._usable(a, side)]
+        return self._list(after[0], side, +1) if after else []
+
+    def _possessor(self, arg: Arg) -> bool:
+        """Whether a party is named as a noun's owner ("đại diện của Việt Nam", "the capital
+        of Japan"): it qualifies that noun, it does not act."""
+        return (
+            _GENITIVE.search(self.view.text, max(self.start, arg.start - 8), arg.start) is not None
+        )
+
+    def rest(self, side: str, after: int) -> list[Arg]:
+        """The first party after position `after` (the end of the other argument's list): the
+        supported body in "With the support of A and B, C launched ..." ."""
+        later = [
+            a
+            for a in self.parties
+            if a.start >= after and self._usable(a, side) and not self._possessor(a)
+        ]
+        return self._list(later[0], side, +1) if later else []
+
+    def co_agents(self, side: str) -> list[Arg]:
+        """Parties that act with the subject, named after the trigger ("organised the meeting
+        together with B", "tổ chức hội thảo cùng với B")."""
+        marker = cues(self.view.lang).co_agent
+        if marker is None:
+            return []
+        for m in marker.finditer(self.view.text, self.t_end, self.end):
+            after = [a for a in self.parties if a.start >= m.end() and self._usable(a, side)]
+            if after and not self.view.text[m.end() : after[0].start].strip(" ,the"):
+                return self._list(after[0], side, +1)
+        return []
+
+    def leaders(self) -> list[Arg]:
+        """The people who lead a delegation named in the clause ("do ông A dẫn đầu", "led by
+        Mr A")."""
+        marker = cues(self.view.lang).leader
+        if marker is None:
+            return []
+        found = []
+        text = self.view.text
+        for m in marker.finditer(text, self.start, self.end):
+            people = [a for a in self.parties if a.type == "Person"]
+            before = [a for a in people if a.end <= m.start() and m.start() - a.end <= 3]
+            after = [a for a in people if a.start >= m.end() and a.start - m.end() <= 8]
+            found += before[-1:] + after[:1]
+        return found
+
+    def network(self, side: str) -> list[Arg]:
+        nets = [a for a in self.parties if a.type == "Network" and self._usable(a, side)]
+        after = [a for a in nets if a.start >= self.t_end]
+        return (after or nets)[:1]
+
+    def clause_parties(self, side: str) -> list[Arg]:
+        return [a for a in self.parties if self._usable(a, side)]
+
+    def event(self) -> tuple[object | None, bool]:
+        """The event of the clause, and whether it came from an earlier sentence."""
+        events = self.view.events
+        inside = [e for e in events if self.start <= e.start < self.end]
+        after = [e for e in inside if e.start >= self.t_end]
+        before = [e for e in inside if e.end <= self.t_start]
+        chosen = (after[:1] or before[-1:] or events[:1] or [None])[0]
+        if chosen is not None:
+            return chosen.entity, False
+        return self.view.context_event, self.view.context_event is not None
+
+    def distance(self, arg: Arg) -> int:
+        text = self.view.text
+        if arg.end <= self.t_start:
+            return len(text[arg.end : self.t_start].split())
+        return len(text[self.t_end : arg.start].split())
+
+
+def arguments(
+    view: SentenceView, frame: Frame, start: int, end: int
+) -> tuple[list[Arg], list[Arg]]:
+    """The subject and the object of a trigger at `start:end`."""
+    clause = _Clause(view, frame, start, end)
+    guests = clause.object("target")
+    guests += [a for a in clause.leaders() if a not in guests]
+    return clause.subject("source"), guests
+
+
+def frame_facts(view: SentenceView) -> Iterator[Fact]:
+    """The facts the relation frames find in one sentence."""
+    for frame, start, end in triggers(view.text, view.lang):
+        clause = _Clause(view, frame, start, end)
+        if denied(view.text, clause.start, start, view.lang):
+            continue
+        yield from _fill(clause, frame)
+
+
+def _role(clause: _Clause, role: str, side: str, after: int = 0) -> list[Arg]:
+    if "|" in role:  # the first role that finds someone: "subject|object"
+        for one in role.split("|"):
+            found = _role(clause, one, side, after)
+            if found:
+                return found
+        return []
+    if role == "rest":
+        return clause.rest(side, after)
+    if role == "subject":
+        return clause.subject(side)
+    if role == "object":
+        return clause.object(side)
+    if role == "network":
+        return clause.network(side)
+    if role == "clause":
+        return clause.clause_parties(side)
+    raise ValueError(f"frames.tsv: unknown role {role!r}")
+
+
+def _props(frame: Frame, view: SentenceView) -> tuple[tuple[str, str], ...]:
+    """The row's properties, with @date and @since read from the sentence."""
+    values = {"@date": view.date, "@since": view.since}
+    out = []
+    for name, value in frame.props:
+        value = values.get(value, value) if value.startswith("@") else value
+        if value:
+            out.append((name, value))
+    return tuple(out)
+
+
+def _fill(clause: _Clause, frame: Frame) -> Iterable[Fact]:
+    how = f"{frame.frame}:{frame.trigger}"
+    props = _props(frame, clause.view)
+    if frame.target == "event":
+        event, from_context = clause.event()
+        if event is None or not _allowed(frame, "target", "Event"):
+            return
+        actors = _role(clause, frame.source, "source")
+        if frame.source == "subject":
+            actors += [a for a in clause.co_agents("source") if a not in actors]
+        for arg in actors:
+            yield Fact(
+                frame.frame,
+                arg.entity,
+                event,
+                _confidence(clause, frame, arg, from_context),
+                props,
+                how,
+            )
+        return
+    symmetric = MODEL.relations[frame.frame].symmetric
+    if symmetric:
+        yield from _pairs(clause, frame, how)
+        return
+
+    def end_of(args: list[Arg]) -> int:
+        return max((a.end for a in args), default=0)
+
+    if "rest" in frame.source:  # the rest comes after the other argument
+        targets = _role(clause, frame.target, "target")
+        sources = _role(clause, frame.source, "source", end_of(targets))
+    else:
+        sources = _role(clause, frame.source, "source")
+        targets = _role(clause, frame.target, "target", end_of(sources))
+    if not targets:
+        return
+    for target in targets:
+        for source in sources:
+            if source.entity is target.entity:
+                continue
+            far = max(clause.distance(source), clause.distance(target))
+            confidence = frame.confidence - (FAR_PENALTY if far > FAR_WORDS else 0)
+            yield Fact(frame.frame, source.entity, target.entity, round(confidence, 2), props, how)
+
+
+# "A và bốn cơ quan báo chí: B, C, D": a list whose second side is spelled out after a colon.
+_GENITIVE = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?<![\w])(?:và|and)(?![\w])|&", re.IGNORECASE)
+_ENUMERATION = re.compile(r"\s*(?:,|và|and|with|với)\s+(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*:\s*")
+
+
+def _each_pair(group: list[Arg], text: str) -> list[tuple[Arg, Arg]]:
+    """The pairs of one list of signatories: every two of them, or, where a colon spells out
+    the second side ("A and four agencies: B, C"), the first side with each of the second."""
+    for i in range(1, len(group)):
+        if ":" in text[group[i - 1].end : group[i].start]:
+            return [(a, b) for a in group[:i] for b in group[i:]]
+    return [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
+
+
+def _pairs(clause: _Clause, frame: Frame, how: str) -> Iterable[Fact]:
+    """The parties of a stated cooperation: the parties listed after "giữa/between" with each
+    other; else each subject with each object; else the parties of one list with each other."""
+    view = clause.view
+    parties = [a for a in clause.parties if clause._usable(a, "source")]
+    between = cues(view.lang).between
+    pairs: list[tuple[Arg, Arg]] = []
+    if between:
+        for m in between.finditer(view.text, clause.start, clause.end):
+            after = [a for a in parties if a.start >= m.end()]
+            if len(after) >= 2 and after[0].start - m.end() <= 12:
+                pairs = _each_pair(clause._list(after[0], "source", +1), view.text)
+                break
+    if not pairs:
+        subjects, objects = clause.subject("source"), clause.object("target")
+        if subjects and objects:
+            pairs = [(s, o) for s in subjects for o in objects]
+        else:
+            pairs = _each_pair(subjects or objects, view.text)
+    for a, b in pairs:
+        if a.entity is b.entity or b.type == "Network" or a.type == "Network":
+            continue
+        far = max(clause.distance(a), clause.distance(b))
+        confidence = frame.confidence - (FAR_PENALTY if far > FAR_WORDS else 0)
+        yield Fact(frame.frame, a.entity, b.entity, round(confidence, 2), _props(frame, view), how)
+
+
+def _confidence(clause: _Clause, frame: Frame, arg: Arg, from_context: bool) -> float:
+    confidence = frame.confidence
+    if clause.distance(arg) > FAR_WORDS:
+        confidence -= FAR_PENALTY
+    if from_context:
+        confidence -= CONTEXT_PENALTY
+    return round(max(confidence, 0.05), 2)
