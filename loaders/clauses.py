@@ -53,6 +53,7 @@ class Cues:
     co_agent: re.Pattern[str] | None
     leader: re.Pattern[str] | None
     parent: re.Pattern[str] | None  # ends right before a parent body
+    direction: re.Pattern[str] | None  # ends right before a destination
 
 
 @cache
@@ -95,6 +96,9 @@ def cues(lang: str) -> Cues:
         else None,
         co_agent=compiled("co-agent"),
         leader=compiled("leader"),
+        direction=re.compile(rf"(?:{_alternation(words('direction'))})\s+(?:the\s+)?$", re.I)
+        if words("direction")
+        else None,
         parent=re.compile(rf"(?:{_alternation(words('parent'))})\s+(?:the\s+)?$", re.I)
         if words("parent")
         else None,
@@ -171,6 +175,12 @@ def denied(text: str, clause_start: int, trigger_start: int, lang: str) -> str |
 def is_place(text: str, start: int, lang: str, clause_start: int = 0) -> bool:
     """Whether the party starting at `start` is introduced as a place ("tại", "in", "at")."""
     return bool(cues(lang).place.search(text, max(clause_start, start - 30), start))
+
+
+def is_destination(text: str, start: int, lang: str) -> bool:
+    """Whether the party starting at `start` is where someone goes ("tới Nhật Bản")."""
+    direction = cues(lang).direction
+    return bool(direction and direction.search(text, max(0, start - 12), start))
 
 
 def is_time(text: str, start: int, end: int, lang: str) -> bool:

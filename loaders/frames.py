@@ -23,6 +23,7 @@ from .clauses import (
     compounds,
     cues,
     denied,
+    is_destination,
     is_modifier,
     is_place,
     is_time,
@@ -180,6 +181,8 @@ class _Clause:
         text = self.view.text
         if is_place(text, arg.start, self.view.lang, self.start):
             return True
+        if is_destination(text, arg.start, self.view.lang):
+            return True
         # the country after a place: "in Hanoi, Vietnam", "tại Đà Nẵng (Việt Nam)"
         i = self.parties.index(arg)
         if i and arg.type == "Country":
@@ -271,6 +274,17 @@ class _Clause:
             found += before[-1:] + after[:1]
         return found
 
+    def between_group(self, side: str = "source") -> list[Arg]:
+        """The parties listed right after "giữa"/"between" in the clause."""
+        between = cues(self.view.lang).between
+        if between is None:
+            return []
+        for m in between.finditer(self.view.text, self.start, self.end):
+            after = [a for a in self.parties if a.start >= m.end() and self._usable(a, side)]
+            if len(after) >= 2 and after[0].start - m.end() <= 12:
+                return self._list(after[0], side, +1)
+        return []
+
     def network(self, side: str) -> list[Arg]:
         nets = [a for a in self.parties if a.type == "Network" and self._usable(a, side)]
         after = [a for a in nets if a.start >= self.t_end]
@@ -302,6 +316,9 @@ def arguments(
 ) -> tuple[list[Arg], list[Arg]]:
     """The subject and the object of a trigger at `start:end`."""
     clause = _Clause(view, frame, start, end)
+    between = clause.between_group()
+    if between:  # "ký kết giữa A và B": the parties are those listed after "giữa"
+        return between[:1], between[1:]
     guests = clause.object("target")
     guests += [a for a in clause.leaders() if a not in guests]
     return clause.subject("source"), guests
@@ -411,15 +428,8 @@ def _pairs(clause: _Clause, frame: Frame, how: str) -> Iterable[Fact]:
     """The parties of a stated cooperation: the parties listed after "giữa/between" with each
     other; else each subject with each object; else the parties of one list with each other."""
     view = clause.view
-    parties = [a for a in clause.parties if clause._usable(a, "source")]
-    between = cues(view.lang).between
-    pairs: list[tuple[Arg, Arg]] = []
-    if between:
-        for m in between.finditer(view.text, clause.start, clause.end):
-            after = [a for a in parties if a.start >= m.end()]
-            if len(after) >= 2 and after[0].start - m.end() <= 12:
-                pairs = _each_pair(clause._list(after[0], "source", +1), view.text)
-                break
+    group = clause.between_group()
+    pairs = _each_pair(group, view.text) if len(group) >= 2 else []
     if not pairs:
         subjects, objects = clause.subject("source"), clause.object("target")
         if subjects and objects:

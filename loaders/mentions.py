@@ -285,7 +285,8 @@ def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
     for gap_start, gap_end in zip(bounds[::2], bounds[1::2], strict=False):
         for run in _NAME_RUN.finditer(text, gap_start, gap_end):
             words = run.group(0).split()
-            if words[0] in _NOT_NAME_WORDS or len(words) < 2:
+            # an acronym ("UBND TP") names a body, not a person
+            if words[0] in _NOT_NAME_WORDS or len(words) < 2 or words[0].isupper():
                 continue
             if _after_title(text, run.start(), chosen) or _TITLE_AFTER.match(text, run.end()):
                 people.append(Mention(run.start(), run.end(), "Person", run.group(0)))

@@ -96,15 +96,39 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     return not nxt or not (nxt.group(1).islower() or nxt.group(1).isdigit())
 
 
+# A photo credit ("Ảnh: Trọng Đức/TTXVN", "(Photo: VNA)") ends a caption that news pages run
+# into the next sentence: it is a sentence of its own.
+_CREDIT = re.compile(r"\(?(?<![\w])(?:Ảnh|Photo|Nguồn ảnh)\s*:\s*")
+_CREDIT_END = re.compile(
+    r"[^.()\n]{0,40}?(?:[/–-]\s*)?(?:TTXVN|VNA|Vietnam\+|VOV|VGP|TTO|Tin Tức)\b\)?"
+    r"|[^.()\n]{0,40}?/\s*\S+?(?=[\s)])\)?"
+    r"|[^.()\n]{0,40}?[.)]"
+)
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of `text`, cut after each photo credit."""
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for credit in _CREDIT.finditer(text, line.start(), line.end()):
+            end = _CREDIT_END.match(text, credit.end(), line.end())
+            if end is None or credit.start() < start:
+                continue
+            yield start, credit.start()
+            yield credit.start(), end.end()
+            start = end.end()
+        yield start, line.end()
+
+
 def split_sentences(text: str) -> Iterator[Sentence]:
     """Sentences of `text` in order, each stripped, with offsets into `text`.
 
     >>> [s.text for s in split_sentences("TS. Lê Văn B đến TP. Huế. Hội nghị mở.")]
     ['TS. Lê Văn B đến TP. Huế.', 'Hội nghị mở.']
     """
-    for block in re.finditer(r"[^\n]+", text):
-        start = block.start()
-        line_end = block.end()
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        line_end = block_end
         for mark in _END.finditer(text, start, line_end):
             if _ends_sentence(text, mark.start(), mark.end()):
                 yield from _sentence(text, start, mark.end())
