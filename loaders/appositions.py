@@ -71,7 +71,7 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
             found = title and _next_party(parties, title.end(), BODY_REACH)
             if title and found:
                 props = {"title": title.group(0)}
-                yield Relation("WORKS_FOR", person.id, found[1].id, text, 0.7, props)
+                yield Relation("WORKS_FOR", person.id, found[1].id, text, 0.7, props, "title:after")
         before = text[max(0, m.start - TITLE_REACH) : m.start]
         title = None
         for t in _TITLE.finditer(before):
@@ -85,7 +85,9 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
             and found[0].end <= m.start
             and _only_places_between(text, found[0].end, m.start, mentions)
         ):
-            yield Relation("WORKS_FOR", person.id, found[1].id, text, 0.6, {"title": title[0]})
+            yield Relation(
+                "WORKS_FOR", person.id, found[1].id, text, 0.6, {"title": title[0]}, "title:before"
+            )
         # "Rotterdam Mayor Ahmed Aboutaleb": the body, its title, the name
         title_start = offset + title.start()
         if re.fullmatch(r"\s*", text[offset + title.end() : m.start]):
@@ -98,7 +100,9 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
                 None,
             )
             if body is not None:
-                yield Relation("WORKS_FOR", person.id, body.id, text, 0.6, {"title": title[0]})
+                yield Relation(
+                    "WORKS_FOR", person.id, body.id, text, 0.6, {"title": title[0]}, "title:body"
+                )
 
 
 def sub_units(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relation]:
@@ -106,7 +110,7 @@ def sub_units(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Rel
     for (m1, e1), (m2, e2) in itertools.pairwise(mentions):
         gap = text[m1.end : m2.start]
         if e1.type == "City" and e2.type == "Country" and re.fullmatch(r"\s*[,(]\s*", gap):
-            yield Relation("LOCATED_IN", e1.id, e2.id, text, 0.8)
+            yield Relation("LOCATED_IN", e1.id, e2.id, text, 0.8, how="apposition:country")
     parties = [(m, e) for m, e in mentions if e.type in PARTY_TYPES]
     for (m1, e1), (m2, e2) in itertools.pairwise(parties):
         if e1.type != "Organization" or e2.type not in ("Organization", "City", "Network"):
@@ -125,7 +129,7 @@ def sub_units(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Rel
                 and head_of(text[m2.start : m2.end]) in _PARENT_HEADS
             )
         ):
-            yield Relation("PART_OF", e1.id, e2.id, text, 0.6)
+            yield Relation("PART_OF", e1.id, e2.id, text, 0.6, how="apposition:parent")
 
 
 def branches(
@@ -142,11 +146,11 @@ def branches(
             if found is None or found.id == e.id:
                 continue
             if found.type == "Organization" and head in ("Phân viện", "Chi nhánh"):
-                yield Relation("PART_OF", e.id, found.id, text, 0.6)
+                yield Relation("PART_OF", e.id, found.id, text, 0.6, how="branch:parent")
             elif found.type in ("City", "Country") and re.search(
                 r"(?:tại|ở)\s+\S*\s*$", inner[: im.start]
             ):
-                yield Relation("LOCATED_IN", e.id, found.id, text, 0.6)
+                yield Relation("LOCATED_IN", e.id, found.id, text, 0.6, how="branch:seat")
 
 
 def capitals(
@@ -165,4 +169,4 @@ def capitals(
         )
         found = resolver.add(province, entry.name)
         if found is not None:
-            yield Relation("LOCATED_IN", e.id, found.id, text, 0.8)
+            yield Relation("LOCATED_IN", e.id, found.id, text, 0.8, how="capital:province")

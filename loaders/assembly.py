@@ -30,14 +30,21 @@ def containment(entities: Iterable[Entity], sentences: list[str]) -> Iterator[Re
             continue
         country = countries[city.iso]
         evidence = _first_naming(sentences, city, country) or _first_naming(sentences, city)
-        yield Relation("LOCATED_IN", city.id, country.id, evidence or "", CONTAINMENT_CONFIDENCE)
+        yield Relation(
+            "LOCATED_IN",
+            city.id,
+            country.id,
+            evidence or "",
+            CONTAINMENT_CONFIDENCE,
+            how="gazetteer",
+        )
 
 
 def hosts_at_home(relations: list[Relation]) -> list[Relation]:
     """A city that organises an event held in it hosts it too."""
     held_in = {(r.source, r.target) for r in relations if r.type == "LOCATED_IN"}
     return [
-        Relation("HOSTED", r.source, r.target, r.evidence, r.confidence)
+        Relation("HOSTED", r.source, r.target, r.evidence, r.confidence, how="home:" + r.how)
         for r in relations
         if r.type == "ORGANIZED" and (r.target, r.source) in held_in
     ]
@@ -83,6 +90,7 @@ def document(
             "properties": dict(r.properties),
             "evidence": r.evidence,
             "confidence": r.confidence,
+            "how": r.how,
         }
         out_relations.append(seen[key])
     return {

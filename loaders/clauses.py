@@ -19,9 +19,12 @@ from .lexicon import read_table
 
 def phrase_pattern(phrase: str) -> str:
     """A lexicon phrase as a regular expression: whole words, any run of spaces between them,
-    `*` for a word ending and `?` for one letter."""
+    `*` for a word ending, `?` for one letter and `~` for up to four words in between."""
     parts = []
     for i, word in enumerate(phrase.split()):
+        if word == "~":
+            parts.append(r"(?:\s+[^\s.,;:]+){0,4}?")
+            continue
         body = re.escape(word).replace(r"\*", r"\w*").replace(r"\?", r"\w")
         parts.append(("" if i == 0 else r"\s+") + body)
     pattern = "".join(parts)

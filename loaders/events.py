@@ -32,6 +32,7 @@ class Relation:
     evidence: str
     confidence: float
     properties: dict[str, str] = field(default_factory=dict)
+    how: str = ""  # the mechanism that found it: a frame and its trigger, an apposition, ...
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Sentence:
     date: str | None
     place: Entity | None
     since: str | None = None  # the date, when it may start something
+    running_date: str | None = None  # its date, else the last one the article gave
     event_at: dict[str, tuple[int, int]] = field(default_factory=dict)  # each event's span
     visit: tuple[Frame, int, int] | None = None  # the visit trigger, when one is told of
     host: Entity | None = None  # the place or body visited
@@ -196,7 +198,7 @@ def _told_before(events: Events, frame: str, date: str | None, ids: set[str]) ->
 
 _PARTIES = ("City", "Country", "Organization", "Network")
 _HOST_RANK = {"City": 0, "Organization": 1, "Network": 1, "Country": 2}
-_HOST_REACH = 25  # characters between a visit trigger and the place visited
+_HOST_REACH = 40  # characters between a visit trigger and the place visited
 
 
 def visit_of(
@@ -245,7 +247,11 @@ def assign_visits(sentences: list[Sentence], events: Events, lang: str) -> None:
     for host_id, told in hosts.items():
         host = told[0].host
         assert host is not None
-        date = next((s.date for s in told if s.date), None) or country_dates.get(host.iso or "")
+        date = (
+            next((s.date for s in told if s.date), None)
+            or country_dates.get(host.iso or "")
+            or next((s.running_date for s in told if s.running_date), None)
+        )
         name = f"Visit to {host.name}" if lang == "en" else f"Chuyến thăm {host.name}"
         event_id = node_id("Event", f"{name} {date or ''}")
         event = events.setdefault(event_id, Entity(event_id, "Event", name))
@@ -271,9 +277,9 @@ def visit_relations(s: Sentence, is_place: Iterable[str]) -> Iterator[Relation]:
         return
     text = s.text
     if s.visit and s.host:
-        yield Relation("HOSTED", s.host.id, event.id, text, 0.6)
+        yield Relation("HOSTED", s.host.id, event.id, text, 0.6, how="visit:host")
         if s.host.type in ("City", "Country"):
-            yield Relation("LOCATED_IN", event.id, s.host.id, text, 0.7)
+            yield Relation("LOCATED_IN", event.id, s.host.id, text, 0.7, how="visit:place")
     places = set(is_place)
     for m, e in s.mentions:
         if e.type == "Event" or e.id in places or (s.host and e.id == s.host.id):
@@ -283,6 +289,6 @@ def visit_relations(s: Sentence, is_place: Iterable[str]) -> Iterator[Relation]:
             _frame, start, end = s.visit
             met = re.search(r"(?:với|with)\s", text[end : m.start])
             if m.end <= start or (met and e.type in ("Person", "Organization")):
-                yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6)
+                yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6, how="visit:visitor")
         elif s.received and e.type == "Person":
-            yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.5)
+            yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.5, how="visit:met")

@@ -121,6 +121,7 @@ class FrameExtractor:
             None,
         )
         s = Sentence(text, lang, mentions, [], date, place, since=since)
+        s.running_date = date or self._last_date
         # A headline's events are told again in the body, with their dates.
         for event in [] if headline else find_events(text):
             entity = self._event(event, text, date, place, events)
@@ -129,7 +130,7 @@ class FrameExtractor:
                 s.event_at.setdefault(entity.id, (event.start, event.end))
         found = event_triggers(text, lang)
         if not s.events and not headline and "VISIT" not in found:
-            s.occasion = occasion(self._view(s), found, events, date or self._last_date)
+            s.occasion = occasion(self._view(s), found, events, s.running_date)
             if s.occasion:
                 s.events.append(s.occasion.event)
                 s.event_at[s.occasion.event.id] = s.occasion.span
@@ -175,7 +176,10 @@ class FrameExtractor:
         found += appositions.posts(text, s.mentions)
         found += appositions.sub_units(text, s.mentions)
         if s.place:
-            found += (Relation("LOCATED_IN", e.id, s.place.id, text, 0.7) for e in s.events)
+            found += (
+                Relation("LOCATED_IN", e.id, s.place.id, text, 0.7, how="event:place")
+                for e in s.events
+            )
         view = self._view(s, context)
         for fact in frame_facts(view):
             found.append(
@@ -186,6 +190,7 @@ class FrameExtractor:
                     text,
                     fact.confidence,
                     dict(fact.props),
+                    fact.how,
                 )
             )
         found += self._occasion_roles(s)
@@ -219,11 +224,20 @@ class FrameExtractor:
         event_id = found.event.id
         for arg in found.hosts:
             if found.frame == "RECEPTION":
-                yield Relation("HOSTED", arg.entity.id, event_id, s.text, 0.6)  # type: ignore[attr-defined]
+                yield Relation(
+                    "HOSTED", arg.entity.id, event_id, s.text, 0.6, how=f"{found.frame}:host"
+                )  # type: ignore[attr-defined]
         # A reception's host body hosts it; the people who receive and the guests take part.
         for arg in (*found.hosts, *found.guests):
             if found.frame == "SIGNING" or arg.type == "Person" or arg in found.guests:
-                yield Relation("PARTICIPATED_IN", arg.entity.id, event_id, s.text, 0.6)  # type: ignore[attr-defined]
+                yield Relation(
+                    "PARTICIPATED_IN",
+                    arg.entity.id,
+                    event_id,
+                    s.text,
+                    0.6,
+                    how=f"{found.frame}:party",
+                )  # type: ignore[attr-defined]
 
 
 @cache

@@ -365,7 +365,7 @@ def _props(frame: Frame, view: SentenceView) -> tuple[tuple[str, str], ...]:
 
 
 def _fill(clause: _Clause, frame: Frame) -> Iterable[Fact]:
-    how = f"{frame.frame}:{frame.trigger}"
+    how = f"frame:{frame.trigger}"
     props = _props(frame, clause.view)
     if frame.target == "event":
         event, from_context = clause.event()
