@@ -8,12 +8,17 @@ head word ("Học viện", "thành phố", "the meeting") for the last entity wi
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..graph.ids import node_id, slugify
-from .mentions import ACRONYM, Mention
+from .mentions import ACRONYM, FAMILY_NAMES, Mention
+
+_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*(?![\w-])")
+_CAPITAL_NEIGHBOUR = re.compile(r"[ \t]+[A-ZĐÀ-ỸẠ-Ỹ]")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:])[A-ZĐÀ-ỸẠ-Ỹ][\w-]*[ \t]+$")
 
 
 @dataclass
@@ -58,6 +63,9 @@ class Resolver:
         self._names: list[tuple[str, str]] = []
         self._person_ends: list[str] = []  # people's names reversed, sorted: suffix look-ups
         self._organizations: list[str] = []  # organizations' names, sorted: prefix look-ups
+        # A person named again by one part of the name ("Quang said", "PM Lee"): the first or
+        # last word of a known name, when only one person of the article has it.
+        self.short: dict[str, Entity | None] = {}
 
     def add(self, mention: Mention, surface: str) -> Entity | None:
         if mention.backref:
@@ -75,11 +83,42 @@ class Resolver:
                 entity.properties[key] = mention.country
             self.entities[entity_id] = entity
             self._by_type.setdefault(entity.type, []).append(entity)
+            if entity.type == "Person":
+                self._short_names(entity)
         for alias in (surface, mention.name, mention.acronym):
             entity.add_alias(alias)
             if alias:
                 self._name(mention.type, name_key(alias), entity_id)
         return entity
+
+    def _short_names(self, person: Entity) -> None:
+        words = person.name.split()
+        if len(words) < 2:
+            return
+        # A Vietnamese family name is shared by too many people to name one.
+        parts = {words[-1]} if words[0] in FAMILY_NAMES else {words[0], words[-1]}
+        for part in parts:
+            if len(part) >= 3 and part[0].isupper():
+                known = self.short.get(part, person)
+                self.short[part] = person if known is person else None  # None: ambiguous
+
+    def short_mentions(
+        self, text: str, mentions: list[tuple[Mention, Entity]]
+    ) -> list[tuple[Mention, Entity]]:
+        """`mentions` with the people the sentence names by one part of their name."""
+        if not self.short:
+            return mentions
+        added = []
+        for m in _WORD.finditer(text):
+            person = self.short.get(m.group(0))
+            if person is None or any(x.start < m.end() and m.start() < x.end for x, _ in mentions):
+                continue
+            if _CAPITAL_NEIGHBOUR.match(text, m.end()) or _CAPITAL_BEFORE.search(
+                text, max(0, m.start() - 30), m.start()
+            ):
+                continue  # part of a longer name
+            added.append((Mention(m.start(), m.end(), "Person", person.name), person))
+        return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions
 
     def _name(self, etype: str, key: str, entity_id: str) -> None:
         name = (etype, key)

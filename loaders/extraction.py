@@ -107,6 +107,7 @@ class FrameExtractor:
             if entity is not None:
                 mentions.append((m, entity))
         mentions = with_defined_acronyms(text, mentions, resolver)
+        mentions = resolver.short_mentions(text, mentions)
         dates = find_dates(text, year)
         date = dates[0].iso if dates else None
         since = date if dates and not bounds_a_count(text, dates[0].start, lang) else None

@@ -70,6 +70,7 @@ _NOT_NAME_WORDS = frozenset(words("not_names", rule="not_name_start"))
 # even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn Phương").
 FAMILY_NAMES = words("family_names")
 _SYLLABLE = rf"[{_UPPER}][^\W\d_{_UPPER}]+"
+COMMON_WORD_FAMILY_NAMES = frozenset(words("family_names", common_word="yes"))
 VIETNAMESE_NAME = re.compile(
     rf"(?<![\w])(?:{_alternatives(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
 )
@@ -239,7 +240,10 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         found.append(Mention(m.start("name"), m.end("name"), "Person", m["name"]))
     for m in VIETNAMESE_NAME.finditer(text):
         # "Thái Bình Dương" (the Pacific) and "Hà Nam" are places, not people; so are "xã Lương
-        # Hòa" and "huyện Châu Thành".
+        # Hòa" and "huyện Châu Thành"; "Đoàn Cấp cao" is a delegation.
+        words_of = m.group(0).split()
+        if len(words_of) == 2 and words_of[0] in COMMON_WORD_FAMILY_NAMES:
+            continue
         if (
             not any(g.start == 0 for g in gazetteer.find(m.group(0)))
             and m.group(0) not in NOT_PEOPLE

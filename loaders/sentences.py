@@ -106,18 +106,39 @@ _CREDIT_END = re.compile(
 )
 
 
+# A line that breaks inside a sentence (text wrapped at a fixed width): the next line goes on in
+# lower case, or this one ends with a word that cannot end a sentence.
+_GOES_ON = re.compile(
+    r"[^.!?…:;\"”)\]]\n(?=[^\W\d_A-ZĐÀ-ỸẠ-Ỹ]|\d)|(?<![\w])(?:of|the|and|a|an|to|for|in|with|at|on|của|và|các|tại|với|cho)\n(?=\S)"
+)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """The lines of `text`, a sentence wrapped over several lines taken as one."""
+    joined = {m.end() - 1 for m in _GOES_ON.finditer(text)}  # the newlines inside sentences
+    start = 0
+    for newline in (i for i, c in enumerate(text) if c == "\n"):
+        if newline in joined:
+            continue
+        if text[start:newline].strip():
+            yield start, newline
+        start = newline + 1
+    if text[start:].strip():
+        yield start, len(text)
+
+
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """The lines of `text`, cut after each photo credit."""
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for credit in _CREDIT.finditer(text, line.start(), line.end()):
-            end = _CREDIT_END.match(text, credit.end(), line.end())
+    for line_start, line_end in _lines(text):
+        start = line_start
+        for credit in _CREDIT.finditer(text, line_start, line_end):
+            end = _CREDIT_END.match(text, credit.end(), line_end)
             if end is None or credit.start() < start:
                 continue
             yield start, credit.start()
             yield credit.start(), end.end()
             start = end.end()
-        yield start, line.end()
+        yield start, line_end
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:

@@ -1,0 +1,139 @@
+"""Relation confidence learned from the hand annotations: a small logistic model over how a fact
+was found.
+
+The rule extractor gives each relation a confidence that says which mechanism found it (`how`:
+a frame trigger, a title, an apposition, the gazetteer, a visit role ...). `calibrate` replaces
+it with the probability, learned from the gold annotations of ../shared/eval/gold, that a fact
+found that way is right. The features (`features`) use only the relation itself (its type, `how`,
+the rule's confidence, its properties, the length of its evidence), the types of its two ends and
+the article's language, so unseen values of `how` still get a probability from the coarser
+features (the mechanism, the relation type, the rule confidence).
+
+The weights are in `models/confidence.json`, written by `bench/train_confidence.py` (which also
+measures the model by leave-articles-out cross-validation). Run time is a sum of weights and a
+logistic function: pure Python and deterministic. Without the model file, or with
+UCN_NO_CALIBRATION=1 in the environment, the rule confidences are left as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODEL = Path(__file__).resolve().with_name("models") / "confidence.json"
+NO_CALIBRATION = "UCN_NO_CALIBRATION"  # set to 1 to keep the rule confidences
+BASE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)  # "base>=x": lets unseen rule confidences interpolate
+WORD_BUCKETS = (12, 25, 40)  # evidence length in words: <=12, <=25, <=40, longer
+
+
+def _bucket(words: int) -> str:
+    for limit in WORD_BUCKETS:
+        if words <= limit:
+            return f"<={limit}"
+    return f">{WORD_BUCKETS[-1]}"
+
+
+def features(relation: Mapping[str, Any], types: Mapping[str, str], lang: str) -> list[str]:
+    """Sparse binary features of one relation, sorted: names of the features that are on.
+
+    `types` maps entity ids to entity types; `lang` is the article's language."""
+    rtype = str(relation.get("type") or "?")
+    how = str(relation.get("how") or "?")
+    mech = how.split(":", 1)[0]
+    src = types.get(str(relation.get("source")), "?")
+    tgt = types.get(str(relation.get("target")), "?")
+    out = {
+        f"type={rtype}",
+        f"how={how}",
+        f"mech={mech}",
+        f"type+mech={rtype}|{mech}",
+        f"type+how={rtype}|{how}",
+        f"src={src}",
+        f"tgt={tgt}",
+        f"type+src={rtype}|{src}",
+        f"type+tgt={rtype}|{tgt}",
+        f"type+src+tgt={rtype}|{src}|{tgt}",
+        f"lang={lang or '?'}",
+        f"lang+mech={lang or '?'}|{mech}",
+        f"lang+type={lang or '?'}|{rtype}",
+    }
+    confidence = relation.get("confidence")
+    if isinstance(confidence, int | float) and not isinstance(confidence, bool):
+        out.add(f"base={round(float(confidence) * 20) / 20:g}")
+        out.update(f"base>={step:g}" for step in BASE_STEPS if confidence >= step - 1e-9)
+    else:
+        out.add("base=none")
+    out.update(f"prop={key}" for key in (relation.get("properties") or {}))
+    words = len(str(relation.get("evidence") or "").split())
+    out.add(f"words{_bucket(words)}")
+    if relation.get("source") == relation.get("target"):
+        out.add("self")
+    return sorted(out)
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+class Calibrator:
+    """A logistic model: bias plus one weight per feature; unknown features weigh 0."""
+
+    def __init__(self, path: Path = MODEL) -> None:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        self.bias = float(data.get("bias", 0.0))
+        self.weights = {str(k): float(v) for k, v in (data.get("weights") or {}).items()}
+
+    @classmethod
+    def from_weights(cls, bias: float, weights: Mapping[str, float]) -> Calibrator:
+        model = cls.__new__(cls)
+        model.bias = float(bias)
+        model.weights = dict(weights)
+        return model
+
+    def score(self, names: Iterable[str]) -> float:
+        """The probability for a list of feature names."""
+        return sigmoid(self.bias + sum(self.weights.get(name, 0.0) for name in names))
+
+    def probability(self, relation: Mapping[str, Any], types: Mapping[str, str], lang: str) -> float:
+        """The probability that the relation is right, in (0, 1)."""
+        return self.score(features(relation, types, lang))
+
+
+@cache
+def load_calibrator(path: Path = MODEL) -> Calibrator | None:
+    """The model in `path`, read once; None when there is no such file."""
+    if not Path(path).is_file():
+        return None
+    return Calibrator(path)
+
+
+def disabled() -> bool:
+    """Whether UCN_NO_CALIBRATION asks for the rule confidences (any value but empty or 0)."""
+    return os.environ.get(NO_CALIBRATION, "").strip() not in ("", "0")
+
+
+def calibrate(document: dict[str, Any], path: Path = MODEL) -> dict[str, Any]:
+    """The document with each relation's confidence set to the model's probability (2 decimals).
+
+    The input is not changed. Without a model file in `path`, or when UCN_NO_CALIBRATION is
+    set, the document itself is returned."""
+    model = None if disabled() else load_calibrator(Path(path))
+    if model is None or not document.get("relations"):
+        return document
+    types = {
+        str(e.get("id")): str(e.get("type")) for e in document.get("entities") or [] if "id" in e
+    }
+    lang = str((document.get("article") or {}).get("lang") or "")
+    relations = [
+        {**r, "confidence": round(model.probability(r, types, lang), 2)}
+        for r in document["relations"]
+    ]
+    return {**document, "relations": relations}
