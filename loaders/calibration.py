@@ -102,7 +102,9 @@ class Calibrator:
         """The probability for a list of feature names."""
         return sigmoid(self.bias + sum(self.weights.get(name, 0.0) for name in names))
 
-    def probability(self, relation: Mapping[str, Any], types: Mapping[str, str], lang: str) -> float:
+    def probability(
+        self, relation: Mapping[str, Any], types: Mapping[str, str], lang: str
+    ) -> float:
         """The probability that the relation is right, in (0, 1)."""
         return self.score(features(relation, types, lang))
 

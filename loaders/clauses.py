@@ -217,10 +217,31 @@ def _title_before() -> re.Pattern[str]:
     )
 
 
+def groups(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """The phrases of a sentence that name two parties told of before ("hai nước"), with the
+    label those parties have ("" for any party)."""
+    langs = {lang} if lang in ("vi", "en") else {"vi", "en"}
+    found = []
+    for pattern, label in _group_patterns(frozenset(langs)):
+        found += [(m.start(), m.end(), label) for m in pattern.finditer(text)]
+    return found
+
+
+@cache
+def _group_patterns(langs: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(phrase_pattern(r["word"]), re.IGNORECASE), r["scope"])
+        for r in read_table("cues")
+        if r["cue"] == "group" and r["lang"] in langs
+    )
+
+
 def listed_with(text: str, left_end: int, right_start: int, lang: str, person: bool) -> bool:
     """Whether the text between two parties joins them in one list ("A, B và C", "ông A; bà
     B"). Titles may stand in the gap ("A, Chủ tịch B", "Mayor of X, Y"); with nothing but
     titles between them, a body and the person after it ("UBND TP Huế ông A") go together."""
+    if right_start < left_end:  # two parties named by one phrase ("hai nước")
+        return True
     gap = text[left_end:right_start]
     if not gap:
         return False

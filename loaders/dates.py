@@ -93,9 +93,49 @@ def year_of(iso: str | None) -> int | None:
     return int(iso[:4]) if iso and iso[:4].isdigit() else None
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+# Days named relative to the article's date: weekdays ("Thursday", "thứ Năm", "thứ 5") are the
+# last such day on or before it; "yesterday"/"hôm qua" the day before, "today"/"hôm nay" the day.
+_WEEKDAYS = {
+    **{d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday"))},
+    "saturday": 5,
+    "sunday": 6,
+    **{f"thứ {n}": i for i, n in enumerate(("hai", "ba", "tư", "năm", "sáu", "bảy"))},
+    **{f"thứ {n}": i for i, n in enumerate(range(2, 8))},
+    "chủ nhật": 6,
+}
+_RELATIVE = {"yesterday": 1, "hôm qua": 1, "tối qua": 1, "today": 0, "hôm nay": 0}
+_RELATIVE_DAY = re.compile(
+    r"(?<![\w])(?P<day>"
+    + "|".join(sorted((*_WEEKDAYS, *_RELATIVE), key=len, reverse=True))
+    + r")(?![\w])(?!\s*,?\s*(?:ngày\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def _relative_dates(text: str, today: str | None) -> list[DateMention]:
+    try:
+        day = dt.date.fromisoformat(today) if today else None
+    except ValueError:
+        day = None
+    if day is None:
+        return []
+    found = []
+    for m in _RELATIVE_DAY.finditer(text):
+        name = m["day"].casefold()
+        if name in _RELATIVE:
+            when = day - dt.timedelta(days=_RELATIVE[name])
+        else:
+            when = day - dt.timedelta(days=(day.weekday() - _WEEKDAYS[name]) % 7)
+        found.append(DateMention(m.start(), m.end(), when.isoformat()))
+    return found
+
+
+def find_dates(
+    text: str, default_year: int | None = None, today: str | None = None
+) -> list[DateMention]:
     """Non-overlapping date expressions in `text`, in order; a missing year is
-    `default_year` (the article's), else XXXX."""
+    `default_year` (the article's), else XXXX. With `today` (the article's full date),
+    weekdays and "yesterday" count too."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for pattern in _COMPILED:
@@ -114,6 +154,9 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
                 continue
             taken.append((start, end))
             found.append(DateMention(start, end, iso))
+    for relative in _relative_dates(text, today):
+        if not any(relative.start < e and s < relative.end for s, e in taken):
+            found.append(relative)
     return sorted(found, key=lambda d: d.start)
 
 

@@ -16,7 +16,7 @@ The `Extractor` protocol leaves room for statistical or LLM extractors with the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, Protocol
 
@@ -25,7 +25,7 @@ from ..graph.ids import node_id
 from . import appositions
 from .article import Article
 from .assembly import containment, document, hosts_at_home
-from .clauses import bounds_a_count, clause_bounds, is_place
+from .clauses import bounds_a_count, clause_bounds, groups, is_place
 from .coref import Entity, Resolver, with_defined_acronyms
 from .dates import find_dates, year_of
 from .events import (
@@ -45,6 +45,35 @@ from .mentions import Mention, find_events, find_mentions
 from .sentences import split_sentences
 
 _ATTENDANCE = frozenset({"PARTICIPATED_IN"})
+_PARTY_TYPES = ("City", "Country", "Organization", "Network")
+
+
+def _most_named(named: list[Entity], keep: Callable[[Entity], bool]) -> list[Entity]:
+    """The two entities `named` most often (of those to `keep`), the later named first on a
+    tie, in the order they were first named."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    by_id: dict[str, Entity] = {}
+    for i, entity in enumerate(named):
+        if keep(entity):
+            counts[entity.id] = counts.get(entity.id, 0) + 1
+            last[entity.id] = i
+            by_id[entity.id] = entity
+    top = sorted(counts, key=lambda k: (-counts[k], -last[k]))[:2]
+    if len(top) < 2:
+        return []
+    return sorted((by_id[k] for k in top), key=lambda e: named.index(e))
+
+
+def _last_two(entities: Iterable[Entity]) -> list[Entity]:
+    """The first two distinct entities of `entities`, in the order they were named."""
+    found: list[Entity] = []
+    for entity in entities:
+        if entity not in found:
+            found.append(entity)
+        if len(found) == 2:
+            return found[::-1]
+    return []
 
 
 class Extractor(Protocol):
@@ -65,6 +94,9 @@ class FrameExtractor:
         resolver = Resolver()
         events = Events()
         self._last_date: str | None = None
+        self._today = article.date if article.date and len(article.date) == 10 else None
+        self._recent: list[Entity] = []  # the parties named so far, in order
+        self._pair: list[Entity] = []  # the parties of the last occasion or partnership
         year = year_of(article.date)
         lang = article.lang if article.lang in ("vi", "en") else "vi"
         # The headline names what the body refers back to, so it is read first; the body's
@@ -108,7 +140,8 @@ class FrameExtractor:
                 mentions.append((m, entity))
         mentions = with_defined_acronyms(text, mentions, resolver)
         mentions = resolver.short_mentions(text, mentions)
-        dates = find_dates(text, year)
+        mentions = self._groups(text, lang, mentions)
+        dates = find_dates(text, year, self._today)
         date = dates[0].iso if dates else None
         since = date if dates and not bounds_a_count(text, dates[0].start, lang) else None
         if date and not headline:
@@ -133,6 +166,9 @@ class FrameExtractor:
         if not s.events and not headline and "VISIT" not in found:
             s.occasion = occasion(self._view(s), found, events, s.running_date)
             if s.occasion:
+                parties = [a.entity for a in (*s.occasion.hosts, *s.occasion.guests)]
+                pair = _last_two(e for e in reversed(parties) if e.type in _PARTY_TYPES)
+                self._pair = pair or self._pair
                 s.events.append(s.occasion.event)
                 s.event_at[s.occasion.event.id] = s.occasion.span
         s.visit, s.host = visit_of(text, mentions, found)
@@ -143,6 +179,26 @@ class FrameExtractor:
             *appositions.capitals(text, mentions, resolver, self.gazetteer),
         ]
         return s
+
+    def _groups(
+        self, text: str, lang: str, mentions: list[tuple[Mention, Entity]]
+    ) -> list[tuple[Mention, Entity]]:
+        """Two parties named by one phrase ("hai nước", "the two sides"): the last two of that
+        label the article named before, else, for "hai bên", the last pair it told of."""
+        added = []
+        for start, end, label in groups(text, lang):
+            if any(m.start < end and start < m.end for m, _ in mentions):
+                continue
+            if label:
+                pair = _most_named(self._recent, lambda e, label=label: e.type == label)
+            else:
+                pair = self._pair or _most_named(self._recent, lambda e: True)
+            for entity in pair:
+                added.append((Mention(start, end, entity.type, entity.name), entity))
+        self._recent += [e for _, e in mentions if e.type in _PARTY_TYPES]
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda pair: pair[0].start)
 
     def _event(
         self, event: Mention, text: str, date: str | None, place: Entity | None, events: Events

@@ -199,6 +199,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         entry = match.entry
         if any(text.startswith(phrase, match.start) for phrase in NOT_PLACES):
             continue
+        if text.startswith("$", match.end):  # a currency ("US$", "S$"), not a place
+            continue
         committee = None
         for m in COMMITTEE.finditer(text, max(0, match.start - 40), match.start):
             if m.end() == match.start:

@@ -11,7 +11,7 @@ from .encoding import decode_bytes
 
 # What may surround a date on a date line: labels, weekdays, times, time zones, separators.
 _DATE_LINE_NOISE = re.compile(
-    r"\b(?:ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|thời gian|"
+    r"\b(?:ngày đăng|ngày cập nhật|cập nhật|đăng lúc|đăng ngày|thời gian|date|"
     r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ nhật|"
     r"published|posted|updated|last updated|on|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -19,6 +19,8 @@ _DATE_LINE_NOISE = re.compile(
     re.I,
 )
 MAX_DATE_LINE = 80
+# A source line of a saved page ("Source: https://...", "Nguồn: https://..."): the page's address.
+SOURCE_LINE = re.compile(r"(?:source|nguồn|url)\s*:\s*(?P<url>https?://\S+)", re.I)
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _FURNITURE = re.compile(
@@ -73,17 +75,22 @@ def is_furniture(line: str) -> bool:
     return True
 
 
-def split_page(text: str) -> tuple[str | None, str | None, list[str]]:
-    """Title, publication date and the kept paragraphs of a scraped page."""
+def read_page(text: str) -> tuple[str | None, str | None, str | None, list[str]]:
+    """Title, publication date, address (from a source line) and kept paragraphs of a page."""
     lines = [" ".join(line.split()) for line in unicodedata.normalize("NFC", text).splitlines()]
     title: str | None = None
     date: str | None = None
+    url: str | None = None
     kept: list[str] = []
     for line in lines:
         if not line:
             continue
         if _TAIL.match(line):
             break
+        source = SOURCE_LINE.fullmatch(line)
+        if source and url is None:
+            url = source["url"]
+            continue
         line_date = parse_date_line(line)
         if line_date:
             date = date or line_date
@@ -94,19 +101,19 @@ def split_page(text: str) -> tuple[str | None, str | None, list[str]]:
             title = line
         elif line != title:  # the title repeated as an image caption
             kept.append(line)
-    return title, date, kept
+    return title, date, url, kept
 
 
 def read_text(data: str | bytes, source: str) -> Article:
     """Read one article from scraped plain text; `ArticleError` when no text is left."""
     text = decode_bytes(data) if isinstance(data, bytes) else unicodedata.normalize("NFC", data)
-    title, date, paragraphs = split_page(clean_text(text))
+    title, date, url, paragraphs = read_page(clean_text(text))
     if title is None:
         raise ArticleError(source, "no article text")
     body = "\n".join(paragraphs) if paragraphs else title
     return Article(
         id=article_id(None, body),
-        url=None,
+        url=url,
         title=title,
         date=date,
         lang=detect_lang(f"{title}\n{body}"),
