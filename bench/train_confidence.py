@@ -30,10 +30,9 @@ import os
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -43,6 +42,7 @@ THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 FOLDS = 5
 L2 = 4.0  # penalty (lambda / 2) * |w|^2 on the summed log-loss; the bias is not penalised
 SWEEPS = 200
+MIN_COUNT = 2  # a feature on in fewer training facts gets no weight (keeps the model small)
 PRUNE = 1e-3  # weights smaller than this are not written
 EPS = 0.005  # probabilities are clipped to [EPS, 1 - EPS] for the log-loss
 
@@ -61,8 +61,7 @@ folds_bench = load_module("score_folds", ROOT / "bench" / "score_folds.py")
 calibration = load_module("ucn_calibration", ROOT / "loaders" / "calibration.py")
 
 
-@dataclass
-class Article:
+class Article(NamedTuple):  # a NamedTuple: this file is imported by path, outside sys.modules
     set: str
     name: str
     lang: str
@@ -116,12 +115,14 @@ def collect(shared: Path, ucn: str, scorer: ModuleType) -> list[Article]:
 def train(
     rows: Sequence[list[str]], ys: Sequence[bool], l2: float = L2, sweeps: int = SWEEPS
 ) -> tuple[float, dict[str, float]]:
-    """(bias, weights) minimising summed log-loss + l2/2 |w|^2, by cyclic coordinate descent."""
-    vocab = sorted({f for row in rows for f in row})
-    column: dict[str, list[int]] = {f: [] for f in vocab}
+    """(bias, weights) minimising summed log-loss + l2/2 |w|^2, by cyclic coordinate descent.
+
+    Only the features on in at least MIN_COUNT of these rows get a weight."""
+    column: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
-        for f in set(row):
-            column[f].append(i)
+        for f in sorted(set(row)):
+            column.setdefault(f, []).append(i)
+    vocab = sorted(f for f, idx in column.items() if len(idx) >= MIN_COUNT)
     y = [1.0 if v else 0.0 for v in ys]
     z = [0.0] * len(rows)
     bias, weights = 0.0, dict.fromkeys(vocab, 0.0)

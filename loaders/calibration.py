@@ -5,8 +5,8 @@ The rule extractor gives each relation a confidence that says which mechanism fo
 a frame trigger, a title, an apposition, the gazetteer, a visit role ...). `calibrate` replaces
 it with the probability, learned from the gold annotations of ../shared/eval/gold, that a fact
 found that way is right. The features (`features`) use only the relation itself (its type, `how`,
-the rule's confidence, its properties, the length of its evidence), the types of its two ends and
-the article's language, so unseen values of `how` still get a probability from the coarser
+the rule's confidence, the names of its properties), the types of its two ends and the article's
+language, so unseen values of `how` still get a probability from the coarser
 features (the mechanism, the relation type, the rule confidence).
 
 The weights are in `models/confidence.json`, written by `bench/train_confidence.py` (which also
@@ -28,14 +28,6 @@ from typing import Any
 MODEL = Path(__file__).resolve().with_name("models") / "confidence.json"
 NO_CALIBRATION = "UCN_NO_CALIBRATION"  # set to 1 to keep the rule confidences
 BASE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)  # "base>=x": lets unseen rule confidences interpolate
-WORD_BUCKETS = (12, 25, 40)  # evidence length in words: <=12, <=25, <=40, longer
-
-
-def _bucket(words: int) -> str:
-    for limit in WORD_BUCKETS:
-        if words <= limit:
-            return f"<={limit}"
-    return f">{WORD_BUCKETS[-1]}"
 
 
 def features(relation: Mapping[str, Any], types: Mapping[str, str], lang: str) -> list[str]:
@@ -52,15 +44,11 @@ def features(relation: Mapping[str, Any], types: Mapping[str, str], lang: str) -
         f"how={how}",
         f"mech={mech}",
         f"type+mech={rtype}|{mech}",
-        f"type+how={rtype}|{how}",
         f"src={src}",
         f"tgt={tgt}",
-        f"type+src={rtype}|{src}",
-        f"type+tgt={rtype}|{tgt}",
         f"type+src+tgt={rtype}|{src}|{tgt}",
         f"lang={lang or '?'}",
         f"lang+mech={lang or '?'}|{mech}",
-        f"lang+type={lang or '?'}|{rtype}",
     }
     confidence = relation.get("confidence")
     if isinstance(confidence, int | float) and not isinstance(confidence, bool):
@@ -69,8 +57,6 @@ def features(relation: Mapping[str, Any], types: Mapping[str, str], lang: str) -
     else:
         out.add("base=none")
     out.update(f"prop={key}" for key in (relation.get("properties") or {}))
-    words = len(str(relation.get("evidence") or "").split())
-    out.add(f"words{_bucket(words)}")
     if relation.get("source") == relation.get("target"):
         out.add("self")
     return sorted(out)

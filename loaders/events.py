@@ -152,6 +152,8 @@ def occasion(
 ) -> Occasion | None:
     """The meeting or signing a sentence tells of, when it names no event: a reception needs a
     host before its trigger and a guest after it, a signing two parties."""
+    if date and len(date) == 4:
+        return None  # dated by a year alone: an earlier occasion the article looks back on
     for name in OCCASIONS:
         for frame, start, end in found.get(name, ()):
             hosts, guests = arguments(view, frame, start, end)
@@ -191,7 +193,7 @@ def _told_before(events: Events, frame: str, date: str | None, ids: set[str]) ->
         ):
             return event
     for event, party_ids in events.occasions.get((frame, date), ()):
-        if party_ids & ids:
+        if party_ids & ids or frame == "SIGNING":  # the signings of one day: one ceremony
             return event
     return None
 

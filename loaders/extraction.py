@@ -48,6 +48,10 @@ _ATTENDANCE = frozenset({"PARTICIPATED_IN"})
 _PARTY_TYPES = ("City", "Country", "Organization", "Network")
 
 
+def _in_brackets(text: str, pos: int) -> bool:
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
+
+
 def _most_named(named: list[Entity], keep: Callable[[Entity], bool]) -> list[Entity]:
     """The two entities `named` most often (of those to `keep`), the later named first on a
     tie, in the order they were first named."""
@@ -141,7 +145,9 @@ class FrameExtractor:
         mentions = with_defined_acronyms(text, mentions, resolver)
         mentions = resolver.short_mentions(text, mentions)
         mentions = self._groups(text, lang, mentions)
-        dates = find_dates(text, year, self._today)
+        # A date in brackets is an aside ("(11/7/1995-11/7/2017)"), not when the sentence's
+        # news happened.
+        dates = [d for d in find_dates(text, year, self._today) if not _in_brackets(text, d.start)]
         date = dates[0].iso if dates else None
         since = date if dates and not bounds_a_count(text, dates[0].start, lang) else None
         if date and not headline:
