@@ -42,6 +42,7 @@ THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6)
 FOLDS = 5
 L2 = 4.0  # penalty (lambda / 2) * |w|^2 on the summed log-loss; the bias is not penalised
 SWEEPS = 200
+BIAS, SCALE = " bias", " scale"  # coordinate names no feature has
 MIN_COUNT = 2  # a feature on in fewer training facts gets no weight (keeps the model small)
 PRUNE = 1e-3  # weights smaller than this are not written
 EPS = 0.005  # probabilities are clipped to [EPS, 1 - EPS] for the log-loss
@@ -113,9 +114,15 @@ def collect(shared: Path, ucn: str, scorer: ModuleType) -> list[Article]:
 
 
 def train(
-    rows: Sequence[list[str]], ys: Sequence[bool], l2: float = L2, sweeps: int = SWEEPS
-) -> tuple[float, dict[str, float]]:
-    """(bias, weights) minimising summed log-loss + l2/2 |w|^2, by cyclic coordinate descent.
+    rows: Sequence[list[str]],
+    priors: Sequence[float] | None,
+    ys: Sequence[bool],
+    l2: float = L2,
+    sweeps: int = SWEEPS,
+) -> tuple[float, float, dict[str, float]]:
+    """(bias, scale, weights) of the logistic model bias + scale * prior + sum of the weights on,
+    minimising the summed log-loss + l2/2 |weights|^2 by cyclic coordinate descent (bias and
+    scale are not penalised; without priors the scale stays 0).
 
     Only the features on in at least MIN_COUNT of these rows get a weight."""
     column: dict[str, list[int]] = {}
@@ -125,44 +132,50 @@ def train(
     vocab = sorted(f for f, idx in column.items() if len(idx) >= MIN_COUNT)
     y = [1.0 if v else 0.0 for v in ys]
     z = [0.0] * len(rows)
-    bias, weights = 0.0, dict.fromkeys(vocab, 0.0)
-    coords: list[tuple[str | None, list[int]]] = [(None, list(range(len(rows))))]
-    coords += [(f, column[f]) for f in vocab]
+    every = list(range(len(rows)))
+    # (name, rows it is on in, its value in each of them, penalty)
+    coords: list[tuple[str, list[int], list[float], float]] = [
+        (BIAS, every, [1.0] * len(rows), 0.0)
+    ]
+    if priors is not None:
+        coords.append((SCALE, every, [float(v) for v in priors], 0.0))
+    coords += [(f, column[f], [1.0] * len(column[f]), l2) for f in vocab]
+    theta = {name: 0.0 for name, *_ in coords}
 
-    def part(idx: list[int], delta: float, w: float, penalty: float) -> float:
+    def part(idx: list[int], xs: list[float], delta: float, w: float, penalty: float) -> float:
         """The objective's terms that change with this coordinate, after a step of delta."""
         loss = 0.0
-        for i in idx:
-            m = z[i] + delta
+        for i, x in zip(idx, xs, strict=True):
+            m = z[i] + delta * x
             loss += math.log1p(math.exp(-abs(m))) + max(m, 0.0) - y[i] * m
         return loss + penalty / 2 * (w + delta) ** 2
 
     for _ in range(sweeps):
         largest = 0.0
-        for f, idx in coords:
-            w = bias if f is None else weights[f]
-            penalty = 0.0 if f is None else l2
+        for name, idx, xs, penalty in coords:
+            w = theta[name]
             ps = [calibration.sigmoid(z[i]) for i in idx]
-            grad = sum(p - y[i] for p, i in zip(ps, idx, strict=True)) + penalty * w
-            hess = sum(p * (1 - p) for p in ps) + penalty + 1e-12
+            grad = penalty * w
+            hess = penalty + 1e-12
+            for p, i, x in zip(ps, idx, xs, strict=True):
+                grad += (p - y[i]) * x
+                hess += p * (1 - p) * x * x
             delta = -grad / hess
-            before = part(idx, 0.0, w, penalty)
+            before = part(idx, xs, 0.0, w, penalty)
             for _ in range(30):  # backtracking: every step lowers the objective
-                if part(idx, delta, w, penalty) <= before:
+                if part(idx, xs, delta, w, penalty) <= before:
                     break
                 delta /= 2
             else:
                 delta = 0.0
-            for i in idx:
-                z[i] += delta
-            if f is None:
-                bias += delta
-            else:
-                weights[f] += delta
+            for i, x in zip(idx, xs, strict=True):
+                z[i] += delta * x
+            theta[name] = w + delta
             largest = max(largest, abs(delta))
         if largest < 1e-9:
             break
-    return bias, weights
+    bias, scale = theta.pop(BIAS), theta.pop(SCALE, 0.0)
+    return bias, scale, theta
 
 
 def fold_of(articles: Sequence[Article]) -> dict[str, int]:

@@ -29,6 +29,9 @@ SUBUNIT_HEADS = frozenset(
         *("Lãnh sự quán", "Department", "Office", "Division", "Bureau"),
     }
 )
+_SEAT = re.compile(
+    r"\s+(?:tại|ở|in|at|based in)\s+(?:(?:thành phố|tỉnh|TP\.?|bang|the city of)\s+)?"
+)
 _BELONGS = re.compile(r"\s*,?\s*(?:trực\s+thuộc|thuộc|của|under|of)\s+(?:(?:the)\s+)?")
 _HEADS = sorted({*SUBUNIT_HEADS, *ORG_HEADS_VI, "UBND"}, key=len, reverse=True)
 # Heads of the bodies that others answer to: "Học viện AMC – Bộ Xây dựng"
@@ -111,6 +114,12 @@ def sub_units(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Rel
         gap = text[m1.end : m2.start]
         if e1.type == "City" and e2.type == "Country" and re.fullmatch(r"\s*[,(]\s*", gap):
             yield Relation("LOCATED_IN", e1.id, e2.id, text, 0.8, how="apposition:country")
+        # "Tập đoàn X (Nhật Bản)", "Viện Y tại St. Petersburg": a body and where it is
+        elif e1.type == "Organization" and e2.type in ("City", "Country"):
+            if re.fullmatch(r"\s*\(\s*", gap) and text.startswith(")", m2.end):
+                yield Relation("LOCATED_IN", e1.id, e2.id, text, 0.7, how="apposition:bracket")
+            elif _SEAT.fullmatch(gap):
+                yield Relation("LOCATED_IN", e1.id, e2.id, text, 0.6, how="apposition:seat")
     parties = [(m, e) for m, e in mentions if e.type in PARTY_TYPES]
     for (m1, e1), (m2, e2) in itertools.pairwise(parties):
         if e1.type != "Organization" or e2.type not in ("Organization", "City", "Network"):

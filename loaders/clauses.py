@@ -57,6 +57,8 @@ class Cues:
     leader: re.Pattern[str] | None
     parent: re.Pattern[str] | None  # ends right before a parent body
     direction: re.Pattern[str] | None  # ends right before a destination
+    future: tuple[tuple[re.Pattern[str], int], ...]
+    habitual: re.Pattern[str] | None
 
 
 @cache
@@ -94,6 +96,11 @@ def cues(lang: str) -> Cues:
         else None,
         between=compiled("between"),
         compound=compiled("compound"),
+        future=tuple(
+            (re.compile(phrase_pattern(w), re.IGNORECASE), int(scope or 0))
+            for w, scope in by_cue.get("future", [])
+        ),
+        habitual=compiled("habitual"),
         until=re.compile(rf"(?:{_alternation(words('until'))})\s+(?:năm|ngày|tháng|nay)?\s*$", re.I)
         if words("until")
         else None,
@@ -173,6 +180,20 @@ def denied(text: str, clause_start: int, trigger_start: int, lang: str) -> str |
             if live(match):
                 return "modality"
     return None
+
+
+def no_occasion(text: str, clause_start: int, clause_end: int, trigger: int, lang: str) -> bool:
+    """Whether a clause tells of an occasion that has not happened or of no one occasion: a
+    future ("sẽ thăm") before the trigger, or a habit ("nhiều lần") anywhere in the clause."""
+    c = cues(lang)
+    if c.habitual and c.habitual.search(text, clause_start, clause_end):
+        return True
+    before = text[clause_start:trigger]
+    for pattern, scope in c.future:
+        for match in pattern.finditer(before):
+            if not scope or word_count(before[match.end() :]) < scope:
+                return True
+    return False
 
 
 def is_place(text: str, start: int, lang: str, clause_start: int = 0) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..graph.ids import node_id
-from .clauses import denied
+from .clauses import denied, no_occasion
 from .coref import Entity
 from .frames import Arg, Frame, SentenceView, arguments, triggers
 from .mentions import EN_EVENT_HEADS, Mention
@@ -118,7 +118,7 @@ def event_triggers(text: str, lang: str) -> dict[str, list[tuple[Frame, int, int
     """The VISIT, RECEPTION and MEETING triggers of a sentence, by frame, negated ones left out."""
     found: dict[str, list[tuple[Frame, int, int]]] = {}
     for frame, start, end in triggers(text, lang, EVENT_FRAMES):
-        if not denied(text, 0, start, lang):
+        if not denied(text, 0, start, lang) and not no_occasion(text, 0, len(text), start, lang):
             found.setdefault(frame.frame, []).append((frame, start, end))
     return found
 
@@ -152,8 +152,8 @@ def occasion(
 ) -> Occasion | None:
     """The meeting or signing a sentence tells of, when it names no event: a reception needs a
     host before its trigger and a guest after it, a signing two parties."""
-    if date and len(date) == 4:
-        return None  # dated by a year alone: an earlier occasion the article looks back on
+    if date and len(date) < 10:
+        return None  # dated without a day: an earlier occasion the article looks back on
     for name in OCCASIONS:
         for frame, start, end in found.get(name, ()):
             hosts, guests = arguments(view, frame, start, end)

@@ -177,7 +177,8 @@ class FrameExtractor:
                 self._pair = pair or self._pair
                 s.events.append(s.occasion.event)
                 s.event_at[s.occasion.event.id] = s.occasion.span
-        s.visit, s.host = visit_of(text, mentions, found)
+        if not (date and len(date) < 10):  # a visit dated without a day is background
+            s.visit, s.host = visit_of(text, mentions, found)
         attends = bool(triggers(text, lang, _ATTENDANCE))
         s.received = ("RECEPTION" in found and not s.occasion) or (attends and not s.events)
         s.stated = [
