@@ -43,6 +43,7 @@ FOLDS = 5
 L2 = 4.0  # penalty (lambda / 2) * |w|^2 on the summed log-loss; the bias is not penalised
 SWEEPS = 200
 BIAS, SCALE = " bias", " scale"  # coordinate names no feature has
+PRIOR = True  # the rule's confidence as a prior that the features correct
 MIN_COUNT = 2  # a feature on in fewer training facts gets no weight (keeps the model small)
 PRUNE = 1e-3  # weights smaller than this are not written
 EPS = 0.005  # probabilities are clipped to [EPS, 1 - EPS] for the log-loss
@@ -186,9 +187,10 @@ def fold_of(articles: Sequence[Article]) -> dict[str, int]:
 
 def fit(articles: Sequence[Article], l2: float = L2) -> calibration.Calibrator:
     rows = [f for a in articles for f in a.features]
+    priors = [calibration.prior(r) for a in articles for r in a.doc.get("relations", [])]
     ys = [y for a in articles for y in a.labels]
-    bias, weights = train(rows, ys, l2)
-    return calibration.Calibrator.from_weights(bias, weights)
+    bias, scale, weights = train(rows, priors if PRIOR else None, ys, l2)
+    return calibration.Calibrator.from_weights(bias, scale, weights)
 
 
 def cross_validate(articles: Sequence[Article], l2: float = L2) -> dict[str, list[float]]:
@@ -199,7 +201,10 @@ def cross_validate(articles: Sequence[Article], l2: float = L2) -> dict[str, lis
         model = fit([a for a in articles if folds[a.key] != k], l2)
         for a in articles:
             if folds[a.key] == k:
-                out[a.key] = [model.score(f) for f in a.features]
+                out[a.key] = [
+                    model.score(f, calibration.prior(r))
+                    for f, r in zip(a.features, a.doc.get("relations", []), strict=True)
+                ]
     return out
 
 

@@ -62,6 +62,15 @@ def features(relation: Mapping[str, Any], types: Mapping[str, str], lang: str) -
     return sorted(out)
 
 
+def prior(relation: Mapping[str, Any]) -> float:
+    """The logit of the rule's confidence (clipped to [0.01, 0.99]); 0 when it has none."""
+    confidence = relation.get("confidence")
+    if not isinstance(confidence, int | float) or isinstance(confidence, bool):
+        return 0.0
+    c = min(max(float(confidence), 0.01), 0.99)
+    return math.log(c / (1 - c))
+
+
 def sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
@@ -70,29 +79,34 @@ def sigmoid(z: float) -> float:
 
 
 class Calibrator:
-    """A logistic model: bias plus one weight per feature; unknown features weigh 0."""
+    """A logistic model: sigmoid(bias + scale * prior + the weights of the features on).
+
+    The rule's confidence enters as a prior (its logit, times `scale`) that the feature weights
+    correct, so a way of finding facts that the training never saw keeps about the rule's value.
+    Unknown features weigh 0."""
 
     def __init__(self, path: Path = MODEL) -> None:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         self.bias = float(data.get("bias", 0.0))
+        self.scale = float(data.get("scale", 0.0))
         self.weights = {str(k): float(v) for k, v in (data.get("weights") or {}).items()}
 
     @classmethod
-    def from_weights(cls, bias: float, weights: Mapping[str, float]) -> Calibrator:
+    def from_weights(cls, bias: float, scale: float, weights: Mapping[str, float]) -> Calibrator:
         model = cls.__new__(cls)
-        model.bias = float(bias)
-        model.weights = dict(weights)
+        model.bias, model.scale, model.weights = float(bias), float(scale), dict(weights)
         return model
 
-    def score(self, names: Iterable[str]) -> float:
-        """The probability for a list of feature names."""
-        return sigmoid(self.bias + sum(self.weights.get(name, 0.0) for name in names))
+    def score(self, names: Iterable[str], prior: float = 0.0) -> float:
+        """The probability for the names of the features on and the prior."""
+        total = self.bias + self.scale * prior
+        return sigmoid(total + sum(self.weights.get(name, 0.0) for name in names))
 
     def probability(
         self, relation: Mapping[str, Any], types: Mapping[str, str], lang: str
     ) -> float:
         """The probability that the relation is right, in (0, 1)."""
-        return self.score(features(relation, types, lang))
+        return self.score(features(relation, types, lang), prior(relation))
 
 
 @cache

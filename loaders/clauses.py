@@ -59,6 +59,7 @@ class Cues:
     direction: re.Pattern[str] | None  # ends right before a destination
     future: tuple[tuple[re.Pattern[str], int], ...]
     habitual: re.Pattern[str] | None
+    passive: re.Pattern[str] | None  # ends right before a trigger it turns round
 
 
 @cache
@@ -101,6 +102,9 @@ def cues(lang: str) -> Cues:
             for w, scope in by_cue.get("future", [])
         ),
         habitual=compiled("habitual"),
+        passive=re.compile(rf"(?:{_alternation(words('passive'))})\s+$", re.I)
+        if words("passive")
+        else None,
         until=re.compile(rf"(?:{_alternation(words('until'))})\s+(?:năm|ngày|tháng|nay)?\s*$", re.I)
         if words("until")
         else None,
@@ -180,6 +184,12 @@ def denied(text: str, clause_start: int, trigger_start: int, lang: str) -> str |
             if live(match):
                 return "modality"
     return None
+
+
+def turned_round(text: str, trigger: int, lang: str) -> bool:
+    """Whether a passive word stands right before the trigger at `trigger` ("được hỗ trợ")."""
+    passive = cues(lang).passive
+    return bool(passive and passive.search(text, max(0, trigger - 15), trigger))
 
 
 def no_occasion(text: str, clause_start: int, clause_end: int, trigger: int, lang: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..graph.model import MODEL
@@ -29,6 +29,7 @@ from .clauses import (
     is_time,
     listed_with,
     phrase_pattern,
+    turned_round,
 )
 from .lexicon import read_table
 
@@ -50,6 +51,7 @@ class Frame:
     target_types: tuple[str, ...]
     places: bool
     props: tuple[tuple[str, str], ...]
+    turns: bool  # a passive word before the trigger swaps its subject and object
     pattern: re.Pattern[str]
     first_word: str  # a literal that must occur for the trigger to match (fast pre-check)
 
@@ -102,6 +104,7 @@ def frames(lang: str, kinds: frozenset[str] = RELATION_FRAMES) -> tuple[Frame, .
                 _types(row["target_types"]),
                 row["places"] == "yes",
                 props,  # type: ignore[arg-type]
+                row.get("passive") == "turns",
                 re.compile(phrase_pattern(row["trigger"]), re.IGNORECASE),
                 literal,
             )
@@ -392,6 +395,9 @@ def _fill(clause: _Clause, frame: Frame) -> Iterable[Fact]:
     def end_of(args: list[Arg]) -> int:
         return max((a.end for a in args), default=0)
 
+    if frame.turns and turned_round(clause.view.text, clause.t_start, clause.view.lang):
+        # "X nhận được hỗ trợ của Y": the object acts on the subject
+        frame = replace(frame, source="object", target="subject")
     if "rest" in frame.source:  # the rest comes after the other argument
         targets = _role(clause, frame.target, "target")
         sources = _role(clause, frame.source, "source", end_of(targets))
