@@ -52,6 +52,7 @@ class Frame:
     places: bool
     props: tuple[tuple[str, str], ...]
     turns: bool  # a passive word before the trigger swaps its subject and object
+    reach: int | None  # the most words between the trigger and an argument after it
     pattern: re.Pattern[str]
     first_word: str  # a literal that must occur for the trigger to match (fast pre-check)
 
@@ -105,6 +106,7 @@ def frames(lang: str, kinds: frozenset[str] = RELATION_FRAMES) -> tuple[Frame, .
                 row["places"] == "yes",
                 props,  # type: ignore[arg-type]
                 row.get("passive") == "turns",
+                int(row["reach"]) if row.get("reach") else None,
                 re.compile(phrase_pattern(row["trigger"]), re.IGNORECASE),
                 literal,
             )
@@ -231,6 +233,9 @@ class _Clause:
 
     def object(self, side: str) -> list[Arg]:
         after = [a for a in self.parties if a.start >= self.t_end and self._usable(a, side)]
+        reach = self.frame.reach
+        if after and reach is not None and self.distance(after[0]) > reach:
+            return []
         return self._list(after[0], side, +1) if after else []
 
     def _possessor(self, arg: Arg) -> bool:

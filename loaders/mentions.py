@@ -191,6 +191,10 @@ _PLACE_UNIT = re.compile(
 )
 
 
+_ONE_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,5}")  # "Nhật", "Mỹ": not "UN", not "Hà Nội"
+_SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{_UPPER}][^\W\d_]")
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions in `text`, longest first where they overlap, in text order."""
     found: list[Mention] = []
@@ -201,6 +205,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if text.startswith("$", match.end):  # a currency ("US$", "S$"), not a place
             continue
+        if (
+            not match.surface.isascii()
+            and _ONE_SYLLABLE.fullmatch(match.surface)
+            and _SYLLABLE_IN_NAME.match(text, match.end)
+        ):
+            continue  # "Nhật" of "cầu Nhật Tân": one syllable of a longer Vietnamese name
         committee = None
         for m in COMMITTEE.finditer(text, max(0, match.start - 40), match.start):
             if m.end() == match.start:
