@@ -192,9 +192,16 @@ def _told_before(events: Events, frame: str, date: str | None, ids: set[str]) ->
             and event.id not in {e.id for found in events.occasions.values() for e, _ in found}
         ):
             return event
-    for event, party_ids in events.occasions.get((frame, date), ()):
-        if party_ids & ids or frame == "SIGNING":  # the signings of one day: one ceremony
-            return event
+    for (name, day), told in events.occasions.items():
+        if name != frame or (day != date and day and date):
+            continue
+        for event, party_ids in told:
+            # the signings of one day are one ceremony; one undated is the same as a dated one
+            # that shares a party with it
+            if party_ids & ids or (frame == "SIGNING" and day == date):
+                if date:
+                    event.properties.setdefault("date", date)
+                return event
     return None
 
 

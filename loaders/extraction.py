@@ -16,6 +16,7 @@ The `Extractor` protocol leaves room for statistical or LLM extractors with the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any, Protocol
@@ -41,11 +42,33 @@ from .events import (
 )
 from .frames import Arg, SentenceView, frame_facts, triggers
 from .gazetteer import Gazetteer, load_gazetteer
+from .lexicon import words
 from .mentions import Mention, find_events, find_mentions
 from .sentences import split_sentences
 
 _ATTENDANCE = frozenset({"PARTICIPATED_IN"})
 _PARTY_TYPES = ("City", "Country", "Organization", "Network")
+
+
+_ORGANS = frozenset(words("org_heads", role="organ"))
+_ORGAN_GAP = re.compile(r"\s*(?:của|of(?: the)?)?\s*")
+
+
+def _without_organs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A governing body named by its role ("Ban Giám đốc") before the body it governs stands
+    for that body: the role's mention is dropped, so that the body acts in the clause."""
+    kept = []
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            m.name in _ORGANS
+            and nxt is not None
+            and nxt.type == "Organization"
+            and _ORGAN_GAP.fullmatch(text, m.end, nxt.start)
+        ):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _in_brackets(text: str, pos: int) -> bool:
@@ -138,7 +161,7 @@ class FrameExtractor:
         headline: bool = False,
     ) -> Sentence:
         mentions = []
-        for m in find_mentions(text, self.gazetteer):
+        for m in _without_organs(text, find_mentions(text, self.gazetteer)):
             entity = resolver.add(m, text[m.start : m.end])
             if entity is not None:
                 mentions.append((m, entity))
