@@ -1,7 +1,8 @@
 """Facts that the shape of a name phrase states, with no verb: a person's post ("Chủ tịch UBND
 TP Huế Nguyễn Văn Phương", "Ông A, Giám đốc X", "Huynh Duc Tho, Chairman of ..."), a sub-unit
 and its parent ("Cục Ngoại vụ, Bộ Ngoại giao", "Công ty X thuộc Tập đoàn Y"), a branch and its
-seat ("Phân viện ... tại TP. Hồ Chí Minh"), and a city beside its country ("Nagoya (Nhật Bản)").
+seat ("Phân viện ... tại TP. Hồ Chí Minh"), a city beside its country ("Nagoya (Nhật Bản)") and a
+body beside its place.
 """
 
 from __future__ import annotations
@@ -160,22 +161,3 @@ def branches(
                 r"(?:tại|ở)\s+\S*\s*$", inner[: im.start]
             ):
                 yield Relation("LOCATED_IN", e.id, found.id, text, 0.6, how="branch:seat")
-
-
-def capitals(
-    text: str, mentions: list[tuple[Mention, Entity]], resolver: Resolver, gazetteer: Gazetteer
-) -> Iterator[Relation]:
-    """A provincial capital ("thành phố Sơn La") lies in its province."""
-    for m, e in mentions:
-        if not m.within:
-            continue
-        surface = m.name.removeprefix("thành phố ")
-        entry = next((g for g in gazetteer.lookup(surface) if g.id == m.within), None)
-        if entry is None:
-            continue
-        province = Mention(
-            0, 0, entry.type, entry.name, entry.id, entry.kind, country=entry.country
-        )
-        found = resolver.add(province, entry.name)
-        if found is not None:
-            yield Relation("LOCATED_IN", e.id, found.id, text, 0.8, how="capital:province")

@@ -20,24 +20,30 @@ CONTAINMENT_CONFIDENCE = 0.75  # a gazetteer city and its country, both named in
 
 
 def containment(entities: Iterable[Entity], sentences: list[str]) -> Iterator[Relation]:
-    """LOCATED_IN from the gazetteer: each city the article names lies in its country, when the
-    article names that country too. The evidence is the first sentence that names both, else
-    the first that names the city."""
+    """LOCATED_IN from the gazetteer: each place the article names lies in the unit the gazetteer
+    puts it in (a city in its province) and in its country, when the article names those too.
+    The evidence is the first sentence that names both, else the first that names the place."""
     entities = list(entities)
     countries = {e.iso: e for e in entities if e.type == "Country" and e.iso}
-    for city in entities:
-        if city.type != "City" or not city.iso or city.iso not in countries:
+    by_id = {e.id: e for e in entities}
+    for place in entities:
+        if place.type != "City":
             continue
-        country = countries[city.iso]
-        evidence = _first_naming(sentences, city, country) or _first_naming(sentences, city)
-        yield Relation(
-            "LOCATED_IN",
-            city.id,
-            country.id,
-            evidence or "",
-            CONTAINMENT_CONFIDENCE,
-            how="gazetteer",
-        )
+        wider = [by_id.get(place.within or "")]
+        if place.iso:
+            wider.append(countries.get(place.iso))
+        for unit in wider:
+            if unit is None or unit is place:
+                continue
+            evidence = _first_naming(sentences, place, unit) or _first_naming(sentences, place)
+            yield Relation(
+                "LOCATED_IN",
+                place.id,
+                unit.id,
+                evidence or "",
+                CONTAINMENT_CONFIDENCE,
+                how="gazetteer",
+            )
 
 
 def hosts_at_home(relations: list[Relation]) -> list[Relation]:

@@ -29,6 +29,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
     iso: str | None = None  # a gazetteer place's country code
+    within: str | None = None  # the gazetteer id of the unit a place lies in
 
     def add_alias(self, alias: str | None) -> None:
         if alias and alias != self.name and alias not in self.aliases:
@@ -81,6 +82,8 @@ class Resolver:
                 # the model's name for the code: `country` of a city, `code` of a country
                 key = "country" if mention.type == "City" else "code"
                 entity.properties[key] = mention.country
+            if mention.within and mention.type == "City":
+                entity.within = mention.within
             self.entities[entity_id] = entity
             self._by_type.setdefault(entity.type, []).append(entity)
             if entity.type == "Person":

@@ -206,7 +206,6 @@ class FrameExtractor:
         s.received = ("RECEPTION" in found and not s.occasion) or (attends and not s.events)
         s.stated = [
             *appositions.branches(text, mentions, resolver, self.gazetteer),
-            *appositions.capitals(text, mentions, resolver, self.gazetteer),
         ]
         return s
 

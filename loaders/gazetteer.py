@@ -1,7 +1,9 @@
 """The curated gazetteer: cities, countries, organisations and city networks, and a matcher.
 
 The entries ship as TSV files in `gazetteer/` (columns `id type kind name aliases country
-wikidata`, aliases separated by `|`). `Gazetteer.find` scans text for every name and alias with
+wikidata within`, aliases separated by `|`; `within` is the id of the gazetteer's administrative
+unit the place lies in, such as a city's province or state, empty when the gazetteer has none;
+files without that column still load). `Gazetteer.find` scans text for every name and alias with
 one trie-shaped regular expression over a folded copy of the text:
 
 - case is folded, and old and new Vietnamese tone placement are equal (`Hòa` = `Hoà`);
@@ -28,7 +30,9 @@ from pathlib import Path
 from ..graph.model import PARTIES
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
-COLUMNS = ("id", "type", "kind", "name", "aliases", "country", "wikidata")
+COLUMNS = ("id", "type", "kind", "name", "aliases", "country", "wikidata", "within")
+# The columns before `within` was added: such files still load, with no containment.
+LEGACY_COLUMNS = COLUMNS[:-1]
 
 # Old tone placement (mark on the first vowel of oa, oe, uy) -> new placement (on the second).
 _TONES = {
@@ -65,6 +69,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     country: str = ""
     wikidata: str = ""
+    within: str = ""  # id of the gazetteer's administrative unit this place lies in
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -247,7 +252,7 @@ def read_entries(path: Path) -> list[GazetteerEntry]:
     """The rows of one gazetteer TSV file."""
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
+        if tuple(reader.fieldnames or ()) not in (COLUMNS, LEGACY_COLUMNS):
             raise ValueError(f"{path}: expected the columns {' '.join(COLUMNS)}")
         entries = []
         for row in reader:
@@ -263,6 +268,7 @@ def read_entries(path: Path) -> list[GazetteerEntry]:
                     aliases,
                     row["country"] or "",
                     row["wikidata"] or "",
+                    row.get("within") or "",  # a missing column or cell is empty
                 )
             )
     return entries

@@ -172,7 +172,7 @@ class Mention:
     alias: str | None = None  # another name given with it: an event's quoted title
     backref: bool = False  # a bare head word naming the last entity with that head
     country: str | None = None  # ISO code of a gazetteer place's country
-    within: str | None = None  # gazetteer id of the province a provincial capital lies in
+    within: str | None = None  # gazetteer id of the unit a place lies in (a city's province)
 
 
 def _trim_org(head: str, rest: str) -> str:
@@ -246,6 +246,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 entry.id,
                 entry.kind,
                 country=entry.country,
+                within=entry.within or None,
             )
         )
     for m in PERSON.finditer(text):

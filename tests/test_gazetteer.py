@@ -57,7 +57,7 @@ def test_every_row_is_valid(path: Path):
     assert tuple(rows[0]) == COLUMNS
     for row in rows[1:]:
         assert len(row) == len(COLUMNS), row
-        id_, type_, kind, name, aliases, country, wikidata = row
+        id_, type_, kind, name, aliases, country, wikidata, within = row
         assert type_ in PARTIES
         prefix, _, slug = id_.partition("/")
         assert prefix == type_.lower()
@@ -70,6 +70,7 @@ def test_every_row_is_valid(path: Path):
         assert "|" not in name and name not in aliases.split("|")
         assert country == "" or re.fullmatch(r"[A-Z]{2}", country), row
         assert wikidata == "" or re.fullmatch(r"Q[1-9][0-9]*", wikidata), row
+        assert within == "" or (type_ == "City" and re.fullmatch(r"city/[a-z0-9-]+", within)), row
 
 
 def test_ids_are_unique(gaz: Gazetteer):
@@ -109,6 +110,140 @@ def test_no_alias_is_shared_by_two_entries_of_one_type(gaz: Gazetteer):
     same_type = {k for k, v in shared.items() if len({i.split("/")[0] for i in v}) < len(v)}
     assert same_type == SHARED_SAME_TYPE
     assert set(shared) == SHARED_ACROSS_TYPES | SHARED_SAME_TYPE
+
+
+def test_within_names_a_unit_of_the_same_country(gaz: Gazetteer):
+    for entry in gaz.entries:
+        if not entry.within:
+            continue
+        unit = gaz.by_id.get(entry.within)
+        assert unit is not None, entry
+        assert unit.type == "City" and unit.id != entry.id, entry
+        assert unit.country == entry.country != "", entry
+        assert unit.kind != "city" or entry.kind in ("city", "county"), entry
+
+
+def test_within_has_no_cycles(gaz: Gazetteer):
+    for entry in gaz.entries:
+        seen = {entry.id}
+        while entry.within:
+            entry = gaz.by_id[entry.within]
+            assert entry.id not in seen, seen
+            seen.add(entry.id)
+
+
+def chain(gaz: Gazetteer, id_: str) -> list[str]:
+    """The ids of the units `id_` lies in, innermost first."""
+    out = []
+    while within := gaz.by_id[id_].within:
+        out.append(within)
+        id_ = within
+    return out
+
+
+def test_places_lie_in_their_provinces_and_states(gaz: Gazetteer):
+    (vinh_yen,) = gaz.lookup("Vĩnh Yên")
+    assert (vinh_yen.id, vinh_yen.kind, vinh_yen.country, vinh_yen.within) == (
+        "city/vinh-yen",
+        "city",
+        "VN",
+        "city/vinh-phuc",
+    )
+    assert [e.within for e in gaz.lookup("Vinh Yen")] == ["city/vinh-phuc"]
+    assert gaz.by_id["city/frankfurt"].within == "city/hesse"
+    assert [e.id for e in gaz.lookup("Hessen")] == ["city/hesse"]
+    assert gaz.by_id["city/fairfax-county"].within == "city/virginia"
+    assert gaz.by_id["city/yokohama"].within == "city/kanagawa"
+    assert gaz.by_id["city/osaka"].within == "city/osaka-prefecture"
+    assert gaz.by_id["city/suwon"].within == "city/gyeonggi"
+    assert gaz.by_id["city/chengdu"].within == "city/sichuan"
+    assert chain(gaz, "city/dongxing") == ["city/fangchenggang", "city/guangxi"]
+    assert chain(gaz, "city/irvine") == ["city/orange-county", "city/california"]
+    # places that are first-level units themselves lie in none
+    for id_ in ("city/ha-noi", "city/hue", "city/vinh-phuc", "city/virginia", "city/berlin"):
+        assert gaz.by_id[id_].within == "", id_
+    assert gaz.by_id["city/kansas-city"].within == ""  # Missouri's or Kansas's
+
+
+def test_vietnamese_provincial_capitals(gaz: Gazetteer):
+    capitals = {
+        "Vĩnh Yên": "city/vinh-phuc",
+        "Phủ Lý": "city/ha-nam",
+        "Việt Trì": "city/phu-tho",
+        "Hạ Long": "city/quang-ninh",
+        "Buôn Ma Thuột": "city/dak-lak",
+        "Pleiku": "city/gia-lai",
+        "Quy Nhơn": "city/binh-dinh",
+        "Nha Trang": "city/khanh-hoa",
+        "Phan Thiết": "city/binh-thuan",
+        "Đà Lạt": "city/lam-dong",
+        "Bà Rịa": "city/ba-ria-vung-tau",
+        "Biên Hoà": "city/dong-nai",
+        "Thủ Dầu Một": "city/binh-duong",
+        "Tân An": "city/long-an",
+        "Mỹ Tho": "city/tien-giang",
+        "Cao Lãnh": "city/dong-thap",
+        "Long Xuyên": "city/an-giang",
+        "Rạch Giá": "city/kien-giang",
+        "Tuy Hoà": "city/phu-yen",
+        "Tam Kỳ": "city/quang-nam",
+        "Đồng Hới": "city/quang-binh",
+        "Đông Hà": "city/quang-tri",
+        "thành phố Vinh": "city/nghe-an",
+        "Điện Biên Phủ": "city/dien-bien",
+        "Vị Thanh": "city/hau-giang",
+        "Gia Nghĩa": "city/dak-nong",
+        "Phan Rang-Tháp Chàm": "city/ninh-thuan",
+        "Đồng Xoài": "city/binh-phuoc",
+    }
+    for name, province in capitals.items():
+        (entry,) = gaz.lookup(name)
+        assert (entry.kind, entry.country, entry.within) == ("city", "VN", province), name
+        assert gaz.by_id[province].kind == "province", name
+    # the 29 other provinces' capitals share the province's name and have no entry of their own
+    named_after = [
+        e
+        for e in gaz.entries
+        if e.kind == "province" and e.country == "VN" and e.id not in set(capitals.values())
+    ]
+    assert len(named_after) == 29
+    # "Vinh" alone is also a given name: only "thành phố Vinh", "TP Vinh" or "Vinh City"
+    assert gaz.lookup("Vinh") == []
+    assert ids(gaz.find("ông Nguyễn Văn Vinh đến TP. Vinh")) == ["city/vinh"]
+    assert ids(gaz.find("tỉnh Bà Rịa - Vũng Tàu và thành phố Bà Rịa")) == [
+        "city/ba-ria-vung-tau",
+        "city/ba-ria",
+    ]
+    assert ids(gaz.find("Điện Biên Phủ, tỉnh Điện Biên")) == [
+        "city/dien-bien-phu",
+        "city/dien-bien",
+    ]
+
+
+def test_german_lander(gaz: Gazetteer):
+    lander = [e for e in gaz.entries if e.kind == "state" and e.country == "DE"]
+    # the 13 territorial states; Berlin and Hamburg are city-states (Bremen is not listed)
+    assert len(lander) == 13
+    assert all(e.wikidata for e in lander)
+    text = "Bang Bayern, bang Hessen, Nordrhein-Westfalen (NRW), Saxony and Lower Saxony"
+    assert ids(gaz.find(text)) == [
+        "city/bavaria",
+        "city/hesse",
+        "city/north-rhine-westphalia",
+        "city/north-rhine-westphalia",
+        "city/saxony",
+        "city/lower-saxony",
+    ]
+    assert {e.within for e in gaz.entries if e.country == "DE" and e.kind == "city"} == {
+        "",
+        "city/bavaria",
+        "city/hesse",
+        "city/north-rhine-westphalia",
+        "city/saxony",
+        "city/baden-wurttemberg",
+        "city/brandenburg",
+    }
+    assert gaz.by_id["city/munich"].within == "city/bavaria"
 
 
 def test_the_brief_fixture(gaz: Gazetteer):
@@ -356,6 +491,28 @@ def test_custom_paths(tmp_path: Path):
         GazetteerEntry("network/test-net", "Network", "network", "Test Net", ("TN",))
     ]
     assert ids(gaz.find("TN and Test Net")) == ["network/test-net"] * 2
+
+
+def test_files_without_the_within_column_still_load(tmp_path: Path):
+    path = tmp_path / "old.tsv"
+    path.write_text(
+        "\t".join(COLUMNS[:-1])
+        + "\ncity/x-ville\tCity\tcity\tX Ville\t\tVN\tQ1\n"
+        + "city/y-ville\tCity\tcity\tY Ville\t\n",
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer([path])
+    assert gaz.entries == [
+        GazetteerEntry("city/x-ville", "City", "city", "X Ville", (), "VN", "Q1"),
+        GazetteerEntry("city/y-ville", "City", "city", "Y Ville"),
+    ]
+    assert [e.within for e in gaz.entries] == ["", ""]
+    path.write_text(
+        "\t".join(COLUMNS) + "\ncity/z\tCity\tcity\tZ\t\tVN\t\tcity/x-ville\n",
+        encoding="utf-8",
+    )
+    (z,) = load_gazetteer([path]).entries
+    assert z.within == "city/x-ville"
 
 
 def test_bad_type_is_refused(tmp_path: Path):
