@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode decomposition does not reduce to ASCII.
 _FOLD = str.maketrans(
@@ -31,6 +32,7 @@ def fold_ascii(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
 
 
+@lru_cache(maxsize=8192)
 def slugify(name: str) -> str:
     """`Thành phố Hồ Chí Minh` -> `thanh-pho-ho-chi-minh`."""
     return _NON_ALNUM.sub("-", fold_ascii(name).lower()).strip("-")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .coref import Entity, Resolver
 from .events import Relation
@@ -39,6 +40,7 @@ _HEADS = sorted({*SUBUNIT_HEADS, *ORG_HEADS_VI, "UBND"}, key=len, reverse=True)
 _PARENT_HEADS = ("Bộ", "Tập đoàn", "Tổng công ty", "UBND")
 
 
+@lru_cache(maxsize=4096)
 def head_of(name: str) -> str:
     for head in _HEADS:
         if name.startswith(head + " "):

@@ -2,8 +2,7 @@
 
 Beside what the sentences state, the assembly adds what the gazetteer already knows about the
 places an article names together (a city lies in its country), keeps one fact per relation and
-pair (the first sentence as evidence, the highest confidence), and drops the facts below the
-confidence a user asked for.
+pair (the first sentence as evidence, the highest confidence).
 """
 
 from __future__ import annotations
@@ -68,7 +67,6 @@ def document(
     article: Article,
     entities: Iterable[Entity],
     relations: Iterable[Relation],
-    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
     """The extraction document (eval README) of an article."""
     all_entities = list(entities)
@@ -118,5 +116,5 @@ def document(
             }
             for e in all_entities
         ],
-        "relations": [r for r in out_relations if r["confidence"] >= min_confidence],
+        "relations": out_relations,
     }

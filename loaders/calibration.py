@@ -6,27 +6,27 @@ a frame trigger, a title, an apposition, the gazetteer, a visit role ...). `cali
 it with the probability, learned from the gold annotations of ../shared/eval/gold, that a fact
 found that way is right. The features (`features`) use only the relation itself (its type, `how`,
 the rule's confidence, the names of its properties), the types of its two ends and the article's
-language, so unseen values of `how` still get a probability from the coarser
-features (the mechanism, the relation type, the rule confidence).
+language; the rule's confidence also enters as a prior (its logit) that the weights correct. So an
+unseen value of `how` still gets a probability, from the rule's confidence and the coarser
+features (the mechanism, the relation type, the types of the ends).
 
 The weights are in `models/confidence.json`, written by `bench/train_confidence.py` (which also
 measures the model by leave-articles-out cross-validation). Run time is a sum of weights and a
-logistic function: pure Python and deterministic. Without the model file, or with
-UCN_NO_CALIBRATION=1 in the environment, the rule confidences are left as they are.
+logistic function: pure Python and deterministic. Without the model file the rule confidences
+are left as they are; `ucn extract --confidence rules` (FrameExtractor(confidence="rules"))
+keeps them too.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 MODEL = Path(__file__).resolve().with_name("models") / "confidence.json"
-NO_CALIBRATION = "UCN_NO_CALIBRATION"  # set to 1 to keep the rule confidences
 BASE_STEPS = (0.4, 0.5, 0.6, 0.7, 0.8)  # "base>=x": lets unseen rule confidences interpolate
 
 
@@ -117,17 +117,12 @@ def load_calibrator(path: Path = MODEL) -> Calibrator | None:
     return Calibrator(path)
 
 
-def disabled() -> bool:
-    """Whether UCN_NO_CALIBRATION asks for the rule confidences (any value but empty or 0)."""
-    return os.environ.get(NO_CALIBRATION, "").strip() not in ("", "0")
-
-
 def calibrate(document: dict[str, Any], path: Path = MODEL) -> dict[str, Any]:
     """The document with each relation's confidence set to the model's probability (2 decimals).
 
-    The input is not changed. Without a model file in `path`, or when UCN_NO_CALIBRATION is
-    set, the document itself is returned."""
-    model = None if disabled() else load_calibrator(Path(path))
+    The input is not changed. Without a model file in `path` the document itself is
+    returned."""
+    model = load_calibrator(Path(path))
     if model is None or not document.get("relations"):
         return document
     types = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import read_table
 
@@ -122,10 +122,17 @@ def cues(lang: str) -> Cues:
 def clause_bounds(text: str, lang: str, protected: list[tuple[int, int]]) -> list[int]:
     """Where the clauses of a sentence start (the first at 0); a clause word inside a name
     (`protected` spans) starts nothing."""
+    return list(_clause_bounds(text, lang, tuple(protected)))
+
+
+@lru_cache(maxsize=64)
+def _clause_bounds(text: str, lang: str, protected: tuple[tuple[int, int], ...]) -> tuple[int, ...]:
+    """Where the clauses of a sentence start (the first at 0); a clause word inside a name
+    (`protected` spans) starts nothing."""
     pattern = cues(lang).clause
     starts = [0]
     if pattern is None:
-        return starts
+        return tuple(starts)
     for match in pattern.finditer(text):
         at = match.start()
         if any(s <= at < e for s, e in protected):
@@ -134,7 +141,7 @@ def clause_bounds(text: str, lang: str, protected: list[tuple[int, int]]) -> lis
             at = match.end()
         if at > starts[-1]:
             starts.append(at)
-    return starts
+    return tuple(starts)
 
 
 def clause_span(starts: list[int], pos: int, length: int) -> tuple[int, int]:
@@ -230,22 +237,30 @@ def is_modifier(text: str, start: int, lang: str) -> bool:
     """Whether the party at `start` only qualifies what comes before it: whose a title is
     ("Giám đốc Học viện AMC", "Chủ tịch luân phiên của X", "Mayor of Daegu"), the parent of a
     body ("AMC thuộc Bộ Xây dựng"), or an aside in brackets or after a dash."""
-    if _title_before().search(text, max(0, start - 60), start):
-        return True
+    for end in _title_ends(text):
+        if start - 60 <= end <= start and _AFTER_TITLE.fullmatch(text, end, start):
+            return True
     parent = cues(lang).parent
     if parent and parent.search(text, max(0, start - 20), start):
         return True
     return re.search(r"[(–—]\s*$", text[max(0, start - 3) : start]) is not None
 
 
+@lru_cache(maxsize=64)
+def _title_ends(text: str) -> tuple[int, ...]:
+    """Where the titles of office in a sentence end."""
+    return tuple(m.end() for m in _titles().finditer(text))
+
+
 @cache
-def _title_before() -> re.Pattern[str]:
+def _titles() -> re.Pattern[str]:
     from .mentions import TITLES
 
-    titles = _alternation(sorted(set(TITLES)))
-    return re.compile(
-        rf"(?:{titles})(?:\s+[^\W\d]+){{0,2}}?\s+(?:của|of)\s+(?:the\s+)?$|(?:{titles})\s+$"
-    )
+    return re.compile(_alternation(sorted(set(TITLES))))
+
+
+# After a title: the body whose title it is, perhaps after "của"/"of" ("Chủ tịch luân phiên của").
+_AFTER_TITLE = re.compile(r"(?:\s+[^\W\d]+){0,2}?\s+(?:của|of)\s+(?:the\s+)?|\s+")
 
 
 def groups(text: str, lang: str) -> list[tuple[int, int, str]]:

@@ -57,6 +57,7 @@ _PATTERNS = [
     # năm 2017, in 2017, (2017)
     r"(?:\bnăm\s+|\bin\s+|\()(?P<year>(?:19|20)\d{2})\b",
 ]
+_DIGIT = re.compile(r"\d")  # every pattern but the relative days needs one
 _COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
 
 
@@ -138,7 +139,7 @@ def find_dates(
     weekdays and "yesterday" count too."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for pattern in _COMPILED:
+    for pattern in _COMPILED if _DIGIT.search(text) else ():
         for m in pattern.finditer(text):
             start, end = m.span()
             if any(start < e and s < end for s, e in taken):

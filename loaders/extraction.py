@@ -26,6 +26,7 @@ from ..graph.ids import node_id
 from . import appositions
 from .article import Article
 from .assembly import containment, document, hosts_at_home
+from .calibration import calibrate
 from .clauses import bounds_a_count, clause_bounds, groups, is_place
 from .coref import Entity, Resolver, with_defined_acronyms
 from .dates import find_dates, year_of
@@ -46,6 +47,7 @@ from .lexicon import words
 from .mentions import Mention, find_events, find_mentions
 from .sentences import split_sentences
 
+CONFIDENCES = ("learned", "rules")
 _ATTENDANCE = frozenset({"PARTICIPATED_IN"})
 _PARTY_TYPES = ("City", "Country", "Organization", "Network")
 
@@ -111,11 +113,26 @@ class Extractor(Protocol):
 class FrameExtractor:
     """Deterministic, offline extraction with the curated gazetteer and the frame lexicons.
 
-    `min_confidence` drops the facts found in ways less sure than that."""
+    `confidence`: "learned" gives each fact the probability, learned from the hand annotations
+    (`calibration`), that a fact found that way is right; "rules" keeps the confidence of the
+    mechanism that found it. `min_confidence` then drops the facts less sure than that."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, min_confidence: float = 0.0):
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        min_confidence: float = 0.0,
+        confidence: str = "learned",
+    ):
+        if confidence not in CONFIDENCES:
+            raise UcnError(f"confidence {confidence!r} is not one of {', '.join(CONFIDENCES)}")
         self.gazetteer = gazetteer or _default_gazetteer()
         self.min_confidence = min_confidence
+        self.confidence = confidence
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent to worker processes: the shipped gazetteer is loaded there again, not pickled.
+        gazetteer = None if self.gazetteer is _default_gazetteer() else self.gazetteer
+        return (FrameExtractor, (gazetteer, self.min_confidence, self.confidence))
 
     def extract(self, article: Article) -> dict[str, Any]:
         resolver = Resolver()
@@ -144,12 +161,14 @@ class FrameExtractor:
                 context = s.events[-1]
         relations += containment(resolver.entities.values(), [s.text for s in sentences])
         relations += hosts_at_home(relations)
-        return document(
-            article,
-            [*resolver.entities.values(), *events.values()],
-            relations,
-            self.min_confidence,
-        )
+        doc = document(article, [*resolver.entities.values(), *events.values()], relations)
+        if self.confidence == "learned":
+            doc = calibrate(doc)
+        if self.min_confidence > 0:
+            doc["relations"] = [
+                r for r in doc["relations"] if r["confidence"] >= self.min_confidence
+            ]
+        return doc
 
     def _read(
         self,

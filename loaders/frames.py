@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..graph.model import MODEL
 from .clauses import (
@@ -114,14 +114,24 @@ def frames(lang: str, kinds: frozenset[str] = RELATION_FRAMES) -> tuple[Frame, .
     return tuple(sorted(found, key=lambda f: -len(f.trigger)))
 
 
+ALL_FRAMES = frozenset(row["frame"] for row in read_table("frames"))
+
+
 def triggers(
     text: str, lang: str, kinds: frozenset[str] = RELATION_FRAMES
 ) -> list[tuple[Frame, int, int]]:
-    """The frame triggers of a sentence; of overlapping triggers of one frame, the longest."""
+    """The frame triggers of a sentence whose frame is one of `kinds`; of overlapping triggers
+    of one frame, the longest."""
+    return [hit for hit in _all_triggers(text, lang) if hit[0].frame in kinds]
+
+
+@lru_cache(maxsize=64)
+def _all_triggers(text: str, lang: str) -> tuple[tuple[Frame, int, int], ...]:
+    """Every frame's triggers in a sentence (read by several layers, so found once)."""
     folded = text.casefold()
     other_words = compounds(text, lang)
     hits: list[tuple[Frame, int, int]] = []
-    for frame in frames(lang, kinds):
+    for frame in frames(lang, ALL_FRAMES):
         if frame.first_word not in folded:
             continue
         for m in frame.pattern.finditer(text):
@@ -133,7 +143,7 @@ def triggers(
             if any(f.frame == frame.frame and s < m.end() and m.start() < e for f, s, e in hits):
                 continue
             hits.append((frame, m.start(), m.end()))
-    return sorted(hits, key=lambda h: h[1])
+    return tuple(sorted(hits, key=lambda h: h[1]))
 
 
 @dataclass

@@ -11,7 +11,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from ..graph.errors import UcnError
 from ..graph.store import GraphStore, WriteResult
 from .article import Article, ArticleError
 from .documents import read_document
-from .extraction import Extractor, extract_article
+from .extraction import Extractor, FrameExtractor, extract_article
 from .sources import classify_path, iter_article_inputs, read_articles
 
 # Rows (nodes, facts, mentions) per transaction. The embedded engine checkpoints at every commit
@@ -218,6 +218,7 @@ def load_paths(
     batch_rows: int = BATCH_ROWS,
     workers: int = 1,
     extractor: Extractor | None = None,
+    min_confidence: float = 0.0,
 ) -> LoadReport:
     """Load every input under `paths` into `store`: extraction documents as they are, news
     articles (text, HTML, JSON records, URLs, `-`) through extraction, in `workers` processes.
@@ -225,9 +226,12 @@ def load_paths(
     A bad input is reported (in `failures`, and to `on_input(origin, error)`) and skipped; the
     rest still load. Documents are written in batches of about `batch_rows` rows, one
     transaction each; should a batch fail, its documents are retried one by one so that only
-    the faulty one is lost. With `strict`, the first failure raises instead.
+    the faulty one is lost. With `strict`, the first failure raises instead. Facts less sure
+    than `min_confidence` are left out, from articles and from extraction documents alike.
     """
     report = LoadReport()
+    if min_confidence > 0 and extractor is None:
+        extractor = FrameExtractor(min_confidence=min_confidence)
 
     def fail(origin: str, message: str) -> None:
         if strict:
@@ -253,6 +257,11 @@ def load_paths(
         for item, result in iter_documents(paths, workers=workers, extractor=extractor):
             if isinstance(result, UcnError):
                 fail(item, str(result))
+            elif min_confidence > 0:
+                yield replace(
+                    result,
+                    relations=tuple(r for r in result.relations if r.confidence >= min_confidence),
+                )
             else:
                 yield result
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .lexicon import read_table, words
@@ -434,6 +435,11 @@ _GENERIC_LIST = re.compile(
 
 def find_events(text: str) -> list[Mention]:
     """Event phrases: a head ("Hội thảo", "Cuộc họp", "Conference") and what follows it."""
+    return list(_find_events(text))
+
+
+@lru_cache(maxsize=64)
+def _find_events(text: str) -> tuple[Mention, ...]:
     events = _english_events(text) if _LATIN_ONLY.fullmatch(text[:200]) else []
     for m in EVENT.finditer(text):
         if _GENERIC_LIST.search(text, max(0, m.start() - 60), m.start()):
@@ -453,7 +459,7 @@ def find_events(text: str) -> list[Mention]:
                 backref=bare and not title,
             )
         )
-    return events
+    return tuple(events)
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:

@@ -113,11 +113,14 @@ _GOES_ON = re.compile(
 )
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """The lines of `text`, a sentence wrapped over several lines taken as one."""
     joined = {m.end() - 1 for m in _GOES_ON.finditer(text)}  # the newlines inside sentences
     start = 0
-    for newline in (i for i, c in enumerate(text) if c == "\n"):
+    for newline in (m.start() for m in _NEWLINE.finditer(text)):
         if newline in joined:
             continue
         if text[start:newline].strip():

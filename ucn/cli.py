@@ -16,7 +16,7 @@ import click
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
 from .graph.vocab import DEFAULT_BASE
-from .loaders import BATCH_ROWS, extract_inputs, load_paths
+from .loaders import BATCH_ROWS, CONFIDENCES, FrameExtractor, extract_inputs, load_paths
 from .output import FORMATS, format_rows, to_json
 from .viz.mapdata import MAX_NODES, MapData
 
@@ -102,6 +102,16 @@ def write_binary_atomically(path: str, write: Callable[[BinaryIO], object]) -> N
         raise
 
 
+min_confidence_option = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    metavar="X",
+    help="Leave out the facts less sure than X (a confidence in [0, 1]).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -141,10 +151,16 @@ def main(db: str | None, neo4j: str | None) -> None:
     show_default=True,
     help="Processes that extract articles in parallel.",
 )
+@min_confidence_option
 @click.pass_context
 @reports_errors
 def load(
-    ctx: click.Context, paths: tuple[str, ...], strict: bool, batch_rows: int, workers: int
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    strict: bool,
+    batch_rows: int,
+    workers: int,
+    min_confidence: float,
 ) -> None:
     """Load news articles (text, HTML, JSON/JSONL records; files, folders, URLs, - for stdin)
     and extraction documents (the JSON `ucn extract` prints) into the graph.
@@ -178,6 +194,7 @@ def load(
             on_input=on_input,
             batch_rows=batch_rows,
             workers=workers,
+            min_confidence=min_confidence,
         )
     finally:
         if bar is not None:
@@ -196,13 +213,24 @@ def load(
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@min_confidence_option
+@click.option(
+    "--confidence",
+    type=click.Choice(CONFIDENCES),
+    default="learned",
+    show_default=True,
+    help="learned: the chance, learned from hand-annotated articles, that a fact found that "
+    "way is right; rules: the fixed confidence of the rule that found it.",
+)
 @reports_errors
-def extract(articles: tuple[str, ...], fmt: str) -> None:
+def extract(articles: tuple[str, ...], fmt: str, min_confidence: float, confidence: str) -> None:
     """Print the entities and relations found in ARTICLES (files, folders, URLs, - for stdin).
 
     One article gives one JSON document; several give one document per line (JSON Lines).
+    Each relation says how it was found (`how`) and how sure that is (`confidence`).
     """
-    results = list(extract_inputs(articles))
+    extractor = FrameExtractor(min_confidence=min_confidence, confidence=confidence)
+    results = list(extract_inputs(articles, extractor))
     documents = [doc for doc in results if not isinstance(doc, UcnError)]
     for error in results:
         if isinstance(error, UcnError):
@@ -407,6 +435,7 @@ def analyze(
     show_default=True,
     help="Keep the most central entities past this many, and say so on the map.",
 )
+@min_confidence_option
 @click.option("--title", help="The map's title [default: says what it shows].")
 @click.option(
     "--png", "png", metavar="FILE.png", help="Also (or, without -o, only) a static picture."
@@ -426,6 +455,7 @@ def viz(
     since: int | None,
     until: int | None,
     max_nodes: int,
+    min_confidence: float,
     title: str | None,
     png: str | None,
     svg: str | None,
@@ -438,6 +468,7 @@ def viz(
         ucn viz --network CityNet --since 2015 -o citynet.html
         ucn viz --name co-membership -p min_shared=2 -o pairs.html
         ucn viz --network CityNet --png citynet.png
+        ucn viz --min-confidence 0.6 -o sure-ties.html
     """
     from .viz.maps import make_map
 
@@ -453,6 +484,7 @@ def viz(
         until=until,
         max_nodes=max_nodes,
         title=title,
+        min_confidence=min_confidence,
     )
     if not data.nodes:
         raise UcnError("nothing to draw: the graph, or the part of it chosen, has no entities")

@@ -9,7 +9,7 @@ from ..graph.errors import UcnError
 from ..graph.store import GraphStore
 from ..queries.resolve import EntityIndex
 from .mapdata import MAX_NODES, MapData, build_map
-from .select import ego, ids_in, load_graph, network_view, within_years
+from .select import at_least, ego, ids_in, load_graph, network_view, within_years
 
 
 def make_map(
@@ -25,6 +25,7 @@ def make_map(
     until: int | None = None,
     max_nodes: int = MAX_NODES,
     title: str | None = None,
+    min_confidence: float | None = None,
 ) -> MapData:
     """The map of the whole graph, or of one part of it:
 
@@ -32,7 +33,8 @@ def make_map(
     - `network`: the network, its members and their events;
     - `cypher` (with `params`) or the named query `name`: the entities its rows hold (nodes,
       paths, id columns) and the ties among them;
-    - `since` / `until`: only what is dated within those years (undated ties stay).
+    - `since` / `until`: only what is dated within those years (undated ties stay);
+    - `min_confidence`: only the ties at least that sure.
     """
     if sum(x is not None for x in (focus, network, cypher, name)) > 1:
         raise UcnError("choose one of focus, network, a Cypher query or a named query")
@@ -65,4 +67,7 @@ def make_map(
     graph = within_years(graph, since, until, keep)
     if since is not None or until is not None:
         heading += f" ({since or '…'}–{until or '…'})"
+    graph = at_least(graph, min_confidence, keep)
+    if min_confidence:
+        heading += f" (confidence ≥ {min_confidence:g})"
     return build_map(graph, articles, title=title or heading, max_nodes=max_nodes, focus=keep)

@@ -111,3 +111,25 @@ def within_years(
         [n for n in list(out) if n in had_ties and not out.degree(n) and n not in set(keep)]
     )
     return out
+
+
+def at_least(
+    graph: nx.MultiDiGraph, min_confidence: float | None, keep: Iterable[str] = ()
+) -> nx.MultiDiGraph:
+    """The graph without the ties less sure than `min_confidence` (the best confidence any of
+    their articles gives); entities left with no tie go too, except `keep`."""
+    if not min_confidence:
+        return graph
+    out = graph.copy()
+    out.remove_edges_from(
+        [
+            (s, t, k)
+            for s, t, k, d in graph.edges(keys=True, data=True)
+            if d.get("confidence") is not None and d["confidence"] < min_confidence
+        ]
+    )
+    had_ties = {n for n in graph if graph.degree(n)}
+    out.remove_nodes_from(
+        [n for n in list(out) if n in had_ties and not out.degree(n) and n not in set(keep)]
+    )
+    return out
