@@ -12,13 +12,13 @@ Three event frames of `lexicons/frames.tsv` make events that no event noun names
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..graph.ids import node_id
 from .clauses import denied, no_occasion
 from .coref import Entity
-from .frames import Arg, Frame, SentenceView, arguments, triggers
+from .frames import Arg, Frame, SentenceView, actors_before, arguments, triggers
 from .mentions import EN_EVENT_HEADS, Mention
 
 EVENT_FRAMES = frozenset({"VISIT", "RECEPTION", "SIGNING"})
@@ -279,8 +279,8 @@ def assign_visits(sentences: list[Sentence], events: Events, lang: str) -> None:
             s.visit_event = current
 
 
-def visit_relations(s: Sentence, is_place: Iterable[str]) -> Iterator[Relation]:
-    """Who went on the visit a sentence tells of, and who received them."""
+def visit_relations(s: Sentence, view: SentenceView) -> Iterator[Relation]:
+    """Who went on the visit a sentence tells of, where it went, and whom it met."""
     event = s.visit_event
     if event is None:
         return
@@ -289,15 +289,21 @@ def visit_relations(s: Sentence, is_place: Iterable[str]) -> Iterator[Relation]:
         yield Relation("HOSTED", s.host.id, event.id, text, 0.6, how="visit:host")
         if s.host.type in ("City", "Country"):
             yield Relation("LOCATED_IN", event.id, s.host.id, text, 0.7, how="visit:place")
-    places = set(is_place)
-    for m, e in s.mentions:
-        if e.type == "Event" or e.id in places or (s.host and e.id == s.host.id):
-            continue
-        if s.visit and (s.host or s.told_by_cities):
-            # Visitors come before the trigger; those met after "với"/"with".
-            _frame, start, end = s.visit
-            met = re.search(r"(?:với|with)\s", text[end : m.start])
-            if m.end <= start or (met and e.type in ("Person", "Organization")):
-                yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.6, how="visit:visitor")
-        elif s.received and e.type == "Person":
-            yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.5, how="visit:met")
+    if s.visit and (s.host or s.told_by_cities):
+        frame, start, end = s.visit
+        _subject, guests = arguments(view, frame, start, end)
+        # The visitors: every party named before the trigger in its clause (a delegation is
+        # often named at length: its leader, their titles, the body it comes from), and a
+        # leader named with the delegation after it.
+        visitors = actors_before(view, frame, start, end)
+        leaders = [a for a in guests if a.type == "Person" and a not in visitors]
+        for arg in (*visitors, *leaders):
+            if s.host is None or arg.entity is not s.host:
+                entity_id = arg.entity.id  # type: ignore[attr-defined]
+                yield Relation(
+                    "PARTICIPATED_IN", entity_id, event.id, text, 0.6, how="visit:visitor"
+                )
+    elif s.received:  # a meeting the visit held, that makes no occasion of its own
+        for _m, e in s.mentions:
+            if e.type == "Person":
+                yield Relation("PARTICIPATED_IN", e.id, event.id, text, 0.5, how="visit:met")

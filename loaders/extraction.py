@@ -299,8 +299,7 @@ class FrameExtractor:
                 )
             )
         found += self._occasion_roles(s)
-        places = {e.id for m, e in s.mentions if is_place(text, m.start, s.lang)}
-        found += visit_relations(s, places)
+        found += visit_relations(s, view)
         return found
 
     @staticmethod

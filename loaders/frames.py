@@ -342,6 +342,12 @@ def arguments(
     return clause.subject("source"), guests
 
 
+def actors_before(view: SentenceView, frame: Frame, start: int, end: int) -> list[Arg]:
+    """Every party named before a trigger in its clause that is not a place or a time."""
+    clause = _Clause(view, frame, start, end)
+    return [a for a in clause.parties if a.end <= start and clause._usable(a, "source")]
+
+
 def frame_facts(view: SentenceView) -> Iterator[Fact]:
     """The facts the relation frames find in one sentence."""
     for frame, start, end in triggers(view.text, view.lang):
