@@ -73,8 +73,13 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
     for m, person in ((m, e) for m, e in mentions if e.type == "Person"):
         after = _APPOSITION.match(text, m.end)
         if after:
-            title = _TITLE.search(text, after.end(), after.end() + TITLE_REACH)
-            found = title and _next_party(parties, title.end(), BODY_REACH)
+            # the title and its body stand before the next item of a list (";")
+            semicolon = text.find(";", after.end())
+            reach = min([after.end() + TITLE_REACH, *([semicolon] if semicolon >= 0 else [])])
+            title = _TITLE.search(text, after.end(), reach)
+            found = title and _next_party(
+                [(p, e) for p, e in parties if p.start <= reach], title.end(), BODY_REACH
+            )
             if title and found:
                 props = {"title": title.group(0)}
                 yield Relation("WORKS_FOR", person.id, found[1].id, text, 0.7, props, "title:after")

@@ -104,8 +104,10 @@ ORG_VI = re.compile(
 _ORG_EN_HEADS = _alternatives(words("org_heads", role="head", lang="en"))
 _ORG_EN_HEADS_OF = _alternatives(words("org_heads", role="head_of"))
 ORG_EN = re.compile(
-    rf"(?P<name>(?:{_CAP}\s+){{0,4}}(?:{_ORG_EN_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    # a head needs a name before it ("Asian Development Bank") or after it ("Council of State")
+    rf"(?P<name>(?:{_CAP}\s+){{1,4}}(?:{_ORG_EN_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})?"
+    rf"|(?:{_ORG_EN_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}}"
     rf"|(?:{_ORG_EN_HEADS_OF})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})"
 )
 # Bodies that act for the place or network they name: "UBND TP Đà Nẵng" for Đà Nẵng, "Ban Thư
