@@ -261,9 +261,14 @@ def assign_visits(sentences: list[Sentence], events: Events, lang: str) -> None:
             or country_dates.get(host.iso or "")
             or next((s.running_date for s in told if s.running_date), None)
         )
-        name = f"Visit to {host.name}" if lang == "en" else f"Chuyến thăm {host.name}"
+        # Named as the article names the place; each phrase that tells of it is an alias.
+        phrases = [p for p in (_visit_phrase(s) for s in told) if p]
+        surface = phrases[0][1] if phrases else host.name
+        name = f"Visit to {surface}" if lang == "en" else f"Chuyến thăm {surface}"
         event_id = node_id("Event", f"{name} {date or ''}")
         event = events.setdefault(event_id, Entity(event_id, "Event", name))
+        for phrase, _surface in phrases:
+            event.add_alias(phrase)
         event.properties["kind"] = "visit"
         if date:
             event.properties.setdefault("date", date)
@@ -277,6 +282,23 @@ def assign_visits(sentences: list[Sentence], events: Events, lang: str) -> None:
             s.visit_event = current
         elif current and (s.visit or s.received):
             s.visit_event = current
+
+
+def _visit_phrase(s: Sentence) -> tuple[str, str] | None:
+    """The words that tell of a visit (from its trigger to the place visited) and the place's
+    name as written there."""
+    if s.visit is None or s.host is None:
+        return None
+    _frame, start, end = s.visit
+    noun = _VISIT_NOUN.search(s.text, max(0, start - 12), start)
+    start = noun.start() if noun else start
+    for m, e in s.mentions:
+        if e is s.host and m.start >= end:
+            return s.text[start : m.end], s.text[m.start : m.end]
+    return None
+
+
+_VISIT_NOUN = re.compile(r"(?:chuyến|cuộc|official|state|working)\s+$", re.IGNORECASE)
 
 
 def visit_relations(s: Sentence, view: SentenceView) -> Iterator[Relation]:
