@@ -198,6 +198,50 @@ _ONE_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,5}")  # "Nhật", "Mỹ": not
 _SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{_UPPER}][^\W\d_]")
 
 
+def _place_shapes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], dict[str, str]]:
+    rows = read_table("place_units")
+    kinds = {r["word"]: r["kind"] for r in rows if r["position"] in ("before", "after")}
+    before = _alternatives(
+        sorted((r["word"] for r in rows if r["position"] == "before"), key=len, reverse=True)
+    )
+    after = _alternatives(
+        sorted((r["word"] for r in rows if r["position"] == "after"), key=len, reverse=True)
+    )
+    name = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+    return (
+        re.compile(rf"(?<![\w])(?P<unit>{before})[ \t]+(?P<name>{name})(?![\w])"),
+        re.compile(rf"(?<![\w])(?P<name>{name})[ \t]+(?P<unit>{after})(?![\w])"),
+        frozenset(r["word"] for r in rows if r["position"] == "not"),
+        kinds,
+    )
+
+
+_UNIT_BEFORE, _UNIT_AFTER, _NOT_PLACE_WORDS, _UNIT_KINDS = _place_shapes()
+_TITLES_RE = _alternatives(sorted(TITLES, key=len, reverse=True))
+_ROLE_BEFORE_UNIT = re.compile(rf"(?<![\w])(?:{_TITLES_RE})(?:[ \t]+(?:UBND|HĐND))?[ \t]+$")
+
+
+def _shaped_places(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Places the gazetteer does not know, named beside a unit ("tỉnh Gyeonggi", "Uiwang City")."""
+    found = []
+    for pattern in (_UNIT_BEFORE, _UNIT_AFTER):
+        for m in pattern.finditer(text):
+            name = m["name"]
+            if name.split()[0] in _NOT_PLACE_WORDS or name in _NOT_PLACE_WORDS:
+                continue
+            if name.split()[0] in _NOT_NAME_WORDS or any(
+                s < m.end() and m.start() < e for s, e in taken
+            ):
+                continue
+            if name.split()[0] in FAMILY_NAMES or _ROLE_BEFORE_UNIT.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # a person after a title: "Chủ tịch UBND TP Nguyễn Văn A"
+            kind = _UNIT_KINDS.get(m["unit"], "city")
+            found.append(Mention(m.start(), m.end(), "City", name, None, kind))
+    return found
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions in `text`, longest first where they overlap, in text order."""
     found: list[Mention] = []
@@ -252,6 +296,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 within=entry.within or None,
             )
         )
+    found += _shaped_places(text, [(g.start, g.end) for g in gazetteer_matches])
     for m in PERSON.finditer(text):
         found.append(Mention(m.start("name"), m.end("name"), "Person", m["name"]))
     for m in VIETNAMESE_NAME.finditer(text):
