@@ -205,7 +205,6 @@ def _told_before(events: Events, frame: str, date: str | None, ids: set[str]) ->
     return None
 
 
-_PARTIES = ("City", "Country", "Organization", "Network")
 _HOST_RANK = {"City": 0, "Organization": 1, "Network": 1, "Country": 2}
 _HOST_REACH = 40  # characters between a visit trigger and the place visited
 
