@@ -297,10 +297,18 @@ class _Clause:
         between = cues(self.view.lang).between
         if between is None:
             return []
-        for m in between.finditer(self.view.text, self.start, self.end):
+        text = self.view.text
+        for m in between.finditer(text, self.start, self.end):
             after = [a for a in self.parties if a.start >= m.end() and self._usable(a, side)]
-            if len(after) >= 2 and after[0].start - m.end() <= 12:
-                return self._list(after[0], side, +1)
+            if len(after) < 2 or after[0].start - m.end() > 12:
+                continue
+            # "giữa A với các đối tác gồm B, C": the second side spelled out after "gồm"
+            side_list = _SIDE_LIST.match(text, after[0].end)
+            if side_list:
+                rest = [a for a in after if a.start >= side_list.end()]
+                if rest:
+                    return [after[0], *self._list(rest[0], side, +1)]
+            return self._list(after[0], side, +1)
         return []
 
     def network(self, side: str) -> list[Arg]:
@@ -439,6 +447,12 @@ def _fill(clause: _Clause, frame: Frame) -> Iterable[Fact]:
 # "A và bốn cơ quan báo chí: B, C, D": a list whose second side is spelled out after a colon.
 _GENITIVE = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"(?<![\w])(?:và|and)(?![\w])|&", re.IGNORECASE)
+# The words that spell out one side of a list: a colon, "gồm" (comprising), "including".
+_SPELLED_OUT = re.compile(r":|(?<![\w])(?:gồm|bao gồm|gồm có|including|namely)(?![\w])")
+_SIDE_LIST = re.compile(
+    r"\s*(?:và|với|and|with)\s+[^.;]{0,50}?(?:(?<![\w])(?:gồm|bao gồm|gồm có|including|namely)"
+    r"(?![\w])|:)\s*"
+)
 _ENUMERATION = re.compile(r"\s*(?:,|và|and|with|với)\s+(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*:\s*")
 
 
@@ -446,7 +460,7 @@ def _each_pair(group: list[Arg], text: str) -> list[tuple[Arg, Arg]]:
     """The pairs of one list of signatories: every two of them, or, where a colon spells out
     the second side ("A and four agencies: B, C"), the first side with each of the second."""
     for i in range(1, len(group)):
-        if ":" in text[group[i - 1].end : group[i].start]:
+        if _SPELLED_OUT.search(text, group[i - 1].end, group[i].start):
             return [(a, b) for a in group[:i] for b in group[i:]]
     return [(a, b) for i, a in enumerate(group) for b in group[i + 1 :]]
 
