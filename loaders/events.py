@@ -217,14 +217,13 @@ def visit_of(
     best: tuple[int, tuple[Frame, int, int], Entity | None] | None = None
     for trigger in found.get("VISIT", ()):
         frame, _start, end = trigger
-        host = next(
-            (
-                e
-                for m, e in mentions
-                if end <= m.start <= end + _HOST_REACH and e.type in frame.target_types
-            ),
-            None,
-        )
+        # the most specific place named right after the trigger ("South Korea's Uiwang City")
+        near = [
+            e
+            for m, e in mentions
+            if end <= m.start <= end + _HOST_REACH and e.type in frame.target_types
+        ]
+        host = min(near, key=lambda e: _HOST_RANK.get(e.type, 9), default=None)
         rank = _HOST_RANK.get(host.type, 9) if host else 9
         if best is None or rank < best[0]:
             best = (rank, trigger, host)
