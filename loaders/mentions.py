@@ -480,6 +480,9 @@ _GENERIC_LIST = re.compile(
 )
 
 
+_EN_NAME_REST = re.compile(r"(?:\s+(?:of|on|for|and|the|[A-Z0-9][\w'’-]*))*")
+
+
 def find_events(text: str) -> list[Mention]:
     """Event phrases: a head ("Hội thảo", "Cuộc họp", "Conference") and what follows it."""
     return list(_find_events(text))
@@ -487,11 +490,16 @@ def find_events(text: str) -> list[Mention]:
 
 @lru_cache(maxsize=64)
 def _find_events(text: str) -> tuple[Mention, ...]:
-    events = _english_events(text) if _LATIN_ONLY.fullmatch(text[:200]) else []
+    english = _LATIN_ONLY.fullmatch(text[:200]) is not None
+    events = _english_events(text) if english else []
     for m in EVENT.finditer(text):
         if _GENERIC_LIST.search(text, max(0, m.start() - 60), m.start()):
             continue  # "các hội thảo, khóa học và sự kiện": kinds of events, not one
-        name = _trim_org(m["head"], m["rest"]).strip('“”" ')
+        rest = m["rest"]
+        if english:  # "Summit of ASEAN Mayors": the name goes on in capitals only
+            rest = _EN_NAME_REST.match(rest).group(0)  # type: ignore[union-attr]
+            rest = re.sub(r"\s+(?:of|on|for|and|the)$", "", rest)
+        name = _trim_org(m["head"], rest).strip('“”" ')
         end = m.start() + len(name)
         title = EVENT_TITLE.match(text, end)
         bare = name == m["head"]
