@@ -60,6 +60,7 @@ class Cues:
     future: tuple[tuple[re.Pattern[str], int], ...]
     habitual: re.Pattern[str] | None
     passive: re.Pattern[str] | None  # ends right before a trigger it turns round
+    adverbial: re.Pattern[str] | None  # opens a fronted phrase that ends at its comma
 
 
 @cache
@@ -102,6 +103,7 @@ def cues(lang: str) -> Cues:
             for w, scope in by_cue.get("future", [])
         ),
         habitual=compiled("habitual"),
+        adverbial=re.compile(_alternation(words("adverbial"))) if words("adverbial") else None,
         passive=re.compile(rf"(?:{_alternation(words('passive'))})\s+$", re.I)
         if words("passive")
         else None,
@@ -141,7 +143,15 @@ def _clause_bounds(text: str, lang: str, protected: tuple[tuple[int, int], ...])
             at = match.end()
         if at > starts[-1]:
             starts.append(at)
-    return tuple(starts)
+    # A fronted phrase ("Trong khuôn khổ ..., ", "During ..., ") ends at its comma.
+    adverbial = cues(lang).adverbial
+    if adverbial is not None:
+        for match in adverbial.finditer(text):
+            opens_clause = match.start() in starts or text[: match.start()].rstrip().endswith(",")
+            comma = text.find(",", match.end())
+            if opens_clause and comma > 0 and not any(s <= comma < e for s, e in protected):
+                starts.append(comma + 1)
+    return tuple(sorted(set(starts)))
 
 
 def clause_span(starts: list[int], pos: int, length: int) -> tuple[int, int]:
