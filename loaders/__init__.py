@@ -3,7 +3,14 @@
 from .article import Article, ArticleError, article_id, canonical_url, detect_lang
 from .documents import read_document
 from .encoding import decode_bytes
-from .extraction import CONFIDENCES, Extractor, FrameExtractor, extract_article, extract_inputs
+from .extraction import (
+    CONFIDENCES,
+    DEFAULT_MIN_CONFIDENCE,
+    Extractor,
+    FrameExtractor,
+    extract_article,
+    extract_inputs,
+)
 from .html import read_html
 from .load import BATCH_ROWS, LoadReport, batched, iter_documents, load_paths
 from .records import is_article_record, read_records
@@ -13,6 +20,7 @@ from .text import read_text
 __all__ = [
     "BATCH_ROWS",
     "CONFIDENCES",
+    "DEFAULT_MIN_CONFIDENCE",
     "Article",
     "ArticleError",
     "Extractor",

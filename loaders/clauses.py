@@ -51,7 +51,6 @@ class Cues:
     time_before: re.Pattern[str] | None
     time_after: re.Pattern[str] | None
     between: re.Pattern[str] | None
-    compound: re.Pattern[str] | None
     until: re.Pattern[str] | None  # ends right before a date that bounds, not starts
     co_agent: re.Pattern[str] | None
     leader: re.Pattern[str] | None
@@ -86,7 +85,7 @@ def cues(lang: str) -> Cues:
     place = _alternation(words("place"))
     return Cues(
         negation=negation,
-        modality=compiled("modality"),
+        modality=compiled("modality", 0),  # in their own case: "may", not the month "May"
         unless=compiled("unless"),
         clause=compiled("clause"),
         place=re.compile(rf"(?:{place})\s+(?:the\s+)?$", re.IGNORECASE),
@@ -97,7 +96,6 @@ def cues(lang: str) -> Cues:
         if words("time")
         else None,
         between=compiled("between"),
-        compound=compiled("compound"),
         future=tuple(
             (re.compile(phrase_pattern(w), re.IGNORECASE), int(scope or 0))
             for w, scope in by_cue.get("future", [])
@@ -148,10 +146,27 @@ def _clause_bounds(text: str, lang: str, protected: tuple[tuple[int, int], ...])
     if adverbial is not None:
         for match in adverbial.finditer(text):
             opens_clause = match.start() in starts or text[: match.start()].rstrip().endswith(",")
-            comma = text.find(",", match.end())
-            if opens_clause and comma > 0 and not any(s <= comma < e for s, e in protected):
+            comma = _phrase_end(text, match.end(), protected)
+            if opens_clause and comma > 0:
                 starts.append(comma + 1)
     return tuple(sorted(set(starts)))
+
+
+def _phrase_end(text: str, start: int, protected: tuple[tuple[int, int], ...]) -> int:
+    """The comma that ends a fronted phrase: the first one outside a name that does not go on
+    with a list of names ("Với sự hỗ trợ của A, B và C, X ...")."""
+    comma = text.find(",", start)
+    while comma > 0:
+        if not any(s <= comma < e for s, e in protected):
+            after = len(text[comma + 1 :]) - len(text[comma + 1 :].lstrip()) + comma + 1
+            name = next((e for s, e in protected if s == after), None)
+            if name is None or not _LIST_GOES_ON.match(text, name):
+                return comma
+        comma = text.find(",", comma + 1)
+    return -1
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|và\b|and\b|&)")
 
 
 def clause_span(starts: list[int], pos: int, length: int) -> tuple[int, int]:
@@ -166,10 +181,25 @@ def clause_span(starts: list[int], pos: int, length: int) -> tuple[int, int]:
     return start, end
 
 
-def compounds(text: str, lang: str) -> list[tuple[int, int]]:
-    """The spans of words that hold a trigger's syllables but are other words."""
-    pattern = cues(lang).compound
-    return [m.span() for m in pattern.finditer(text)] if pattern else []
+def compounds(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """The spans of words that hold a trigger's syllables but are other words, with the frame
+    each one blocks ("" for every frame)."""
+    found = []
+    for pattern, frame in _compound_patterns(lang):
+        found += [(*m.span(), frame) for m in pattern.finditer(text)]
+    return found
+
+
+@cache
+def _compound_patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    langs = {lang} if lang in ("vi", "en") else {"vi", "en"}
+    by_frame: dict[str, list[str]] = {}
+    for row in read_table("cues"):
+        if row["cue"] == "compound" and row["lang"] in langs:
+            by_frame.setdefault(row["scope"], []).append(row["word"])
+    return tuple(
+        (re.compile(_alternation(words), re.IGNORECASE), frame) for frame, words in by_frame.items()
+    )
 
 
 def bounds_a_count(text: str, date_start: int, lang: str) -> bool:
@@ -241,6 +271,14 @@ def is_time(text: str, start: int, end: int, lang: str) -> bool:
         (c.time_before and c.time_before.search(text, max(0, start - 10), start))
         or (c.time_after and c.time_after.match(text, end))
     )
+
+
+def in_title_phrase(text: str, start: int) -> bool:
+    """Whether a title of office stands before `start` in the same stretch between commas
+    ("Director of the Da Nang Department of ...", ", Chủ tịch UBND TP X,"): a body named there
+    says whose the title is."""
+    segment = max(text.rfind(",", 0, start), text.rfind(";", 0, start), 0)
+    return any(segment <= end <= start for end in _title_ends(text))
 
 
 def is_modifier(text: str, start: int, lang: str) -> bool:

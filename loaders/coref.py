@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..graph.ids import node_id, slugify
-from .mentions import ACRONYM, FAMILY_NAMES, Mention
+from .mentions import ACRONYM, FAMILY_NAMES, UPPER, Mention
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*(?![\w-])")
-_CAPITAL_NEIGHBOUR = re.compile(r"[ \t]+[A-ZĐÀ-ỸẠ-Ỹ]")
-_CAPITAL_BEFORE = re.compile(r"(?<![.!?:])[A-ZĐÀ-ỸẠ-Ỹ][\w-]*[ \t]+$")
+_CAPITAL_NEIGHBOUR = re.compile(rf"[ \t]+[{UPPER}]")
+_CAPITAL_BEFORE = re.compile(rf"(?<![.!?:])[{UPPER}][\w-]*[ \t]+$")
 
 
 @dataclass

@@ -55,7 +55,7 @@ _PATTERNS = [
     # April 2024
     rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b",
     # năm 2017, in 2017, (2017)
-    r"(?:\bnăm\s+|\bin\s+|\()(?P<year>(?:19|20)\d{2})\b",
+    r"(?:\bnăm\s+|\bin\s+|\bsince\s+|\()(?P<year>(?:19|20)\d{2})\b",
 ]
 _DIGIT = re.compile(r"\d")  # every pattern but the relative days needs one
 _COMPILED = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]

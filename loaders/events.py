@@ -163,7 +163,11 @@ def occasion(
                 continue
             kind, vi, en = OCCASIONS[name]
             parties = list({a.entity.id: a.entity for a in (*hosts, *guests)}.values())  # type: ignore[attr-defined]
-            label = (en if view.lang == "en" else vi).format(a=parties[0].name, b=parties[1].name)
+            # named after the host and its first guest (or two of the signatories)
+            first = hosts[0].entity if hosts else parties[0]
+            other = next((a.entity for a in guests if a.entity is not first), None)
+            other = other or next(p for p in parties if p is not first)
+            label = (en if view.lang == "en" else vi).format(a=first.name, b=other.name)  # type: ignore[attr-defined]
             # One occasion per day and party: a host who receives several guests in turn holds
             # one reception; a later sentence that names one of its parties again, that day,
             # tells of the same one.

@@ -48,6 +48,9 @@ from .mentions import Mention, find_events, find_mentions
 from .sentences import split_sentences
 
 CONFIDENCES = ("learned", "rules")
+# Facts less likely than this to be right are left out unless asked for: the threshold with the
+# best cross-validated F1 (bench/train_confidence.py prints it).
+DEFAULT_MIN_CONFIDENCE = 0.4
 _ATTENDANCE = frozenset({"PARTICIPATED_IN"})
 _PARTY_TYPES = ("City", "Country", "Organization", "Network")
 
@@ -120,7 +123,7 @@ class FrameExtractor:
     def __init__(
         self,
         gazetteer: Gazetteer | None = None,
-        min_confidence: float = 0.0,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         confidence: str = "learned",
     ):
         if confidence not in CONFIDENCES:

@@ -23,6 +23,7 @@ from .clauses import (
     compounds,
     cues,
     denied,
+    in_title_phrase,
     is_destination,
     is_modifier,
     is_place,
@@ -137,7 +138,8 @@ def _all_triggers(text: str, lang: str) -> tuple[tuple[Frame, int, int], ...]:
         for m in frame.pattern.finditer(text):
             if any(
                 s < m.end() and m.start() < e and not (m.start() <= s and e <= m.end())
-                for s, e in other_words
+                for s, e, blocked in other_words
+                if blocked in ("", frame.frame)
             ):
                 continue
             if any(f.frame == frame.frame and s < m.end() and m.start() < e for f, s, e in hits):
@@ -237,7 +239,13 @@ class _Clause:
     def subject(self, side: str) -> list[Arg]:
         before = [a for a in self.parties if a.end <= self.t_start and self._usable(a, side)]
         # the actor, not the body named in its title ("Giám đốc Học viện X ông A phát biểu")
-        actors = [a for a in before if not is_modifier(self.view.text, a.start, self.view.lang)]
+        text = self.view.text
+        actors = [
+            a
+            for a in before
+            if not is_modifier(text, a.start, self.view.lang)
+            and (a.type == "Person" or not in_title_phrase(text, a.start))
+        ]
         nearest = (actors or before)[-1:]
         return self._list(nearest[0], side, -1) if nearest else []
 
@@ -258,12 +266,24 @@ class _Clause:
     def rest(self, side: str, after: int) -> list[Arg]:
         """The first party after position `after` (the end of the other argument's list): the
         supported body in "With the support of A and B, C launched ..." ."""
+        # the whole sentence: a fronted phrase ("With the support of A, B, C launched") is a
+        # clause of its own, and what it qualifies follows it
         later = [
             a
-            for a in self.parties
-            if a.start >= after and self._usable(a, side) and not self._possessor(a)
+            for a in self.view.parties
+            if a.start >= max(after, self.t_end)
+            and _allowed(self.frame, side, a.type)
+            and not self._possessor(a)
         ]
-        return self._list(later[0], side, +1) if later else []
+        if not later:
+            return []
+        found = [later[0]]
+        text, lang = self.view.text, self.view.lang
+        for nxt in later[1:]:
+            if not listed_with(text, found[-1].end, nxt.start, lang, nxt.type == "Person"):
+                break
+            found.append(nxt)
+        return found
 
     def co_agents(self, side: str) -> list[Arg]:
         """Parties that act with the subject, named after the trigger ("organised the meeting

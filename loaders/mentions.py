@@ -50,6 +50,7 @@ def _either_case(entries: Iterable[str]) -> list[str]:
 # A word that starts with a capital letter (Vietnamese letters included), hyphens allowed.
 # Upper-case letters of Latin and Vietnamese script (the ranges hold lower case letters too).
 _UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper())
+UPPER = _UPPER  # the upper-case letters of Latin and Vietnamese script
 _CAP = rf"[{_UPPER}][\w]*(?:-[\w]+)*"
 _NAME = rf"{_CAP}(?:\s+{_CAP}){{1,4}}"
 
@@ -124,6 +125,7 @@ COMMITTEE_AFTER = re.compile(
 # with that head.
 BACKREF_HEADS = words("org_heads", role="backref")
 BACKREF = re.compile(
+    r"(?<!hai )(?<!ba )(?<!các )(?<!những )"
     rf"(?<![\w])(?P<head>{_alternatives(sorted(BACKREF_HEADS, key=len, reverse=True))}"
     r"|[Mm]ạng lưới(?:\s+các\s+(?:đô thị|thành phố))?)"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
@@ -156,7 +158,7 @@ EVENT_TITLE = re.compile(
 )
 # An acronym defined in brackets or after a dash: "Cơ quan Giáo dục Quốc tế Canada – CBIE".
 ACRONYM_AFTER = re.compile(
-    r"\s*\((?:[^()/]*/)?(?P<acro>[A-Z][A-Za-z0-9&.-]{1,11})\)"
+    r"\s*\((?:[^()/]*/)?(?P<acro>(?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9&.-]{1,11})\)"
     r"|\s+[–—-]\s+(?P<dashed>[A-Z][A-Z0-9&]{1,9})(?![\w])"
 )
 # An acronym used alone, once the article has defined it.

@@ -16,7 +16,14 @@ import click
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
 from .graph.vocab import DEFAULT_BASE
-from .loaders import BATCH_ROWS, CONFIDENCES, FrameExtractor, extract_inputs, load_paths
+from .loaders import (
+    BATCH_ROWS,
+    CONFIDENCES,
+    DEFAULT_MIN_CONFIDENCE,
+    FrameExtractor,
+    extract_inputs,
+    load_paths,
+)
 from .output import FORMATS, format_rows, to_json
 from .viz.mapdata import MAX_NODES, MapData
 
@@ -102,14 +109,15 @@ def write_binary_atomically(path: str, write: Callable[[BinaryIO], object]) -> N
         raise
 
 
-min_confidence_option = click.option(
-    "--min-confidence",
-    type=click.FloatRange(0, 1),
-    default=0.0,
-    show_default=True,
-    metavar="X",
-    help="Leave out the facts less sure than X (a confidence in [0, 1]).",
-)
+def min_confidence_option(default: float) -> Callable[[F], F]:
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0, 1),
+        default=default,
+        show_default=True,
+        metavar="X",
+        help="Leave out the facts less sure than X (a confidence in [0, 1]; 0 keeps all).",
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -151,7 +159,7 @@ def main(db: str | None, neo4j: str | None) -> None:
     show_default=True,
     help="Processes that extract articles in parallel.",
 )
-@min_confidence_option
+@min_confidence_option(DEFAULT_MIN_CONFIDENCE)
 @click.pass_context
 @reports_errors
 def load(
@@ -213,7 +221,7 @@ def load(
 @main.command()
 @click.argument("articles", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@min_confidence_option
+@min_confidence_option(DEFAULT_MIN_CONFIDENCE)
 @click.option(
     "--confidence",
     type=click.Choice(CONFIDENCES),
@@ -435,7 +443,7 @@ def analyze(
     show_default=True,
     help="Keep the most central entities past this many, and say so on the map.",
 )
-@min_confidence_option
+@min_confidence_option(0.0)
 @click.option("--title", help="The map's title [default: says what it shows].")
 @click.option(
     "--png", "png", metavar="FILE.png", help="Also (or, without -o, only) a static picture."
