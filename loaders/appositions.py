@@ -1,7 +1,7 @@
 """Facts that the shape of a name phrase states, with no verb: a person's post ("Chủ tịch UBND
-TP Huế Nguyễn Văn Phương", "Ông A, Giám đốc X", "Huynh Duc Tho, Chairman of ..."), a sub-unit
-and its parent ("Cục Ngoại vụ, Bộ Ngoại giao", "Công ty X thuộc Tập đoàn Y"), a branch and its
-seat ("Phân viện ... tại TP. Hồ Chí Minh"), a city beside its country ("Nagoya (Nhật Bản)") and a
+TP Huế Nguyễn Văn An", "Ông A, Giám đốc X", "Alex Moreau, Chairman of ..."), a sub-unit
+and its parent ("Phòng Đối ngoại, Sở Ngoại vụ", "Công ty X thuộc Tập đoàn Y"), a branch and its
+seat ("Phân viện X tại TP. Huế"), a city beside its country ("Kobe (Nhật Bản)") and a
 body beside its place.
 """
 
@@ -36,7 +36,7 @@ _SEAT = re.compile(
 )
 _BELONGS = re.compile(r"\s*,?\s*(?:trực\s+thuộc|thuộc|của|under|of)\s+(?:(?:the)\s+)?")
 _HEADS = sorted({*SUBUNIT_HEADS, *ORG_HEADS_VI, "UBND"}, key=len, reverse=True)
-# Heads of the bodies that others answer to: "Học viện AMC – Bộ Xây dựng"
+# Heads of the bodies that others answer to: "Học viện X – Bộ Y"
 _PARENT_HEADS = ("Bộ", "Tập đoàn", "Tổng công ty", "UBND")
 
 
@@ -59,7 +59,7 @@ def _only_places_between(
     text: str, start: int, end: int, mentions: list[tuple[Mention, Entity]]
 ) -> bool:
     """Whether only places, commas and dashes lie between a body and the name after it ("Đại sứ
-    Lào tại Việt Nam Thongsavanh Phomvihane")."""
+    Pháp tại Việt Nam Jamie Novak")."""
     gap = list(text[start:end])
     for m, e in mentions:
         if e.type in ("City", "Country") and start <= m.start and m.end <= end:
@@ -99,7 +99,7 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
             yield Relation(
                 "WORKS_FOR", person.id, found[1].id, text, 0.6, {"title": title[0]}, "title:before"
             )
-        # "Rotterdam Mayor Ahmed Aboutaleb": the body, its title, the name
+        # "Lyon Mayor Alex Moreau": the body, its title, the name
         title_start = offset + title.start()
         if re.fullmatch(r"\s*", text[offset + title.end() : m.start]):
             body = next(

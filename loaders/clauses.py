@@ -154,7 +154,7 @@ def _clause_bounds(text: str, lang: str, protected: tuple[tuple[int, int], ...])
 
 def _phrase_end(text: str, start: int, protected: tuple[tuple[int, int], ...]) -> int:
     """The comma that ends a fronted phrase: the first one outside a name that does not go on
-    with a list of names ("Với sự hỗ trợ của A, B và C, X ...")."""
+    with a list of names ("Với sự tài trợ của A, B và C, X ...")."""
     comma = text.find(",", start)
     while comma > 0:
         if not any(s <= comma < e for s, e in protected):
@@ -283,8 +283,8 @@ def in_title_phrase(text: str, start: int) -> bool:
 
 def is_modifier(text: str, start: int, lang: str) -> bool:
     """Whether the party at `start` only qualifies what comes before it: whose a title is
-    ("Giám đốc Học viện AMC", "Chủ tịch luân phiên của X", "Mayor of Daegu"), the parent of a
-    body ("AMC thuộc Bộ Xây dựng"), or an aside in brackets or after a dash."""
+    ("Giám đốc Học viện X", "Chủ tịch danh dự của X", "Mayor of Busan"), the parent of a
+    body ("Viện X thuộc Bộ Y"), or an aside in brackets or after a dash."""
     for end in _title_ends(text):
         if start - 60 <= end <= start and _AFTER_TITLE.fullmatch(text, end, start):
             return True
@@ -307,7 +307,7 @@ def _titles() -> re.Pattern[str]:
     return re.compile(_alternation(sorted(set(TITLES))))
 
 
-# After a title: the body whose title it is, perhaps after "của"/"of" ("Chủ tịch luân phiên của").
+# After a title: the body whose title it is, perhaps after "của"/"of" ("Chủ tịch danh dự của").
 _AFTER_TITLE = re.compile(r"(?:\s+[^\W\d]+){0,2}?\s+(?:của|of)\s+(?:the\s+)?|\s+")
 
 

@@ -1,8 +1,8 @@
 """Within-article coreference: one entity per real thing an article names.
 
 Names are resolved through indexes: the same name again, a short name that ends a longer one
-(a person named without the family name), an acronym the article defined ("Học viện AMC" once
-"AMC" is known), a shortened body ("Sở Xây dựng tỉnh" once the full name is known), and a bare
+(a person named without the family name), an acronym the article defined ("Học viện ABC" once
+"ABC" is known), a shortened body ("Sở Xây dựng tỉnh" once the full name is known), and a bare
 head word ("Học viện", "thành phố", "the meeting") for the last entity with that head.
 """
 
@@ -64,7 +64,7 @@ class Resolver:
         self._names: list[tuple[str, str]] = []
         self._person_ends: list[str] = []  # people's names reversed, sorted: suffix look-ups
         self._organizations: list[str] = []  # organizations' names, sorted: prefix look-ups
-        # A person named again by one part of the name ("Quang said", "PM Lee"): the first or
+        # A person named again by one part of the name ("Moreau said", "Mayor Diaz"): the first or
         # last word of a known name, when only one person of the article has it.
         self.short: dict[str, Entity | None] = {}
 
@@ -150,8 +150,8 @@ class Resolver:
         found = self.by_name.get((etype, key))
         if found:
             return found
-        # "Học viện AMC" once "AMC" is known; a person named without the family name; "Sở Xây
-        # dựng tỉnh" once "Sở Xây dựng tỉnh Tiền Giang" is known. Of the names that fit, the
+        # "Học viện ABC" once "ABC" is known; a person named without the family name; "Sở Xây
+        # dựng tỉnh" once "Sở Xây dựng tỉnh X" is known. Of the names that fit, the
         # one known first.
         fits: list[str] = []
         if etype in ("Person", "Organization", "Network"):  # names that end the key
@@ -174,7 +174,7 @@ class Resolver:
 def with_defined_acronyms(
     text: str, mentions: list[tuple[Mention, Entity]], resolver: Resolver
 ) -> list[tuple[Mention, Entity]]:
-    """Acronyms the article defined earlier ("CBIE") name the body they stand for."""
+    """Acronyms the article defined earlier ("ABC") name the body they stand for."""
     added = []
     for m in ACRONYM.finditer(text):
         if any(x.start < m.end() and m.start() < x.end for x, _ in mentions):

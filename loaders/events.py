@@ -221,7 +221,7 @@ def visit_of(
     best: tuple[int, tuple[Frame, int, int], Entity | None] | None = None
     for trigger in found.get("VISIT", ()):
         frame, _start, end = trigger
-        # the most specific place named right after the trigger ("South Korea's Uiwang City")
+        # the most specific place named right after the trigger ("South Korea's Gunpo City")
         near = [
             e
             for m, e in mentions

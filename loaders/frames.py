@@ -257,7 +257,7 @@ class _Clause:
         return self._list(after[0], side, +1) if after else []
 
     def _possessor(self, arg: Arg) -> bool:
-        """Whether a party is named as a noun's owner ("đại diện của Việt Nam", "the capital
+        """Whether a party is named as a noun's owner ("đại diện của Nhật Bản", "the capital
         of Japan"): it qualifies that noun, it does not act."""
         return (
             _GENITIVE.search(self.view.text, max(self.start, arg.start - 8), arg.start) is not None
@@ -464,7 +464,7 @@ def _fill(clause: _Clause, frame: Frame) -> Iterable[Fact]:
             yield Fact(frame.frame, source.entity, target.entity, round(confidence, 2), props, how)
 
 
-# "A và bốn cơ quan báo chí: B, C, D": a list whose second side is spelled out after a colon.
+# "A và bốn trường đại học: B, C, D": a list whose second side is spelled out after a colon.
 _GENITIVE = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"(?<![\w])(?:và|and)(?![\w])|&", re.IGNORECASE)
 # The words that spell out one side of a list: a colon, "gồm" (comprising), "including".

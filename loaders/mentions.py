@@ -69,7 +69,7 @@ _NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:\s+{_CAP}){{0,4}}(?![\w])")
 _NOT_NAME_WORDS = frozenset(words("not_names", rule="not_name_start"))
 
 # Vietnamese family names: a run of capitalised syllables that starts with one is a person's name
-# even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn Phương").
+# even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn An").
 FAMILY_NAMES = words("family_names")
 _SYLLABLE = rf"[{_UPPER}][^\W\d_{_UPPER}]+"
 COMMON_WORD_FAMILY_NAMES = frozenset(words("family_names", common_word="yes"))
@@ -82,14 +82,14 @@ NOT_PLACES = words("not_names", rule="not_place")
 NOT_PEOPLE = frozenset(words("not_names", rule="not_person"))
 
 ORG_HEADS_VI = words("org_heads", role="head", lang="vi")
-# Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Hoa Kỳ".
+# Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Pháp".
 SITED_HEADS = words("org_heads", role="sited")
 # Schools, museums and funds are named after people: "Trường THPT Nguyễn Du".
 NAMED_AFTER_PEOPLE = words("org_heads", role="named_after_people")
 # Heads that name a country's body only with the country ("Quốc hội Lào"); bare, the gazetteer
 # knows them.
 NATIONAL_HEADS = words("org_heads", role="national")
-# Heads that start a new name inside a longer run: "Ban Hợp tác quốc tế | Học viện ...".
+# Heads that start a new name inside a longer run: "Phòng Đối ngoại | Viện ...".
 _PARENT_HEADS = _alternatives(words("org_heads", role="parent"))
 # Words that end a Vietnamese organisation name when they follow it.
 _STOP_VI = _alternatives(words("stop_words"))
@@ -105,14 +105,14 @@ ORG_VI = re.compile(
 _ORG_EN_HEADS = _alternatives(words("org_heads", role="head", lang="en"))
 _ORG_EN_HEADS_OF = _alternatives(words("org_heads", role="head_of"))
 ORG_EN = re.compile(
-    # a head needs a name before it ("Asian Development Bank") or after it ("Council of State")
+    # a head needs a name before it ("Coastal Development Bank") or after it ("Council of Europe")
     rf"(?P<name>(?:{_CAP}\s+){{1,4}}(?:{_ORG_EN_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})?"
     rf"|(?:{_ORG_EN_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}}"
     rf"|(?:{_ORG_EN_HEADS_OF})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})"
 )
 # Bodies that act for the place or network they name: "UBND TP Đà Nẵng" for Đà Nẵng, "Ban Thư
-# ký CityNet" for CityNet.
+# ký Mạng lưới X" for Mạng lưới X.
 COMMITTEE = re.compile(
     rf"(?:{'|'.join(_either_case(words('org_heads', role='acts_for')))})"
     r"\s+(?:(?:TP\.?|thành phố|Thành phố|tỉnh|Tỉnh|the)\s+)?"
@@ -121,7 +121,7 @@ COMMITTEE = re.compile(
 COMMITTEE_AFTER = re.compile(
     r"\s+(?:City\s+|Municipal\s+|Provincial\s+)?(?:People[’']s\s+Committee|People[’']s\s+Council)"
 )
-# A head word alone ("về phía Học viện", "Thành phố rất mong") refers back to the last name
+# A head word alone ("Trung tâm đã", "Thành phố rất mong") refers back to the last name
 # with that head.
 BACKREF_HEADS = words("org_heads", role="backref")
 BACKREF = re.compile(
@@ -140,7 +140,7 @@ EVENT_HEADS = (
 # The kind of occasion each head names ("hội thảo" -> workshop), by folded head.
 EVENT_KINDS = {r["word"].casefold(): r["kind"] for r in read_table("event_heads")}
 _EVENT_HEAD_RE = "|".join(re.escape(h) for h in sorted(EVENT_HEADS, key=len, reverse=True))
-# "về" belongs to an event's name ("Hội thảo quốc tế về giao thông đô thị").
+# "về" belongs to an event's name ("Diễn đàn quốc tế về nhà ở xã hội").
 _STOP_EVENT = (
     _alternatives(r["word"] for r in read_table("stop_words") if r["ends_event"] != "no")
     + "|tại|ở|với"
@@ -151,12 +151,12 @@ EVENT = re.compile(
     rf"(?<![\w])(?P<head>{_EVENT_HEAD_RE})"
     rf"(?P<rest>(?:\s+(?!(?:{_STOP_EVENT})\b)[\w“”\"&-]+){{0,10}})",
 )
-# A quoted title after an event's head: 'hội thảo với chủ đề “Đầu tư vào đô thị hóa”'.
+# A quoted title after an event's head: 'hội thảo với chủ đề “Nhà ở cho người lao động”'.
 EVENT_TITLE = re.compile(
     r"\s*(?:(?:với|có|mang|theo)\s+)?(?:chủ đề|tên gọi|tên|themed|titled|entitled|on)?\s*:?\s*"
     r"[“\"](?P<title>[^”\"]{3,120})[”\"]"
 )
-# An acronym defined in brackets or after a dash: "Cơ quan Giáo dục Quốc tế Canada – CBIE".
+# An acronym defined in brackets or after a dash: "Viện Nghiên cứu Môi trường Y – VMT".
 ACRONYM_AFTER = re.compile(
     r"\s*\((?:[^()/]*/)?(?P<acro>(?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9&.-]{1,11})\)"
     r"|\s+[–—-]\s+(?P<dashed>[A-Z][A-Z0-9&]{1,9})(?![\w])"
@@ -224,7 +224,7 @@ _ROLE_BEFORE_UNIT = re.compile(rf"(?<![\w])(?:{_TITLES_RE})(?:[ \t]+(?:UBND|HĐN
 
 
 def _shaped_places(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Places the gazetteer does not know, named beside a unit ("tỉnh Gyeonggi", "Uiwang City")."""
+    """Places the gazetteer does not know, named beside a unit ("quận Thanh Khê", "Gunpo City")."""
     found = []
     for pattern in (_UNIT_BEFORE, _UNIT_AFTER):
         for m in pattern.finditer(text):
@@ -259,7 +259,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             and _ONE_SYLLABLE.fullmatch(match.surface)
             and _SYLLABLE_IN_NAME.match(text, match.end)
         ):
-            continue  # "Nhật" of "cầu Nhật Tân": one syllable of a longer Vietnamese name
+            continue  # "Nhật" of "cầu Nhật Lệ": one syllable of a longer Vietnamese name
         committee = None
         for m in COMMITTEE.finditer(text, max(0, match.start - 40), match.start):
             if m.end() == match.start:
@@ -271,7 +271,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             end = suffix.end()
         capital = _CAPITAL_PREFIX.search(text, max(0, match.start - 12), match.start)
         if entry.kind == "province" and capital and not committee:
-            # "thành phố Sơn La" is the provincial capital, not the province.
+            # "thành phố Hà Tĩnh" is the provincial capital, not the province.
             name = f"thành phố {match.surface}"
             found.append(
                 Mention(
@@ -303,7 +303,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         found.append(Mention(m.start("name"), m.end("name"), "Person", m["name"]))
     for m in VIETNAMESE_NAME.finditer(text):
         # "Thái Bình Dương" (the Pacific) and "Hà Nam" are places, not people; so are "xã Lương
-        # Hòa" and "huyện Châu Thành"; "Đoàn Cấp cao" is a delegation.
+        # Sơn" and "huyện Châu Đức"; "Đoàn Cấp cao" is a delegation.
         words_of = m.group(0).split()
         if len(words_of) == 2 and words_of[0] in COMMON_WORD_FAMILY_NAMES:
             continue
@@ -337,7 +337,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             kind, head = "Network", "Mạng lưới"
         found.append(Mention(m.start(), m.end(), kind, head, backref=True))
     events = find_events(text)
-    # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Chấp hành").
+    # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Điều phối").
     found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
     chosen = _longest_first(found)
     chosen = _longest_first([*chosen, *_titled_names(text, chosen)])
@@ -346,7 +346,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
     """People named after a title of office, with or without the body between them ("Thị
-    trưởng Rotterdam Ahmed Aboutaleb", "Đại sứ Lào tại Việt Nam Thongsavanh Phomvihane")."""
+    trưởng Lyon Alex Moreau", "Đại sứ Pháp tại Việt Nam Jamie Novak")."""
     people = []
     bounds = [0, *(x for m in chosen for x in (m.start, m.end)), len(text)]
     for gap_start, gap_end in zip(bounds[::2], bounds[1::2], strict=False):
@@ -360,7 +360,7 @@ def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
     return people
 
 
-# "Huynh Duc Tho, Chairman of the Da Nang People's Committee"
+# "Nguyen Van An, Chairman of the Da Nang People's Committee"
 _TITLE_ALTERNATIVES = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _TITLE_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?(?:{_TITLE_ALTERNATIVES})(?![\w])")
 _BETWEEN = re.compile(r"(?:\s*[-–,]\s*|\s+(?:tại|ở|của|thành phố|tỉnh|bang|of|of the|in)\s+|\s+)$")
@@ -389,15 +389,15 @@ _PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{_UPPER}]")
 
 
 def _org_end(text: str, m: re.Match[str], places: list, gazetteer_orgs: list = ()) -> int:
-    """Where a shaped Vietnamese organisation name ends: after an acronym ("Học viện AMC"), after
-    the place that closes it ("Sở Xây dựng tỉnh Tiền Giang"), before a person's name or its
-    parent body ("Ban Hợp tác quốc tế Học viện ..."); a sited body keeps its seat ("Đại sứ quán
-    Việt Nam tại Hoa Kỳ"), a branch its parent ("Phân viện Học viện ...")."""
+    """Where a shaped Vietnamese organisation name ends: after an acronym ("Học viện ABC"), after
+    the place that closes it ("Sở Xây dựng tỉnh Bình Định"), before a person's name or its
+    parent body ("Phòng Đối ngoại Viện ..."); a sited body keeps its seat ("Đại sứ quán
+    Việt Nam tại Pháp"), a branch its parent ("Chi nhánh Ngân hàng ...")."""
     end = m.end()
     rest_start = m.end("head")
     first_word = rest_start + len(text[rest_start:end]) - len(text[rest_start:end].lstrip())
     if m["head"] in NATIONAL_HEADS:
-        # "Quốc hội Lào", "Quốc hội Cộng hòa Cu Ba"; "Chủ tịch Quốc hội Tòng Thị Phóng" names the
+        # "Quốc hội Lào", "Quốc hội Cộng hòa Pháp"; "Chủ tịch Quốc hội Trần Thị Bích" names the
         # bare body, which the gazetteer knows.
         country = next((p for p in places if first_word <= p.start <= first_word + 12), None)
         return country.end if country and country.end <= end else rest_start
@@ -439,7 +439,7 @@ def _org_end(text: str, m: re.Match[str], places: list, gazetteer_orgs: list = (
 
 def _canonical_org(head: str, name: str, start: int, places: list) -> str:
     """One name for a body named by its country or seat, however the place is written: "Quốc
-    hội Cộng hòa Cu Ba" and "Quốc hội Cu Ba" are one."""
+    hội Cộng hòa Pháp" and "Quốc hội Pháp" are one."""
     if head not in NATIONAL_HEADS and head not in SITED_HEADS:
         return name
     end = start + len(name)
@@ -452,8 +452,8 @@ def _canonical_org(head: str, name: str, start: int, places: list) -> str:
 
 
 EN_EVENT_HEADS = _alternatives(words("event_heads", position="last"))
-# English names put the head last: "the 37th Executive Committee meeting of CityNet", "an
-# international seminar on investing in sustainable urbanisation".
+# English names put the head last: "the 12th Steering Committee meeting of Network X", "an
+# international seminar on water management in coastal cities".
 EVENT_EN = re.compile(
     r"(?<![\w])(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?"
     r"(?:(?:[A-Z][\w'’-]*|international|regional|annual|global|national|high-level|technical)\s+)"
@@ -496,7 +496,7 @@ def _find_events(text: str) -> tuple[Mention, ...]:
     events = _english_events(text) if english else []
     for m in EVENT.finditer(text):
         if _GENERIC_LIST.search(text, max(0, m.start() - 60), m.start()):
-            continue  # "các hội thảo, khóa học và sự kiện": kinds of events, not one
+            continue  # "các hội thảo, diễn đàn và triển lãm": kinds of events, not one
         rest = m["rest"]
         if english:  # "Summit of ASEAN Mayors": the name goes on in capitals only
             rest = _EN_NAME_REST.match(rest).group(0)  # type: ignore[union-attr]
@@ -521,7 +521,7 @@ def _find_events(text: str) -> tuple[Mention, ...]:
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
     """Drop mentions inside longer ones; a gazetteer name inside a shaped organisation name
-    (the "Hàn Quốc" of "Viện Giao thông Vận tải Hàn Quốc") belongs to the organisation."""
+    (the "Hàn Quốc" of "Viện Y Hàn Quốc") belongs to the organisation."""
     kept: list[Mention] = []
     for mention in sorted(mentions, key=lambda x: (-(x.end - x.start), x.key is None)):
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):

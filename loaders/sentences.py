@@ -96,7 +96,7 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
     return not nxt or not (nxt.group(1).islower() or nxt.group(1).isdigit())
 
 
-# A photo credit ("Ảnh: Trọng Đức/TTXVN", "(Photo: VNA)") ends a caption that news pages run
+# A photo credit ("Ảnh: Văn An/TTXVN", "(Photo: VNA)") ends a caption that news pages run
 # into the next sentence: it is a sentence of its own.
 _CREDIT = re.compile(r"\(?(?<![\w])(?:Ảnh|Photo|Nguồn ảnh)\s*:\s*")
 _CREDIT_END = re.compile(
