@@ -11,6 +11,7 @@ frame does not take where or when for who.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -39,6 +40,40 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(phrase_pattern(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+class Phrases:
+    """A list of lexicon phrases found in text, tried only where a word one of them starts with
+    stands (a large alternation tried at every character is the slow part of the clause layer)."""
+
+    def __init__(self, phrases: list[str], flags: int = re.IGNORECASE):
+        self.pattern = re.compile(_alternation(phrases), flags)
+        self.folded = bool(flags & re.IGNORECASE)
+        firsts = {_first_word(p) for p in phrases}
+        self.starts = {f.casefold() if self.folded else f for f in firsts}
+        self.anywhere = "" in self.starts  # a phrase that starts with no word ("; ", ", and")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.anywhere:
+            yield from self.pattern.finditer(text)
+            return
+        end = 0
+        for word in _WORD.finditer(text):
+            key = word.group(0).casefold() if self.folded else word.group(0)
+            if word.start() < end or key not in self.starts:
+                continue
+            found = self.pattern.match(text, word.start())
+            if found:
+                end = found.end()
+                yield found
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _first_word(phrase: str) -> str:
+    word = _WORD.match(phrase)
+    return word.group(0) if word else ""
+
+
 @dataclass(frozen=True)
 class Cues:
     """The compiled cues of one language."""
@@ -46,7 +81,7 @@ class Cues:
     negation: tuple[tuple[re.Pattern[str], int], ...]
     modality: re.Pattern[str] | None
     unless: re.Pattern[str] | None
-    clause: re.Pattern[str] | None
+    clause: Phrases | None
     place: re.Pattern[str]  # a place cue that ends right before a party
     time_before: re.Pattern[str] | None
     time_after: re.Pattern[str] | None
@@ -59,7 +94,7 @@ class Cues:
     future: tuple[tuple[re.Pattern[str], int], ...]
     habitual: re.Pattern[str] | None
     passive: re.Pattern[str] | None  # ends right before a trigger it turns round
-    adverbial: re.Pattern[str] | None  # opens a fronted phrase that ends at its comma
+    adverbial: Phrases | None  # opens a fronted phrase that ends at its comma
 
 
 @cache
@@ -78,44 +113,37 @@ def cues(lang: str) -> Cues:
         found = words(cue)
         return re.compile(_alternation(found), flags) if found else None
 
-    negation = tuple(
-        (re.compile(phrase_pattern(w), re.IGNORECASE), int(scope or 0))
-        for w, scope in by_cue.get("negation", [])
-    )
-    place = _alternation(words("place"))
+    def ending(cue: str, tail: str = r"\s+") -> re.Pattern[str] | None:
+        """A cue that ends right before a party (`tail`: what may stand between)."""
+        found = words(cue)
+        return re.compile(rf"(?:{_alternation(found)}){tail}$", re.IGNORECASE) if found else None
+
+    def scoped(cue: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+        return tuple(
+            (re.compile(phrase_pattern(w), re.IGNORECASE), int(scope or 0))
+            for w, scope in by_cue.get(cue, [])
+        )
+
+    time_after = _alternation(words("time"))
+    the = r"\s+(?:the\s+)?"
     return Cues(
-        negation=negation,
+        negation=scoped("negation"),
         modality=compiled("modality", 0),  # in their own case: "may", not the month "May"
         unless=compiled("unless"),
-        clause=compiled("clause"),
-        place=re.compile(rf"(?:{place})\s+(?:the\s+)?$", re.IGNORECASE),
-        time_before=re.compile(rf"(?:{_alternation(words('time'))})\s+$", re.IGNORECASE)
-        if words("time")
-        else None,
-        time_after=re.compile(rf"\s+(?:{_alternation(words('time'))})", re.IGNORECASE)
-        if words("time")
-        else None,
+        clause=Phrases(words("clause")) if words("clause") else None,
+        place=ending("place", the) or re.compile(r"(?!)"),
+        time_before=ending("time"),
+        time_after=re.compile(rf"\s+(?:{time_after})", re.IGNORECASE) if time_after else None,
         between=compiled("between"),
-        future=tuple(
-            (re.compile(phrase_pattern(w), re.IGNORECASE), int(scope or 0))
-            for w, scope in by_cue.get("future", [])
-        ),
+        future=scoped("future"),
         habitual=compiled("habitual"),
-        adverbial=re.compile(_alternation(words("adverbial"))) if words("adverbial") else None,
-        passive=re.compile(rf"(?:{_alternation(words('passive'))})\s+$", re.I)
-        if words("passive")
-        else None,
-        until=re.compile(rf"(?:{_alternation(words('until'))})\s+(?:năm|ngày|tháng|nay)?\s*$", re.I)
-        if words("until")
-        else None,
+        adverbial=Phrases(words("adverbial"), 0) if words("adverbial") else None,
+        passive=ending("passive"),
+        until=ending("until", r"\s+(?:năm|ngày|tháng|nay)?\s*"),
         co_agent=compiled("co-agent"),
         leader=compiled("leader"),
-        direction=re.compile(rf"(?:{_alternation(words('direction'))})\s+(?:the\s+)?$", re.I)
-        if words("direction")
-        else None,
-        parent=re.compile(rf"(?:{_alternation(words('parent'))})\s+(?:the\s+)?$", re.I)
-        if words("parent")
-        else None,
+        direction=ending("direction", the),
+        parent=ending("parent", the),
     )
 
 
@@ -191,15 +219,13 @@ def compounds(text: str, lang: str) -> list[tuple[int, int, str]]:
 
 
 @cache
-def _compound_patterns(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _compound_patterns(lang: str) -> tuple[tuple[Phrases, str], ...]:
     langs = {lang} if lang in ("vi", "en") else {"vi", "en"}
     by_frame: dict[str, list[str]] = {}
     for row in read_table("cues"):
         if row["cue"] == "compound" and row["lang"] in langs:
             by_frame.setdefault(row["scope"], []).append(row["word"])
-    return tuple(
-        (re.compile(_alternation(words), re.IGNORECASE), frame) for frame, words in by_frame.items()
-    )
+    return tuple((Phrases(words), frame) for frame, words in by_frame.items())
 
 
 def bounds_a_count(text: str, date_start: int, lang: str) -> bool:
@@ -301,10 +327,10 @@ def _title_ends(text: str) -> tuple[int, ...]:
 
 
 @cache
-def _titles() -> re.Pattern[str]:
+def _titles() -> Phrases:
     from .mentions import TITLES
 
-    return re.compile(_alternation(sorted(set(TITLES))))
+    return Phrases(sorted(set(TITLES)), 0)
 
 
 # After a title: the body whose title it is, perhaps after "của"/"of" ("Chủ tịch danh dự của").

@@ -126,14 +126,21 @@ def triggers(
     return [hit for hit in _all_triggers(text, lang) if hit[0].frame in kinds]
 
 
+@cache
+def _by_first_word(lang: str) -> frozenset[str]:
+    """The literal words the triggers of `lang` start with (checked once per sentence each)."""
+    return frozenset(frame.first_word for frame in frames(lang, ALL_FRAMES))
+
+
 @lru_cache(maxsize=64)
 def _all_triggers(text: str, lang: str) -> tuple[tuple[Frame, int, int], ...]:
     """Every frame's triggers in a sentence (read by several layers, so found once)."""
     folded = text.casefold()
     other_words = compounds(text, lang)
     hits: list[tuple[Frame, int, int]] = []
+    present = {word for word in _by_first_word(lang) if word in folded}
     for frame in frames(lang, ALL_FRAMES):
-        if frame.first_word not in folded:
+        if frame.first_word not in present:
             continue
         for m in frame.pattern.finditer(text):
             if any(
