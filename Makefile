@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo-out
+SHARED ?= ../shared
 
 .PHONY: demo test lint format bench score ontology clean
 
@@ -66,11 +67,12 @@ format: $(STAMP)
 bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/load_bench.py
 	$(BIN)/python bench/extract_bench.py
+	@if test -d $(SHARED)/corpus; then $(BIN)/python bench/extract_bench.py --real $(SHARED)/corpus \
+		--out bench-out/extract-real.json; else echo "no $(SHARED)/corpus: real-text extraction skipped"; fi
 	$(BIN)/python bench/rdf_bench.py
 	$(BIN)/python bench/viz_bench.py
 	$(BIN)/python bench/query_bench.py
 
-SHARED ?= ../shared
 score: $(STAMP)  ## extraction scores against the hand annotations in ../shared/eval (seeds, dev, dev-en)
 	@test -d $(SHARED)/eval || { echo "make score needs $(SHARED)/eval and $(SHARED)/corpus (set SHARED=...)"; exit 1; }
 	@for set in seeds dev dev-en; do \

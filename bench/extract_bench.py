@@ -1,11 +1,12 @@
 """Extraction benchmark: articles per second for read+extract and read+extract+load.
 
     python bench/extract_bench.py [--articles 2000] [--workers 1,2] [--seed 11]
-                                  [--corpus DIR] [--profile N]
+                                  [--corpus DIR] [--profile N] [--real ../shared/corpus]
 
 Writes a seeded synthetic corpus of plain-text news articles (3-8 KB each, mostly Vietnamese,
 some English: a title line, a date line, paragraphs built from sentence templates naming cities,
-networks, organisations, people with titles and events) and times, with each worker count:
+networks, organisations, people with titles and events), or with --real copies of real articles,
+and times, with each worker count:
 
 - read: reading and parsing the files only (read_articles), the floor under everything else;
 - read+extract: iter_documents(..., workers=N), what `ucn load --workers N` extracts with;
@@ -285,6 +286,21 @@ def make_article(rng: random.Random, serial: int) -> str:
     return "\n\n".join([*head, *paragraphs]) + "\n"
 
 
+def copy_real(folder: Path, articles: int, real: Path) -> list[int]:
+    """`articles` text files in `folder`, copies of the real articles in `real` (round robin;
+    each copy gets a line of its own so that every copy is an article of its own)."""
+    sources = sorted(p for p in real.rglob("*.txt") if p.name != "SOURCES.md")
+    if not sources:
+        sys.exit(f"{real}: no .txt articles")
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = []
+    for i in range(articles):
+        data = sources[i % len(sources)].read_bytes() + f"\n(copy {i})\n".encode()
+        (folder / f"article-{i:05d}.txt").write_bytes(data)
+        sizes.append(len(data))
+    return sizes
+
+
 def write_corpus(folder: Path, articles: int, seed: int) -> list[int]:
     """`articles` text files in `folder` (the same for a seed); their sizes in bytes."""
     rng = random.Random(seed)
@@ -523,6 +539,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=int, default=0, metavar="N", help="profile read+extract of N articles"
     )
+    parser.add_argument(
+        "--real",
+        type=Path,
+        metavar="DIR",
+        help="time real articles instead: copies of the .txt files under DIR (../shared/corpus)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="JSON report path")
     parser.add_argument("--measure", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -540,7 +562,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ucn-bench-") as tmp:
         corpus = args.corpus or Path(tmp) / "corpus"
         start = time.perf_counter()
-        sizes = write_corpus(corpus, args.articles, args.seed)
+        if args.real:
+            sizes = copy_real(corpus, args.articles, args.real)
+        else:
+            sizes = write_corpus(corpus, args.articles, args.seed)
         print(f"wrote {len(sizes):,} articles in {time.perf_counter() - start:.1f}s", flush=True)
         plan = [(m, w) for m in MODES for w in (worker_counts if m != "read" else [1])]
         best: dict[tuple[str, int], dict[str, Any]] = {}
