@@ -382,6 +382,7 @@ def _list_gap(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     fillers = [r["word"] for r in rows if r["cue"] == "filler"]
     words = _alternation([*sorted({*TITLES, *PERSON_TITLES}), *fillers, *joiners])
     return (
-        re.compile(rf"(?:\s+|[,;]|{words})*", re.IGNORECASE),
+        # a bracketed abbreviation may stand in a title phrase: "Tổng Giám đốc (TGĐ) X"
+        re.compile(rf"(?:\s+|[,;]|\([^()]{{1,12}}\)|{words})*", re.IGNORECASE),
         re.compile(rf"[,;]|{_alternation(joiners)}", re.IGNORECASE),
     )
