@@ -76,6 +76,16 @@ def _without_organs(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _visit_in_clause(view: SentenceView, found: dict[str, list[tuple[Any, int, int]]]) -> bool:
+    """Whether a visit is told in the clause of a reception or signing: then the meeting is the
+    visit's, not an occasion of its own."""
+    visits = found.get("VISIT", [])
+    others = [t for name in ("RECEPTION", "SIGNING") for t in found.get(name, [])]
+    return any(view.clause(v[1]) == view.clause(o[1]) for v in visits for o in others) or (
+        bool(visits) and not others
+    )
+
+
 def _in_brackets(text: str, pos: int) -> bool:
     return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
 
@@ -214,7 +224,7 @@ class FrameExtractor:
                 s.events.append(entity)
                 s.event_at.setdefault(entity.id, (event.start, event.end))
         found = event_triggers(text, lang)
-        if not s.events and not headline and "VISIT" not in found:
+        if not s.events and not headline and not _visit_in_clause(self._view(s), found):
             s.occasion = occasion(self._view(s), found, events, s.running_date)
             if s.occasion:
                 parties = [a.entity for a in (*s.occasion.hosts, *s.occasion.guests)]

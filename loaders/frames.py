@@ -35,6 +35,7 @@ from .clauses import (
 from .lexicon import read_table
 
 RELATION_FRAMES = frozenset(MODEL.relations) - {"MENTIONS"}
+_VISITS = frozenset({"VISIT"})
 FAR_WORDS = 15  # an argument further than this from its trigger is less sure
 FAR_PENALTY = 0.1
 CONTEXT_PENALTY = 0.15  # the event comes from an earlier sentence
@@ -205,7 +206,7 @@ class _Clause:
         text = self.view.text
         if is_place(text, arg.start, self.view.lang, self.start):
             return True
-        if is_destination(text, arg.start, self.view.lang):
+        if is_destination(text, arg.start, self.view.lang) or self._visited(arg):
             return True
         # the country after a place: "in Hanoi, Vietnam", "tại Đà Nẵng (Việt Nam)"
         i = self.parties.index(arg)
@@ -217,6 +218,24 @@ class _Clause:
                 and re.fullmatch(r"\s*[,(]\s*", gap) is not None
                 and (is_place(text, prev.start, self.view.lang, self.start))
             )
+        return False
+
+    def _visited(self, arg: Arg) -> bool:
+        """Whether the party is the place a visit trigger names ("thăm X", "visit to X"): it is
+        where someone goes, not who acts in the clause."""
+        if self.frame.frame == "VISIT":
+            return False
+        for frame, _start, end in triggers(self.view.text, self.view.lang, _VISITS):
+            if end <= arg.start and not self.view.text[end : arg.start].strip(" ,"):
+                return True
+            if (
+                end <= arg.start <= end + 12
+                and frame.target_types
+                and arg.type in frame.target_types
+            ):
+                between = [a for a in self.view.parties if end <= a.start < arg.start]
+                if not between:
+                    return True
         return False
 
     def _list(self, first: Arg, side: str, step: int) -> list[Arg]:
