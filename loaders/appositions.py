@@ -120,7 +120,12 @@ def sub_units(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Rel
     """PART_OF from a body named beside its parent, and LOCATED_IN from "City, Country"."""
     for (m1, e1), (m2, e2) in itertools.pairwise(mentions):
         gap = text[m1.end : m2.start]
-        if e1.type == "City" and e2.type == "Country" and re.fullmatch(r"\s*[,(]\s*", gap):
+        if (
+            e1.type == "City"
+            and e2.type == "Country"
+            and re.fullmatch(r"\s*[,(]\s*", gap)
+            and (not e1.iso or e1.iso == e2.iso)  # "Singapore, Thailand" in a list is no place
+        ):
             yield Relation("LOCATED_IN", e1.id, e2.id, text, 0.8, how="apposition:country")
         # "Tập đoàn X (Nhật Bản)", "Viện Y tại St. Petersburg": a body and where it is
         elif e1.type == "Organization" and e2.type in ("City", "Country"):

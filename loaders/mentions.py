@@ -244,6 +244,43 @@ def _shaped_places(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     return found
 
 
+# A capitalised name right before its country ("Maastricht in the Netherlands", "Horsens,
+# Denmark", "Kobe (Nhật Bản)") is a place in that country, though the gazetteer does not know it.
+_BEFORE_COUNTRY = re.compile(
+    rf"(?<![\w.])(?P<name>{_CAP}(?:[ \t]+{_CAP})?)"
+    r"(?:[ \t]+(?:in|ở|tại)(?:[ \t]+the)?[ \t]+|[ \t]*\([ \t]*|,[ \t]+)$"
+)
+
+
+def _places_by_country(text: str, matches: list) -> list[Mention]:
+    found = []
+    taken = [(g.start, g.end) for g in matches]
+    for g in matches:
+        if g.entry.type != "Country":
+            continue
+        m = _BEFORE_COUNTRY.search(text, max(0, g.start - 60), g.start)
+        if m is None or any(s < m.end("name") and m.start() < e for s, e in taken):
+            continue
+        name = m["name"]
+        first = name.split()[0]
+        if (
+            not name.isascii()  # a Vietnamese place is named after its unit (tỉnh X, quận Y)
+            or first in _NOT_NAME_WORDS
+            or first in _NOT_PLACE_WORDS
+            or name.isupper()
+            or first in FAMILY_NAMES
+            or any(name == t or name.startswith(t + " ") for t in TITLES)
+            or any(name.startswith(h) for h in ORG_HEADS_VI)
+        ):
+            continue
+        found.append(
+            Mention(
+                m.start("name"), m.end("name"), "City", name, None, "city", country=g.entry.country
+            )
+        )
+    return found
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions in `text`, longest first where they overlap, in text order."""
     found: list[Mention] = []
@@ -299,6 +336,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             )
         )
     found += _shaped_places(text, [(g.start, g.end) for g in gazetteer_matches])
+    found += _places_by_country(text, gazetteer_matches)
     for m in PERSON.finditer(text):
         found.append(Mention(m.start("name"), m.end("name"), "Person", m["name"]))
     for m in VIETNAMESE_NAME.finditer(text):
