@@ -130,6 +130,11 @@ BACKREF = re.compile(
     r"|[Mm]ạng lưới(?:\s+các\s+(?:đô thị|thành phố))?)"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
 )
+BACKREF_EN = re.compile(
+    r"(?<![\w])(?:the|this|that)\s+(?P<head>city|district|province|locality|municipality)"
+    r"(?![\w-])(?!\s+(?:of|government|council|committee)\b)",
+    re.IGNORECASE,
+)
 _EVENT_HEADS_VI = words("event_heads", lang="vi", position="first")
 # Vietnamese heads start a sentence or follow a verb ("tổ chức hội thảo"): both cases count.
 EVENT_HEADS = (
@@ -374,6 +379,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if head.lower().startswith("mạng lưới"):
             kind, head = "Network", "Mạng lưới"
         found.append(Mention(m.start(), m.end(), kind, head, backref=True))
+    for m in BACKREF_EN.finditer(text):  # "the city", "the district": the last place named
+        found.append(Mention(m.start("head"), m.end("head"), "City", m["head"], backref=True))
     events = find_events(text)
     # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Điều phối").
     found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
