@@ -1,6 +1,6 @@
 """The sample articles that `make demo` loads: they load cleanly and give the facts they state.
 
-Only facts the rule-based extractor finds today are asserted; the articles state more (see
+Only facts the extractor finds today are asserted; the articles state more (see
 `samples/articles/SOURCES.md`).
 """
 
