@@ -59,12 +59,24 @@ def _only_places_between(
     text: str, start: int, end: int, mentions: list[tuple[Mention, Entity]]
 ) -> bool:
     """Whether only places, commas and dashes lie between a body and the name after it ("Đại sứ
-    Pháp tại Việt Nam Jamie Novak")."""
+    Pháp tại Việt Nam Jamie Novak"), or the rest of the body's own name in English ("Mayor of
+    the city's People's Council Alex Moreau")."""
     gap = list(text[start:end])
     for m, e in mentions:
         if e.type in ("City", "Country") and start <= m.start and m.end <= end:
             gap[m.start - start : m.end - start] = " " * (m.end - m.start)
-    return re.fullmatch(r"[\s,–—-]*(?:(?:tại|ở)\s+)?[\s,–—-]*", "".join(gap)) is not None
+    return _ONLY_PLACES.fullmatch("".join(gap)) is not None
+
+
+# Between a body and its title right after it: nothing, or the rest of the body's English name
+# ("the district People's Committee Chairman ...").
+_BODY_TITLE = re.compile(
+    r"\s+(?:(?:[’']s|People[’']s|Party|Committee|Council|municipal|provincial|city)\s+)*"
+)
+_ONLY_PLACES = re.compile(
+    r"[\s,–—-]*(?:(?:tại|ở)\s+)?[\s,–—-]*"
+    r"(?:(?:[’']s|People[’']s|Party|Committee|Council|municipal|provincial|city)\s*)*"
+)
 
 
 def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relation]:
@@ -106,7 +118,7 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
                 (
                     pe
                     for pm, pe in parties
-                    if pm.end <= title_start and re.fullmatch(r"\s+", text[pm.end : title_start])
+                    if pm.end < title_start and _BODY_TITLE.fullmatch(text, pm.end, title_start)
                 ),
                 None,
             )
