@@ -280,7 +280,26 @@ class _Clause:
         reach = self.frame.reach
         if after and reach is not None and self.distance(after[0]) > reach:
             return []
-        return self._list(after[0], side, +1) if after else []
+        if not after:
+            return []
+        found = self._list(after[0], side, +1)
+        text = self.view.text
+        if (
+            all(a.type != "Person" for a in found)
+            and in_title_phrase(text, after[0].start)
+            and _allowed(self.frame, side, "Person")
+        ):
+            # "for the Chief Representative of X Office A B": the person whose title it is
+            stop = min(
+                (i for i in (text.find(",", after[0].end), text.find(";", after[0].end)) if i > 0),
+                default=self.end,
+            )
+            person = next(
+                (a for a in after if a.type == "Person" and found[-1].end <= a.start < stop), None
+            )
+            if person is not None:
+                found.append(person)
+        return found
 
     def _possessor(self, arg: Arg) -> bool:
         """Whether a party is named as a noun's owner ("đại diện của Nhật Bản", "the capital
