@@ -246,12 +246,19 @@ class _Clause:
         i = self.parties.index(first)
         text, lang = self.view.text, self.view.lang
         closed = False
+        last = first  # the party passed last, listed or not (a place beside one)
         while 0 <= i + step < len(self.parties):
             nxt = self.parties[i + step]
-            left, right = (nxt, found[-1]) if step < 0 else (found[-1], nxt)
+            left, right = (nxt, last) if step < 0 else (last, nxt)
             gap = text[left.end : right.start]
             listed = listed_with(text, left.end, right.start, lang, right.type == "Person")
-            if not listed and not _ENUMERATION.fullmatch(gap):
+            # where a listed party is ("Maastricht in the Netherlands and Perth"): passed over
+            where = (
+                step > 0
+                and self._place(right)
+                and listed_with(text, left.end, right.start, lang, True)
+            )
+            if not listed and not where and not _ENUMERATION.fullmatch(gap):
                 break
             if step > 0 and right.type != "Person":
                 if closed and not _CONJUNCTION.search(gap):
@@ -259,6 +266,7 @@ class _Clause:
                 closed = closed or _CONJUNCTION.search(gap) is not None
             if self._usable(nxt, side):
                 found.append(nxt)
+            last = nxt
             i += step
         return found if step > 0 else found[::-1]
 

@@ -257,6 +257,9 @@ _BEFORE_COUNTRY = re.compile(
 )
 
 
+_CAP_BEFORE = re.compile(rf"(?:{_CAP}|\))[ \t]+$")
+
+
 def _places_by_country(text: str, matches: list) -> list[Mention]:
     found = []
     taken = [(g.start, g.end) for g in matches]
@@ -269,7 +272,10 @@ def _places_by_country(text: str, matches: list) -> list[Mention]:
         name = m["name"]
         first = name.split()[0]
         if (
-            not name.isascii()  # a Vietnamese place is named after its unit (tỉnh X, quận Y)
+            not name.isascii()
+            or _CAP_BEFORE.search(
+                text, max(0, m.start() - 30), m.start()
+            )  # a longer name's end  # a Vietnamese place is named after its unit (tỉnh X, quận Y)
             or first in _NOT_NAME_WORDS
             or first in _NOT_PLACE_WORDS
             or name.isupper()
