@@ -62,10 +62,21 @@ class Events(dict[str, Entity]):
     finding the last event of a kind takes constant time however many events the article
     tells of."""
 
-    def __init__(self) -> None:
+    def __init__(self, article_id: str = "") -> None:
         super().__init__()
         self.by_head: dict[str, list[Entity]] = {}
+        self.article_key = article_id.rsplit("/", 1)[-1][:8]
         self.occasions: dict[tuple[str, str | None], list[tuple[Entity, set[str]]]] = {}
+
+    def id_for(self, name: str, date: str | None, alias: str | None = None) -> str:
+        """The id of an occasion: its name and date when the name is distinctive (a number, a
+        proper name, a quoted title: "Hội nghị APEC 2017", "CityNet Congress"), so that two
+        articles telling of it meet on one node; else (a generic "cuộc họp báo", "the meeting")
+        its name, date and article, so that it stays the article's own."""
+        key = f"{name} {date or ''}"
+        if not (alias or distinctive(name)):
+            key += f" {self.article_key}"
+        return node_id("Event", key)
 
     def __setitem__(self, key: str, value: Entity) -> None:
         if key in self:
@@ -84,6 +95,13 @@ class Events(dict[str, Entity]):
             if visits or entity.properties.get("kind") != "visit":
                 return entity
         return None
+
+
+def distinctive(name: str) -> bool:
+    """Whether an event's name tells one occasion from others of its kind: a number or a
+    capitalised word after its head."""
+    words = name.split()
+    return any(c.isdigit() for c in name) or any(w[:1].isupper() for w in words[1:])
 
 
 # Heads that name the same kind of occasion: a course is "khóa đào tạo" and then "khóa học".
@@ -174,7 +192,7 @@ def occasion(
             ids = {p.id for p in parties}
             event = _told_before(events, name, date, ids)
             if event is None:
-                event_id = node_id("Event", f"{label} {date or ''}")
+                event_id = events.id_for(label, date)
                 event = events.setdefault(event_id, Entity(event_id, "Event", label))
             events.occasions.setdefault((name, date), []).append((event, ids))
             event.properties.setdefault("kind", kind)
@@ -267,7 +285,7 @@ def assign_visits(sentences: list[Sentence], events: Events, lang: str) -> None:
         phrases = [p for p in (_visit_phrase(s) for s in told) if p]
         surface = phrases[0][1] if phrases else host.name
         name = f"Visit to {surface}" if lang == "en" else f"Chuyến thăm {surface}"
-        event_id = node_id("Event", f"{name} {date or ''}")
+        event_id = events.id_for(name, date)
         event = events.setdefault(event_id, Entity(event_id, "Event", name))
         for phrase, _surface in phrases:
             event.add_alias(phrase)

@@ -22,7 +22,6 @@ from functools import cache
 from typing import Any, Protocol
 
 from ..graph.errors import UcnError
-from ..graph.ids import node_id
 from . import appositions
 from .article import Article
 from .assembly import containment, document, hosts_at_home
@@ -149,7 +148,7 @@ class FrameExtractor:
 
     def extract(self, article: Article) -> dict[str, Any]:
         resolver = Resolver()
-        events = Events()
+        events = Events(article.id)
         self._last_date: str | None = None
         self._today = article.date if article.date and len(article.date) == 10 else None
         self._recent: list[Entity] = []  # the parties named so far, in order
@@ -271,7 +270,7 @@ class FrameExtractor:
                 return earlier
             if not date:
                 return None
-        event_id = node_id("Event", f"{event.name} {date or ''}")
+        event_id = events.id_for(event.name, date, event.alias)
         same_head = events.last_of(event_head(event.name), visits=False)
         if not date and not event.alias and event_id not in events and same_head:
             # Named again without a date: most likely the occasion already told of.
