@@ -199,11 +199,15 @@ class FrameExtractor:
         mentions = with_defined_acronyms(text, mentions, resolver)
         mentions = resolver.short_mentions(text, mentions)
         mentions = self._groups(text, lang, mentions)
-        # A date in brackets is an aside ("(11/7/1995-11/7/2017)"), not when the sentence's
-        # news happened.
-        dates = [d for d in find_dates(text, year, self._today) if not _in_brackets(text, d.start)]
+        # When the sentence's news happened: not a date in brackets, an aside
+        # ("(1/1/1990-1/1/2020)"), nor a target or a bound ("đến năm 2050", "by 2030").
+        dates = [
+            d
+            for d in find_dates(text, year, self._today)
+            if not _in_brackets(text, d.start) and not bounds_a_count(text, d.start, lang)
+        ]
         date = dates[0].iso if dates else None
-        since = date if dates and not bounds_a_count(text, dates[0].start, lang) else None
+        since = date
         if date and not headline:
             self._last_date = date
         place = next(

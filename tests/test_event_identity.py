@@ -75,3 +75,15 @@ def test_a_named_conference_told_by_two_articles_is_one_event(tmp_path: Path) ->
     named = [r for r in rows if str(r["name"]).startswith("Hội nghị Thành phố Xanh")]
     assert len(named) == 1
     assert named[0]["articles"] == 2
+
+
+def test_a_target_year_dates_no_event(tmp_path: Path) -> None:
+    rows = events_in(
+        tmp_path,
+        (
+            "a.txt",
+            "Diễn đàn đô thị\nDiễn đàn Đô thị Xanh bàn về mục tiêu giảm phát thải đến năm 2050.\n",
+        ),
+    )
+    assert len(rows) == 1 and str(rows[0]["name"]).startswith("Diễn đàn Đô thị Xanh")
+    assert "2050" not in str(rows[0]["id"])
