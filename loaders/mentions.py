@@ -392,7 +392,30 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
     chosen = _longest_first(found)
     chosen = _longest_first([*chosen, *_titled_names(text, chosen)])
-    return [_with_acronym(text, mention) for mention in chosen]
+    return [_with_acronym(text, mention) for mention in chosen if _plausible(mention)]
+
+
+GENERIC_BODIES = frozenset(words("not_names", rule="generic_body"))
+_DANGLING = re.compile(r"(?:\s(?:TP|tỉnh|thành phố|Tỉnh|Thành phố|[A-ZĐ]))$")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da"})
+
+
+def _plausible(mention: Mention) -> bool:
+    """Whether a shaped name can be a node: not a body named by its role alone ("Ban Tổ chức"),
+    not a name cut short ("Sở X TP"), not a person's name with ordinary words in it."""
+    if mention.key or mention.backref:
+        return True
+    name = mention.name
+    if mention.type == "Organization":
+        return name not in GENERIC_BODIES and not _DANGLING.search(name)
+    if mention.type == "Person":
+        words = name.split()
+        return (
+            1 <= len(words) <= 6
+            and not any(c.isdigit() for c in name)
+            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+        )
+    return True
 
 
 def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:

@@ -1,0 +1,37 @@
+"""Quality gates on names: a body named by its role alone, a name cut short and a person's name
+with ordinary words in it do not become nodes; real names still do."""
+
+from __future__ import annotations
+
+from ucn.loaders import Article, FrameExtractor
+
+
+def names(text: str, lang: str = "vi") -> set[tuple[str, str]]:
+    article = Article(
+        id="article/q", url=None, title="", date="2024-05-02", lang=lang, text=text, source="q.txt"
+    )
+    doc = FrameExtractor(min_confidence=0).extract(article)
+    return {(e["type"], e["name"]) for e in doc["entities"]}
+
+
+def test_a_body_named_by_its_role_alone_is_no_node() -> None:
+    found = names("Ban Tổ chức cho biết hội chợ sẽ mở cửa tại Huế vào tháng sau.")
+    assert not any(t == "Organization" for t, _ in found)
+    assert ("City", "Huế") in found
+
+
+def test_an_organising_committee_in_english_is_no_node() -> None:
+    found = names("The Organising Committee said the fair in Hue would open next month.", "en")
+    assert not any(t == "Organization" for t, _ in found)
+
+
+def test_a_real_body_still_is_a_node() -> None:
+    found = names("Sở Xây dựng tỉnh Khánh Hòa phối hợp với Viện Quy hoạch Đô thị tổ chức hội thảo.")
+    assert ("Organization", "Sở Xây dựng tỉnh Khánh Hòa") in found
+    assert any(t == "Organization" and n.startswith("Viện Quy hoạch Đô thị") for t, n in found)
+
+
+def test_a_person_needs_a_personal_name() -> None:
+    found = names("Ông Trần Văn Bình, Giám đốc Sở Ngoại vụ tỉnh Quảng Nam, phát biểu.")
+    assert ("Person", "Trần Văn Bình") in found
+    assert all(n.split()[0][:1].isupper() for t, n in found if t == "Person")
