@@ -89,6 +89,13 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
             semicolon = text.find(";", after.end())
             reach = min([after.end() + TITLE_REACH, *([semicolon] if semicolon >= 0 else [])])
             title = _TITLE.search(text, after.end(), reach)
+            # a title right before another person's name is that person's ("A, Thủ hiến B")
+            if title and any(
+                e.type == "Person" and not text[title.end() : p.start].strip()
+                for p, e in mentions
+                if p.start >= title.end()
+            ):
+                title = None
             found = title and _next_party(
                 [(p, e) for p, e in parties if p.start <= reach], title.end(), BODY_REACH
             )
