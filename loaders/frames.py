@@ -479,14 +479,10 @@ def _fill(clause: _Clause, frame: Frame) -> Iterable[Fact]:
         actors = _role(clause, frame.source, "source")
         if frame.source == "subject":
             actors += [a for a in clause.co_agents("source") if a not in actors]
+        near = _nearest(clause, actors)  # a list is as near as its nearest party
         for arg in actors:
             yield Fact(
-                frame.frame,
-                arg.entity,
-                event,
-                _confidence(clause, frame, arg, from_context),
-                props,
-                how,
+                frame.frame, arg.entity, event, _confidence(frame, near, from_context), props, how
             )
         return
     symmetric = MODEL.relations[frame.frame].symmetric
@@ -508,12 +504,12 @@ def _fill(clause: _Clause, frame: Frame) -> Iterable[Fact]:
         targets = _role(clause, frame.target, "target", end_of(sources))
     if not targets:
         return
+    far = max(_nearest(clause, sources), _nearest(clause, targets))
+    confidence = frame.confidence - (FAR_PENALTY if far > FAR_WORDS else 0)
     for target in targets:
         for source in sources:
             if source.entity is target.entity:
                 continue
-            far = max(clause.distance(source), clause.distance(target))
-            confidence = frame.confidence - (FAR_PENALTY if far > FAR_WORDS else 0)
             yield Fact(frame.frame, source.entity, target.entity, round(confidence, 2), props, how)
 
 
@@ -558,9 +554,14 @@ def _pairs(clause: _Clause, frame: Frame, how: str) -> Iterable[Fact]:
         yield Fact(frame.frame, a.entity, b.entity, round(confidence, 2), _props(frame, view), how)
 
 
-def _confidence(clause: _Clause, frame: Frame, arg: Arg, from_context: bool) -> float:
+def _nearest(clause: _Clause, args: list[Arg]) -> int:
+    """How many words stand between a trigger and the nearest of its arguments."""
+    return min((clause.distance(a) for a in args), default=0)
+
+
+def _confidence(frame: Frame, distance: int, from_context: bool) -> float:
     confidence = frame.confidence
-    if clause.distance(arg) > FAR_WORDS:
+    if distance > FAR_WORDS:
         confidence -= FAR_PENALTY
     if from_context:
         confidence -= CONTEXT_PENALTY
