@@ -323,11 +323,12 @@ def is_modifier(text: str, start: int, lang: str) -> bool:
 @lru_cache(maxsize=64)
 def _title_ends(text: str) -> tuple[int, ...]:
     """Where the titles of office in a sentence end."""
-    return tuple(m.end() for m in _titles().finditer(text))
+    return tuple(m.end() for m in titles_of_office().finditer(text))
 
 
 @cache
-def _titles() -> Phrases:
+def titles_of_office() -> Phrases:
+    """The titles of office of the lexicon (titles.tsv), found as whole phrases."""
     from .mentions import TITLES
 
     return Phrases(sorted(set(TITLES)), 0)

@@ -14,9 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..graph.ids import node_id, slugify
+from .clauses import titles_of_office
 from .mentions import ACRONYM, FAMILY_NAMES, UPPER, Mention
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*(?![\w-])")
+# A title and what may stand between it and the name it comes with: the body, in capitals.
+_TITLE_BEFORE_NAME = re.compile(rf"[{UPPER}][^,;.]*?(?:[ \t]+[{UPPER}][\w.&-]*)*[ \t]+$")
 _CAPITAL_NEIGHBOUR = re.compile(rf"[ \t]+[{UPPER}]")
 _CAPITAL_BEFORE = re.compile(rf"(?<![.!?:])[{UPPER}][\w-]*[ \t]+$")
 
@@ -67,6 +70,9 @@ class Resolver:
         # A person named again by one part of the name ("Moreau said", "Mayor Diaz"): the first or
         # last word of a known name, when only one person of the article has it.
         self.short: dict[str, Entity | None] = {}
+        # A title alone ("Thủ tướng cho biết", "the Mayor said") names the person the article
+        # introduced with it, when only one person had that title.
+        self.by_title: dict[str, Entity | None] = {}
 
     def add(self, mention: Mention, surface: str) -> Entity | None:
         if mention.backref:
@@ -122,6 +128,34 @@ class Resolver:
                 continue  # part of a longer name
             added.append((Mention(m.start(), m.end(), "Person", person.name), person))
         return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions
+
+    def title_mentions(
+        self, text: str, mentions: list[tuple[Mention, Entity]]
+    ) -> list[tuple[Mention, Entity]]:
+        """`mentions` with the people a sentence names by their title alone; and what titles the
+        people it names with a title hold, for the sentences after it."""
+        added = []
+        for title in titles_of_office().finditer(text):
+            start, end = title.span()
+            if any(m.start < end and start < m.end for m, _ in mentions):
+                continue
+            if _CAPITAL_NEIGHBOUR.match(text, end):
+                continue  # a title before a name or a body: not alone
+            person = self.by_title.get(title.group(0).casefold())
+            if person is not None:
+                added.append((Mention(start, end, "Person", person.name), person))
+        for m, person in mentions:
+            if person.type != "Person":
+                continue
+            before = _TITLE_BEFORE_NAME.search(text, max(0, m.start - 60), m.start)
+            title = before and titles_of_office().pattern.search(before.group(0))
+            if title:
+                key = title.group(0).casefold()
+                known = self.by_title.get(key, person)
+                self.by_title[key] = person if known is person else None  # None: ambiguous
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda pair: pair[0].start)
 
     def _name(self, etype: str, key: str, entity_id: str) -> None:
         name = (etype, key)

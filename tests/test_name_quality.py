@@ -35,3 +35,27 @@ def test_a_person_needs_a_personal_name() -> None:
     found = names("Ông Trần Văn Bình, Giám đốc Sở Ngoại vụ tỉnh Quảng Nam, phát biểu.")
     assert ("Person", "Trần Văn Bình") in found
     assert all(n.split()[0][:1].isupper() for t, n in found if t == "Person")
+
+
+def relations_of(text: str, lang: str = "vi") -> set[tuple[str, str, str]]:
+    article = Article(
+        id="article/t", url=None, title="", date="2024-05-02", lang=lang, text=text, source="t.txt"
+    )
+    doc = FrameExtractor(min_confidence=0).extract(article)
+    return {(r["type"], r["source"], r["target"]) for r in doc["relations"]}
+
+
+def test_a_title_alone_names_the_person_introduced_with_it() -> None:
+    found = relations_of(
+        "Ngày 2/5, Thị trưởng Kobe Alex Moreau đến Đà Nẵng. "
+        "Chiều cùng ngày, Thị trưởng đã tham dự Hội thảo Đô thị Xanh tại Đà Nẵng."
+    )
+    assert any(t == "PARTICIPATED_IN" and s == "person/alex-moreau" for t, s, _ in found)
+
+
+def test_a_title_two_people_hold_names_no_one() -> None:
+    found = relations_of(
+        "Ngày 2/5, Thị trưởng Kobe Alex Moreau và Thị trưởng Busan Jamie Novak đến Đà Nẵng. "
+        "Chiều cùng ngày, Thị trưởng đã tham dự Hội thảo Đô thị Xanh tại Đà Nẵng."
+    )
+    assert not any(t == "PARTICIPATED_IN" and s.startswith("person/") for t, s, _ in found)
