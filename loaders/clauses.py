@@ -49,7 +49,11 @@ class Phrases:
         self.folded = bool(flags & re.IGNORECASE)
         firsts = {_first_word(p) for p in phrases}
         self.starts = {f.casefold() if self.folded else f for f in firsts}
-        self.anywhere = "" in self.starts  # a phrase that starts with no word ("; ", ", and")
+        # a phrase that starts with no word ("; ") or with a wildcard ("organi?e*"): tried
+        # everywhere
+        self.anywhere = "" in self.starts or any(
+            c in p.split()[0] for p in phrases if p.split() for c in "*?~"
+        )
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.anywhere:
@@ -384,6 +388,6 @@ def _list_gap(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _alternation([*sorted({*TITLES, *PERSON_TITLES}), *fillers, *joiners])
     return (
         # a bracketed abbreviation may stand in a title phrase: "Tổng Giám đốc (TGĐ) X"
-        re.compile(rf"(?:\s+|[,;]|\([^()]{{1,12}}\)|{words})*", re.IGNORECASE),
+        re.compile(rf"(?:\s+|[,;]|\([^()]{{1,12}}\)|{words})*+", re.IGNORECASE),
         re.compile(rf"[,;]|{_alternation(joiners)}", re.IGNORECASE),
     )

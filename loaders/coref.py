@@ -24,7 +24,7 @@ _CAPITAL_NEIGHBOUR = re.compile(rf"[ \t]+[{UPPER}]")
 _CAPITAL_BEFORE = re.compile(rf"(?<![.!?:])[{UPPER}][\w-]*[ \t]+$")
 
 
-@dataclass
+@dataclass(eq=False)  # one object per thing in an article: compared by identity
 class Entity:
     id: str
     type: str

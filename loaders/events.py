@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..graph.ids import node_id
-from .clauses import denied, no_occasion
+from .clauses import clause_bounds, clause_span, denied, no_occasion
 from .coref import Entity
 from .frames import Arg, Frame, SentenceView, actors_before, arguments, triggers
 from .mentions import EN_EVENT_HEADS, Mention
@@ -133,10 +133,13 @@ def event_head(name: str) -> str:
 
 
 def event_triggers(text: str, lang: str) -> dict[str, list[tuple[Frame, int, int]]]:
-    """The VISIT, RECEPTION and MEETING triggers of a sentence, by frame, negated ones left out."""
+    """The VISIT, RECEPTION and SIGNING triggers of a sentence, by frame; those denied, wished
+    for, still to come or habitual in their clause are left out."""
     found: dict[str, list[tuple[Frame, int, int]]] = {}
+    starts = clause_bounds(text, lang, [])
     for frame, start, end in triggers(text, lang, EVENT_FRAMES):
-        if not denied(text, 0, start, lang) and not no_occasion(text, 0, len(text), start, lang):
+        first, last = clause_span(starts, start, len(text))
+        if not denied(text, first, start, lang) and not no_occasion(text, first, last, start, lang):
             found.setdefault(frame.frame, []).append((frame, start, end))
     return found
 
@@ -184,7 +187,9 @@ def occasion(
             # named after the host and its first guest (or two of the signatories)
             first = hosts[0].entity if hosts else parties[0]
             other = next((a.entity for a in guests if a.entity is not first), None)
-            other = other or next(p for p in parties if p is not first)
+            other = other or next((p for p in parties if p is not first), None)
+            if other is None:  # a host receiving its own people: no meeting between two parties
+                continue
             label = (en if view.lang == "en" else vi).format(a=first.name, b=other.name)  # type: ignore[attr-defined]
             # One occasion per day and party: a host who receives several guests in turn holds
             # one reception; a later sentence that names one of its parties again, that day,
@@ -283,7 +288,7 @@ def assign_visits(sentences: list[Sentence], events: Events, lang: str) -> None:
         )
         # Named as the article names the place; each phrase that tells of it is an alias.
         phrases = [p for p in (_visit_phrase(s) for s in told) if p]
-        surface = phrases[0][1] if phrases else host.name
+        surface = phrases[0][1] if phrases and phrases[0][1][:1].isupper() else host.name
         name = f"Visit to {surface}" if lang == "en" else f"Chuyến thăm {surface}"
         event_id = events.id_for(name, date)
         event = events.setdefault(event_id, Entity(event_id, "Event", name))

@@ -59,13 +59,13 @@ class Frame:
     first_word: str  # a literal that must occur for the trigger to match (fast pre-check)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one Arg per mention: compared by identity, cheaply
 class Arg:
     """A party or event named in a sentence: its span and the entity it names."""
 
     start: int
     end: int
-    entity: object  # the article's entity (coref._Entity): id, type, name
+    entity: object  # the article's entity (coref.Entity): id, type, name
     type: str
 
 
@@ -196,6 +196,7 @@ class _Clause:
             and not (a.start < end and start < a.end)
             and not is_time(view.text, a.start, a.end, view.lang)
         ]
+        self._index = {id(a): i for i, a in enumerate(self.parties)}
 
     def _usable(self, arg: Arg, side: str) -> bool:
         if not _allowed(self.frame, side, arg.type):
@@ -209,7 +210,7 @@ class _Clause:
         if is_destination(text, arg.start, self.view.lang) or self._visited(arg):
             return True
         # the country after a place: "in Hanoi, Vietnam", "tại Đà Nẵng (Việt Nam)"
-        i = self.parties.index(arg)
+        i = self._index[id(arg)]
         if i and arg.type == "Country":
             prev = self.parties[i - 1]
             gap = text[prev.end : arg.start]
@@ -243,7 +244,7 @@ class _Clause:
         right, a list ends after its "và"/"and": in "A, B và C, D ..." D starts something
         else."""
         found = [first]
-        i = self.parties.index(first)
+        i = self._index[id(first)]
         text, lang = self.view.text, self.view.lang
         closed = False
         last = first  # the party passed last, listed or not (a place beside one)
@@ -525,9 +526,14 @@ _SIDE_LIST = re.compile(
 _ENUMERATION = re.compile(r"\s*(?:,|và|and|with|với)\s+(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*:\s*")
 
 
+MAX_ALL_PAIRS = 8  # a longer list of signatories pairs its first with each of the others
+
+
 def _each_pair(group: list[Arg], text: str) -> list[tuple[Arg, Arg]]:
     """The pairs of one list of signatories: every two of them, or, where a colon spells out
     the second side ("A and four agencies: B, C"), the first side with each of the second."""
+    if len(group) > MAX_ALL_PAIRS:
+        return [(group[0], other) for other in group[1:]]
     for i in range(1, len(group)):
         if _SPELLED_OUT.search(text, group[i - 1].end, group[i].start):
             return [(a, b) for a in group[:i] for b in group[i:]]

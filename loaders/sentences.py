@@ -108,8 +108,10 @@ _CREDIT_END = re.compile(
 
 # A line that breaks inside a sentence (text wrapped at a fixed width): the next line goes on in
 # lower case, or this one ends with a word that cannot end a sentence.
+_LOWER = "".join(chr(c) for c in range(0x61, 0x1EFA) if chr(c).islower())
 _GOES_ON = re.compile(
-    r"[^.!?…:;\"”)\]]\n(?=[^\W\d_A-ZĐÀ-ỸẠ-Ỹ]|\d)|(?<![\w])(?:of|the|and|a|an|to|for|in|with|at|on|của|và|các|tại|với|cho)\n(?=\S)"
+    rf"[^.!?…:;\"”)\]]\n(?=[{_LOWER}]|\d)"
+    r"|(?<![\w])(?:of|the|and|a|an|to|for|in|with|at|on|của|và|các|tại|với|cho)\n(?=\S)"
 )
 
 
