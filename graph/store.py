@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -16,6 +16,8 @@ import networkx as nx
 
 from . import cypher
 from .batch import (
+    NODE_UNTRACKED,
+    RELATION_UNTRACKED,
     Batch,
     Contributions,
     RelationKey,
@@ -24,10 +26,12 @@ from .batch import (
     merge_stored_node,
     merge_stored_relation,
     normalise_row,
+    read_contributions,
     retract_node,
     retract_source,
     with_provenance,
 )
+from .document import Article, Document, Entity, Relation
 from .errors import StoreError
 from .model import BOOKKEEPING_PROPERTIES, MODEL
 
@@ -269,6 +273,89 @@ class GraphStore(ABC):
             result.nodes_updated += len(kept)
         result.found = bool(result.nodes_deleted or result.nodes_updated)
         return result
+
+    # -- articles as loaded -----------------------------------------------------------------
+    def document(self, article_id: str) -> Document | None:
+        """The extraction document of a loaded article, as its contributions give it back:
+        its entities with the names and properties it gave, its facts with its sentence and
+        confidence. None if the store does not hold the article."""
+        return self.in_transaction(lambda tx: self._document(tx, article_id))
+
+    def _document(self, tx: Transaction, article_id: str) -> Document | None:
+        article: Article | None = None
+        entities: list[Entity] = []
+        for label in MODEL.labels:
+            for row in tx.run(cypher.nodes_citing(label), {"article": article_id}):
+                row = normalise_row(row)
+                if label == "Article":
+                    if row["id"] == article_id:
+                        article = Article(
+                            article_id,
+                            **{k: row.get(k) for k in ("title", "date", "lang", "source", "url")},
+                        )
+                    continue
+                given = read_contributions(row, NODE_UNTRACKED).get(article_id) or {}
+                properties = {
+                    k: v for k, v in given.items() if k not in ("name", "aliases", "provenance")
+                }
+                entities.append(
+                    Entity(
+                        row["id"],
+                        label,
+                        given.get("name") or row["name"],
+                        tuple(given.get("aliases") or ()),
+                        properties,
+                    )
+                )
+        if article is None:
+            return None
+        relations: list[Relation] = []
+        for rel_type in MODEL.relations:
+            if rel_type == "MENTIONS":
+                continue  # made again from the entities
+            for row in tx.run(cypher.relations_citing(rel_type), {"article": article_id}):
+                row = normalise_row(row)
+                i = row["sources"].index(article_id)
+                given = read_contributions(row, RELATION_UNTRACKED).get(article_id) or {}
+                relations.append(
+                    Relation(
+                        rel_type,
+                        row["source"],
+                        row["target"],
+                        row["evidence"][i] if i < len(row["evidence"]) else "",
+                        row["confidences"][i] if i < len(row["confidences"]) else 1.0,
+                        {k: v for k, v in given.items() if k != "provenance"},
+                    )
+                )
+        return Document(article, tuple(entities), tuple(relations), origin=article_id)
+
+    def sources_of(self, node_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The articles that support each of `node_ids` the store holds."""
+        by_label: dict[str, list[str]] = {}
+        for node_id in node_ids:
+            by_label.setdefault(label_of(node_id), []).append(node_id)
+        found: dict[str, list[str]] = {}
+        for label, ids in by_label.items():
+            for part in chunks(sorted(set(ids))):
+                for row in self.run(cypher.fetch_nodes(label), {"ids": part}):
+                    found[row["id"]] = list(row.get("sources") or [])
+        return found
+
+    def rewrite(
+        self, article_ids: Iterable[str], change: Callable[[Document], Document]
+    ) -> WriteResult:
+        """Load the given articles again as `change` has their documents, in one transaction:
+        each is retracted, then its changed document written, so that the graph is the one a
+        load with the change would have built (a merge of two nodes, say)."""
+
+        def work(tx: Transaction) -> WriteResult:
+            documents = [d for a in dict.fromkeys(article_ids) if (d := self._document(tx, a))]
+            for document in documents:
+                self._forget(tx, document.article.id)
+            return self._write(tx, Batch.of(change(d) for d in documents))
+
+        with bulk_allocation():
+            return self.in_transaction(work)
 
     def set_node_properties(
         self, label: str, columns: Sequence[str], values: Mapping[str, Mapping[str, Any]]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..graph.ids import node_id, slugify
+from .abbreviations import expand
 from .clauses import titles_of_office
 from .mentions import ACRONYM, FAMILY_NAMES, UPPER, Mention
 
@@ -77,10 +78,13 @@ class Resolver:
     def add(self, mention: Mention, surface: str) -> Entity | None:
         if mention.backref:
             return self._last_with_head(mention)
-        entity_id = mention.key or self._known(mention) or node_id(mention.type, mention.name)
+        name = mention.name
+        if mention.type == "Organization" and not mention.key:
+            name = expand(name)  # one name however the article abbreviates it
+        entity_id = mention.key or self._known(mention) or node_id(mention.type, name)
         entity = self.entities.get(entity_id)
         if entity is None:
-            entity = Entity(entity_id, mention.type, mention.name)
+            entity = Entity(entity_id, mention.type, name)
             if mention.kind:
                 entity.properties["kind"] = mention.kind
             if mention.country and mention.type in ("City", "Country"):

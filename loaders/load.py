@@ -16,12 +16,14 @@ from itertools import islice
 from pathlib import Path
 
 from ..graph.batch import Batch
+from ..graph.decisions import Decisions
 from ..graph.document import Document, parse_document
 from ..graph.errors import UcnError
 from ..graph.store import GraphStore, WriteResult
 from .article import Article, ArticleError
 from .documents import read_document
 from .extraction import Extractor, FrameExtractor, extract_article
+from .resolution import CorpusResolver
 from .sources import classify_path, iter_article_inputs, read_articles
 
 # Rows (nodes, facts, mentions) per transaction. The embedded engine checkpoints at every commit
@@ -35,6 +37,7 @@ class LoadReport:
     loaded: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     written: WriteResult = field(default_factory=WriteResult)
+    joined: int = 0  # entities joined to a node another article gave them
 
     @property
     def ok(self) -> bool:
@@ -219,6 +222,8 @@ def load_paths(
     workers: int = 1,
     extractor: Extractor | None = None,
     min_confidence: float = 0.0,
+    decisions: Decisions | None = None,
+    resolve: bool = True,
 ) -> LoadReport:
     """Load every input under `paths` into `store`: extraction documents as they are, news
     articles (text, HTML, JSON records, URLs, `-`) through extraction, in `workers` processes.
@@ -228,8 +233,12 @@ def load_paths(
     transaction each; should a batch fail, its documents are retried one by one so that only
     the faulty one is lost. With `strict`, the first failure raises instead. Facts less sure
     than `min_confidence` are left out, from articles and from extraction documents alike.
+
+    The curator's `decisions` apply to every document; with `resolve`, an entity is also joined
+    to the node another article gave it under a variant of its name (resolution.py).
     """
     report = LoadReport()
+    resolver = CorpusResolver(store, decisions, automatic=resolve)
     if min_confidence > 0 and extractor is None:
         extractor = FrameExtractor(min_confidence=min_confidence)
 
@@ -257,13 +266,11 @@ def load_paths(
         for item, result in iter_documents(paths, workers=workers, extractor=extractor):
             if isinstance(result, UcnError):
                 fail(item, str(result))
-            elif min_confidence > 0:
-                yield replace(
-                    result,
-                    relations=tuple(r for r in result.relations if r.confidence >= min_confidence),
-                )
             else:
-                yield result
+                if min_confidence > 0:
+                    kept = tuple(r for r in result.relations if r.confidence >= min_confidence)
+                    result = replace(result, relations=kept)
+                yield resolver.resolve(result)
 
     for group in batched(documents(), batch_rows):
         try:
@@ -273,4 +280,5 @@ def load_paths(
                 raise
             for document in group:
                 write([document])
+    report.joined = resolver.joined
     return report

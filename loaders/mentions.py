@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .abbreviations import expansions, is_abbreviation
 from .gazetteer import Gazetteer
 from .lexicon import read_table, words
 
@@ -67,6 +68,7 @@ _ROLE = re.compile(
 _NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:\s+{_CAP}){{0,4}}(?![\w])")
 # Capitalised words that begin the next clause rather than a name.
 _NOT_NAME_WORDS = frozenset(words("not_names", rule="not_name_start"))
+_CLAUSE_OPENERS = frozenset(words("not_names", rule="clause_opener"))
 
 # Vietnamese family names: a run of capitalised syllables that starts with one is a person's name
 # even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn An").
@@ -93,7 +95,7 @@ NATIONAL_HEADS = words("org_heads", role="national")
 _PARENT_HEADS = _alternatives(words("org_heads", role="parent"))
 # Words that end a Vietnamese organisation name when they follow it.
 _STOP_VI = _alternatives(words("stop_words"))
-_ORG_WORD = r"(?:[&\w]+(?:-[\w]+)*)"
+_ORG_WORD = r"(?:[&\w]+(?:[-.][\w]+)*)"  # "T.Ư" is one word
 _ORG_HEAD_RE = _alternatives(sorted(ORG_HEADS_VI, key=len, reverse=True))
 ORG_VI = re.compile(
     rf"(?<![\w])(?P<head>{_ORG_HEAD_RE})"
@@ -369,6 +371,11 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if end <= m.end("head"):
             continue
         name = _trim_org(m["head"], text[m.end("head") : end])
+        if m["head"] in NEEDS_FIELD and any(
+            p.end == m.start() + len(name) and not text[m.end("head") : p.start].strip()
+            for p in places
+        ):
+            continue  # the head and a place, no field: "Bộ Việt Nam" is no one body
         found.append(
             Mention(
                 m.start(),
@@ -392,10 +399,24 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
     chosen = _longest_first(found)
     chosen = _longest_first([*chosen, *_titled_names(text, chosen)])
+    chosen = [_without_next_clause(m) for m in chosen]
     return [_with_acronym(text, mention) for mention in chosen if _plausible(mention)]
 
 
+def _without_next_clause(mention: Mention) -> Mention:
+    """A person's name without the first word of the next clause, run on where the text lost
+    its full stop ("... Nguyễn Văn An Tại buổi làm việc ...")."""
+    if mention.type != "Person" or mention.key:
+        return mention
+    words = mention.name.split(" ")
+    if len(words) < 3 or words[-1] not in _CLAUSE_OPENERS:
+        return mention
+    name = " ".join(words[:-1])
+    return replace(mention, name=name, end=mention.start + len(name))
+
+
 GENERIC_BODIES = frozenset(words("not_names", rule="generic_body"))
+NEEDS_FIELD = frozenset(words("org_heads", role="needs_field"))
 _DANGLING = re.compile(r"(?:\s(?:TP|tỉnh|thành phố|Tỉnh|Thành phố|[A-ZĐ]))$")
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da"})
 
@@ -407,6 +428,9 @@ def _plausible(mention: Mention) -> bool:
         return True
     name = mention.name
     if mention.type == "Organization":
+        head, _, last = name.rpartition(" ")
+        if last in NEEDS_FIELD and head in GENERIC_BODIES:
+            return False  # "Ban Lãnh đạo Sở": the leaders of a body named before
         return name not in GENERIC_BODIES and not _DANGLING.search(name)
     if mention.type == "Person":
         words = name.split()
@@ -458,6 +482,13 @@ def _after_title(text: str, pos: int, chosen: list[Mention]) -> bool:
 
 
 _ACRONYM_WORD = re.compile(r"\s+[A-Z][A-Z0-9&]{1,9}\b")
+# What a body's name may hold after a written-out field with a comma in it ("Sở Lao động,
+# Thương binh và Xã hội tỉnh X"): the name goes on past the comma.
+_COMMA_FIELDS = re.compile(
+    "|".join(re.escape(e) for e in sorted(expansions(), key=len, reverse=True) if "," in e)
+)
+_UNIT_STOP = re.compile(r"\.\s*")
+_ORG_TAIL = re.compile(rf"(?:\s+(?!(?:{_STOP_VI})\b){_ORG_WORD}){{0,8}}")
 _SITED = re.compile(r"\s+(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|bang)\s+)?")
 _PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{_UPPER}]")
 
@@ -470,6 +501,9 @@ def _org_end(text: str, m: re.Match[str], places: list, gazetteer_orgs: list = (
     end = m.end()
     rest_start = m.end("head")
     first_word = rest_start + len(text[rest_start:end]) - len(text[rest_start:end].lstrip())
+    field = _COMMA_FIELDS.match(text, first_word)
+    if field and field.end() > end:
+        end = _ORG_TAIL.match(text, field.end()).end()  # type: ignore[union-attr]
     if m["head"] in NATIONAL_HEADS:
         # "Quốc hội Lào", "Quốc hội Cộng hòa Pháp"; "Chủ tịch Quốc hội Trần Thị Bích" names the
         # bare body, which the gazetteer knows.
@@ -483,9 +517,16 @@ def _org_end(text: str, m: re.Match[str], places: list, gazetteer_orgs: list = (
         if parent:
             end = parent.start()
     for acro in _ACRONYM_WORD.finditer(text, rest_start, end):
+        if is_abbreviation(acro.group(0).strip()):
+            continue  # a field of the name abbreviated ("Sở VHTT&DL tỉnh X"), not its acronym
         if not re.match(rf"\s+[{_UPPER}]", text[acro.end() : end]):
             end = acro.end()
             break
+    unit = _UNIT_STOP.match(text, end) if text[:end].endswith(("TP", "Tp")) else None
+    if unit:
+        place = next((p for p in places if end - 2 <= p.start <= unit.end() < p.end), None)
+        if place:
+            end = place.end  # "Sở Xây dựng TP. Hà Nội": the unit's full stop ends nothing
     for place in places:
         # "Việt Nam – Hàn Quốc" pairs two places inside one name.
         if (
@@ -496,6 +537,8 @@ def _org_end(text: str, m: re.Match[str], places: list, gazetteer_orgs: list = (
             end = place.end
             break
     for person in VIETNAMESE_NAME.finditer(text, rest_start, end):
+        if any(p.start <= person.start() < p.end for p in places):
+            continue  # a place named like a person ("Lâm Đồng"), which the gazetteer knows
         # Schools, museums and funds are named after people: "Trường THPT Nguyễn Du".
         if person.start() > first_word and m["head"] not in NAMED_AFTER_PEOPLE:
             end = person.start()

@@ -59,3 +59,34 @@ def test_a_title_two_people_hold_names_no_one() -> None:
         "Chiều cùng ngày, Thị trưởng đã tham dự Hội thảo Đô thị Xanh tại Đà Nẵng."
     )
     assert not any(t == "PARTICIPATED_IN" and s.startswith("person/") for t, s, _ in found)
+
+
+def test_a_head_with_only_a_place_after_it_is_a_fragment() -> None:
+    found = names("Theo Bộ Lào, hai bên sẽ gặp lại tại Viêng Chăn vào tháng tới.")
+    assert not any(t == "Organization" for t, _ in found)
+    found = names("Bộ Xây dựng Lào cử đoàn sang Đà Nẵng học hỏi kinh nghiệm quy hoạch.")
+    assert any(t == "Organization" and n.startswith("Bộ Xây dựng") for t, n in found)
+
+
+def test_the_leaders_of_a_body_named_before_are_no_node() -> None:
+    found = names("Ban Lãnh đạo Sở đã tiếp đoàn chuyên gia của thành phố Busan hôm qua.")
+    assert not any(t == "Organization" for t, _ in found)
+
+
+def test_an_abbreviated_central_body_keeps_its_whole_name() -> None:
+    found = names("Ban Kinh tế T.Ư làm việc với tỉnh Gia Lai về phát triển cà phê.")
+    assert ("Organization", "Ban Kinh tế Trung ương") in found
+
+
+def test_a_unit_with_its_full_stop_goes_on_to_the_place() -> None:
+    found = names("Sở Tài chính TP. Cần Thơ ký biên bản hợp tác với tỉnh Champasak.")
+    assert any(t == "Organization" and n.startswith("Sở Tài chính TP") for t, n in found)
+    assert not any(t == "Organization" and n.rstrip(".").endswith("TP") for t, n in found)
+
+
+def test_a_name_stops_before_the_next_clause_where_a_full_stop_was_lost() -> None:
+    found = names("Đại sứ Trần Minh Khoa Tại buổi gặp, hai bên bàn về du lịch Huế.")
+    assert ("Person", "Trần Minh Khoa") in found
+    # a name that ends in a word which may open a clause elsewhere is kept whole
+    found = names("Ông Phạm Văn Bộ, Giám đốc Sở Ngoại vụ, tiếp đoàn Nhật Bản.")
+    assert ("Person", "Phạm Văn Bộ") in found

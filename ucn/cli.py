@@ -13,6 +13,7 @@ from typing import Any, BinaryIO, TypeVar
 
 import click
 
+from .graph.decisions import Decisions
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
 from .graph.vocab import DEFAULT_BASE
@@ -134,8 +135,15 @@ def min_confidence_option(default: float) -> Callable[[F], F]:
     help="Use Neo4j at URI, e.g. bolt://localhost:7687 [env NEO4J_URI; credentials "
     "from NEO4J_USER, NEO4J_PASSWORD, database from NEO4J_DATABASE].",
 )
+@click.option(
+    "--decisions",
+    metavar="PATH",
+    default=None,
+    help="The curator's identity decisions, applied by every load (`ucn resolve`) [env "
+    "UCN_DECISIONS; default beside the embedded database: ./ucn.decisions.csv].",
+)
 @click.version_option(package_name="ucn")
-def main(db: str | None, neo4j: str | None) -> None:
+def main(db: str | None, neo4j: str | None, decisions: str | None) -> None:
     """ucn: news articles about urban cooperation, as a knowledge graph you can query.
 
     The embedded database (LadybugDB) needs no server; pass --neo4j to use Neo4j instead.
@@ -160,6 +168,13 @@ def main(db: str | None, neo4j: str | None) -> None:
     help="Processes that extract articles in parallel.",
 )
 @min_confidence_option(DEFAULT_MIN_CONFIDENCE)
+@click.option(
+    "--resolve/--no-resolve",
+    default=True,
+    show_default=True,
+    help="Join an entity to the node another article gave it under a variant of its name "
+    "(name order, abbreviations, acronyms). The curator's decisions apply either way.",
+)
 @click.pass_context
 @reports_errors
 def load(
@@ -169,6 +184,7 @@ def load(
     batch_rows: int,
     workers: int,
     min_confidence: float,
+    resolve: bool,
 ) -> None:
     """Load news articles (text, HTML, JSON/JSONL records; files, folders, URLs, - for stdin)
     and extraction documents (the JSON `ucn extract` prints) into the graph.
@@ -176,6 +192,9 @@ def load(
     Loading the same input again changes nothing; a bad input is reported on one line and the
     others still load.
     """
+    from .curation import decisions_file
+
+    decided = Decisions.read(decisions_file(ctx))
     store = _store(ctx, create=True)
     show_progress = sys.stderr.isatty()
     bar = None
@@ -203,6 +222,8 @@ def load(
             batch_rows=batch_rows,
             workers=workers,
             min_confidence=min_confidence,
+            decisions=decided,
+            resolve=resolve,
         )
     finally:
         if bar is not None:
@@ -212,6 +233,7 @@ def load(
         f"loaded {report.loaded} document{'s' if report.loaded != 1 else ''}: "
         f"{w.nodes_created} nodes and {w.relations_created} relations added, "
         f"{w.nodes_updated} nodes and {w.relations_updated} relations updated"
+        + (f"; {report.joined} joined to nodes of other articles" if report.joined else "")
         + (f"; {len(report.failures)} failed" if report.failures else "")
     )
     if report.failures:
@@ -704,3 +726,8 @@ def import_(ctx: click.Context, file: str, fmt: str | None) -> None:
             f"(so without provenance) left out, e.g. {result.skipped[0]}",
             err=True,
         )
+
+
+from .curation import resolve  # noqa: E402  (it builds on the helpers above)
+
+main.add_command(resolve)

@@ -1,0 +1,354 @@
+"""Identity across articles: one node per real thing, whichever article named it first.
+
+Within an article, coreference (coref.py) gives one entity per thing, and an entity's id is its
+type and folded name, so that "Đà Nẵng" and "Da Nang" are one node in every article. What a
+name's folding cannot join is resolved here, from variant names, conservatively:
+
+- a person's name in the other order ("Hashimoto Masaru", "Masaru Hashimoto");
+- a body's name with its abbreviations written out ("Sở VHTT&DL", "Sở Văn hóa, Thể thao và
+  Du lịch"; the table is data: lexicons/abbreviations.tsv);
+- an acronym one article defined ("Hiệp hội X (ABC)") and another used alone ("ABC").
+
+At load time (`CorpusResolver`), an entity the graph does not hold under its own id takes the id
+of the one node that holds a variant of its name, unless a curator decided the two apart. The
+curator's decisions (graph/decisions.py) come first. `candidates` reports the pairs that look
+alike but are not joined automatically, with their evidence, for a curator to decide.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..graph import cypher
+from ..graph.decisions import Decisions, remap
+from ..graph.document import Document, Entity
+from ..graph.ids import node_id, slugify
+from ..graph.model import MODEL
+from ..graph.store import GraphStore, chunks, label_of
+from .abbreviations import expand
+from .events import distinctive
+from .lexicon import words
+
+ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&.-]{1,9}$")
+# Labels whose nodes are resolved across articles; places come from the gazetteer, events are
+# joined by their ids alone (events.py), articles are never joined.
+RESOLVED = ("Person", "Organization", "Network")
+SIMILAR = 0.9  # the least spelling likeness of two names the report proposes
+
+
+def _compatible(first: str, second: str) -> bool:
+    """Dates of reduced precision that may name one day: equal where both are known."""
+    if not first or not second:
+        return True
+    pairs = zip(first.split("-"), second.split("-"), strict=False)  # the shorter one's parts
+    return all(a == b or "X" in (a + b) for a, b in pairs)
+
+
+def is_acronym(name: str) -> bool:
+    letters = re.sub(r"[^\w]", "", name)
+    return bool(ACRONYM.match(name)) and sum(c.isalpha() for c in letters) >= 2
+
+
+HONORIFICS = frozenset(words("titles", kind="honorific"))
+
+
+def without_honorifics(name: str) -> str:
+    """A person's name without the forms of address before it ("Dr. Maria Lopez")."""
+    parts = name.split()
+    while len(parts) > 2 and parts[0] in HONORIFICS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def variant_ids(label: str, names: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(id, why) for the ids another article may have given the thing named `names`."""
+    for name in names:
+        if label == "Person":
+            bare = without_honorifics(name)
+            if bare != name:
+                yield node_id(label, bare), "honorific"
+            parts = bare.split()
+            if 2 <= len(parts) <= 3:
+                yield node_id(label, " ".join(reversed(parts))), "name order"
+        if label in ("Organization", "Network"):
+            full = expand(name)
+            if full != name:
+                yield node_id(label, full), "abbreviation"
+            if is_acronym(name):
+                yield node_id(label, name), "acronym"
+
+
+class CorpusResolver:
+    """Applies the curator's decisions, then joins an article's entities to the nodes the graph
+    (or an earlier article of the same load) holds under a variant of their names."""
+
+    def __init__(
+        self,
+        store: GraphStore | None,
+        decisions: Decisions | None = None,
+        *,
+        automatic: bool = True,
+    ):
+        self.store = store
+        self.automatic = automatic
+        self.decisions = decisions or Decisions()
+        self._known: set[str] = set()  # ids of this load's earlier documents
+        self._stored: dict[str, bool] = {}
+        # What this load's earlier documents named, before it is written: acronyms a body was
+        # given, and events by name with their dates.
+        self._acronyms: dict[tuple[str, str], set[str]] = {}
+        self._events: dict[str, dict[str, tuple[str, str]]] = {}  # name -> id -> date, place
+        self.joined = 0  # entities joined to another article's node
+
+    def _exists(self, ids: Iterable[str]) -> set[str]:
+        ask = [i for i in ids if i not in self._known and i not in self._stored]
+        if ask and self.store is not None:
+            by_label: dict[str, list[str]] = {}
+            for i in ask:
+                by_label.setdefault(label_of(i), []).append(i)
+            for label, wanted in by_label.items():
+                for part in chunks(sorted(set(wanted))):
+                    rows = self.store.run(cypher.fetch_nodes(label), {"ids": part})
+                    self._stored.update((r["id"], True) for r in rows)
+        for i in ask:
+            self._stored.setdefault(i, False)
+        return {i for i in ids if i in self._known or self._stored.get(i)}
+
+    def _by_acronym(self, entity: Entity) -> str | None:
+        """The one stored node that has `entity`'s name, an acronym, among its aliases."""
+        ids = set(self._acronyms.get((entity.type, entity.name), ()))
+        if self.store is not None:
+            rows = self.store.run(
+                f"MATCH (n:{entity.type}) WHERE $name IN n.aliases RETURN n.id AS id",
+                {"name": entity.name},
+            )
+            ids |= {r["id"] for r in rows}
+        ids.discard(entity.id)
+        return ids.pop() if len(ids) == 1 else None
+
+    def _same_occasion(self, event: Entity) -> str | None:
+        """The one event another article named alike, at a compatible date and place: a
+        distinctive name ("Hội nghị APEC 2017"; generic ones stay their article's own), dates
+        that agree where both are known (2017 and 2017-11-10 agree; no date agrees with any),
+        and the same place where both name one."""
+        if event.id in self._known or not distinctive(event.name):
+            return None
+        key = slugify(event.name)
+        known = dict(self._events.get(key, {}))
+        if self.store is not None:
+            rows = self.store.run(
+                "MATCH (e:Event) WHERE e.id STARTS WITH $prefix RETURN e.id AS id, "
+                "e.name AS name, e.aliases AS aliases, e.date AS date, e.location AS location",
+                {"prefix": node_id("Event", event.name)},
+            )
+            for row in rows:
+                if key in {slugify(n) for n in (row["name"], *(row["aliases"] or ()))}:
+                    known[row["id"]] = (row["date"] or "", row["location"] or "")
+        date = event.properties.get("date") or ""
+        place = slugify(event.properties.get("location") or "")
+        found = {
+            i
+            for i, (d, p) in known.items()
+            if i != event.id
+            and _compatible(date, d)
+            and (not place or not p or slugify(p) == place)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def resolve(self, document: Document) -> Document:
+        document = self.decisions.apply(document)
+        if not self.automatic:
+            return document
+        entities = [e for e in document.entities if e.type in RESOLVED]
+        wanted = {e.id: list(variant_ids(e.type, (e.name, *e.aliases))) for e in entities}
+        exists = self._exists([*wanted, *(i for v in wanted.values() for i, _ in v)])
+        into: dict[str, str] = {}
+        for entity in entities:
+            if entity.id in exists:
+                continue
+            found = {i for i, _ in wanted[entity.id] if i in exists and i != entity.id}
+            exists.add(entity.id)  # a later entity of the article may be a variant of this one
+            if not found and is_acronym(entity.name):
+                by_acronym = self._by_acronym(entity)
+                found = {by_acronym} if by_acronym else set()
+            found = {self.decisions.target(i) for i in found}
+            found = {i for i in found if not self.decisions.apart(entity.id, i)}
+            if len(found) == 1:
+                into[entity.id] = found.pop()
+        for entity in document.entities:
+            if entity.type == "Event" and entity.id not in exists and entity.id not in into:
+                same = self._same_occasion(entity)
+                if same and not self.decisions.apart(entity.id, same):
+                    into[entity.id] = same
+        if into:
+            self.joined += len(into)
+            document = remap(document, into)
+        for entity in document.entities:
+            self._known.add(entity.id)
+            self._stored[entity.id] = True
+            for name in (entity.name, *entity.aliases):
+                if entity.type in RESOLVED and is_acronym(name):
+                    self._acronyms.setdefault((entity.type, name), set()).add(entity.id)
+                if entity.type == "Event":
+                    known = self._events.setdefault(slugify(name), {})
+                    known.setdefault(
+                        entity.id,
+                        (
+                            entity.properties.get("date") or "",
+                            entity.properties.get("location") or "",
+                        ),
+                    )
+        return document
+
+
+# -- the curator's report -------------------------------------------------------------------------
+@dataclass
+class Node:
+    id: str
+    label: str
+    name: str
+    aliases: list[str]
+    sources: list[str]
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Candidate:
+    """Two nodes that may be one thing: `keep` the one with more support."""
+
+    keep: Node
+    other: Node
+    reason: str
+    score: float
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def row(self) -> dict[str, object]:
+        return {
+            "decision": "",
+            "id": self.keep.id,
+            "other": self.other.id,
+            "name": self.keep.name,
+            "note": "",
+            "label": self.keep.label,
+            "reason": self.reason,
+            "score": round(self.score, 3),
+            "other_name": self.other.name,
+            "id_articles": len(self.keep.sources),
+            "other_articles": len(self.other.sources),
+            "id_aliases": "|".join(self.keep.aliases),
+            "other_aliases": "|".join(self.other.aliases),
+            "id_evidence": self.evidence.get(self.keep.id, ""),
+            "other_evidence": self.evidence.get(self.other.id, ""),
+        }
+
+
+REPORT_COLUMNS = tuple(Candidate(Node("", "", "", [], []), Node("", "", "", [], []), "", 0.0).row())
+
+
+def _nodes(store: GraphStore, label: str) -> list[Node]:
+    return [
+        Node(row["id"], label, row["name"], list(row["aliases"] or ()), list(row["sources"] or ()))
+        for page in store.iter_nodes(label)
+        for row in page
+    ]
+
+
+def _key(name: str) -> str:
+    return slugify(name).replace("-", "")
+
+
+def _pairs(nodes: list[Node]) -> Iterator[tuple[Node, Node, str, float]]:
+    """Pairs of nodes that share a key: a name or alias, a variant of one, or a near spelling."""
+    by_id = {n.id: n for n in nodes}
+    keyed: dict[str, list[Node]] = {}
+    for node in nodes:
+        for name in node.names:
+            keyed.setdefault(_key(name), []).append(node)
+    for group in keyed.values():
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                if first is not second:
+                    yield first, second, "shared name", 1.0
+    for node in nodes:
+        for variant, why in variant_ids(node.label, node.names):
+            other = by_id.get(variant)
+            if other is not None and other is not node:
+                yield node, other, why, 1.0
+    # Near spellings: names that differ in one long word, spelt alike (sorted: neighbours).
+    spelt: dict[str, list[Node]] = {}
+    for node in nodes:
+        for name in node.names:
+            spelt.setdefault(slugify(name), []).append(node)
+    keys = sorted(spelt)
+    for first_key, second_key in itertools.pairwise(keys):
+        ratio = _near(first_key, second_key)
+        if ratio >= SIMILAR:
+            for first in spelt[first_key]:
+                for second in spelt[second_key]:
+                    if first is not second:
+                        yield first, second, "similar spelling", ratio
+
+
+def _near(first: str, second: str) -> float:
+    """How alike two slugs are spelt, when they differ in one word of five letters or more
+    (a typo in a long name, not "An" and "Anh", two people); else 0."""
+    a, b = first.split("-"), second.split("-")
+    if len(a) != len(b):
+        return 0.0
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1 or min(len(differ[0][0]), len(differ[0][1])) < 5:
+        return 0.0
+    x, y = differ[0]
+    if any(c.isdigit() for c in x + y):
+        return 0.0
+    return difflib.SequenceMatcher(None, first, second).ratio()
+
+
+def _evidence(store: GraphStore, node: Node) -> str:
+    """A sentence that names the node, else the title of an article that does."""
+    rows = store.run(
+        f"MATCH (n:{node.label} {{id: $id}})-[r]-() RETURN r.evidence AS evidence LIMIT 20",
+        {"id": node.id},
+    )
+    for row in rows:
+        for sentence in row["evidence"] or ():
+            if sentence:
+                return str(sentence)
+    if node.sources:
+        rows = store.run(
+            "MATCH (a:Article {id: $id}) RETURN a.title AS title", {"id": node.sources[0]}
+        )
+        if rows and rows[0]["title"]:
+            return f"(article) {rows[0]['title']}"
+    return ""
+
+
+def candidates(
+    store: GraphStore, decisions: Decisions | None = None, labels: Iterable[str] = RESOLVED
+) -> list[Candidate]:
+    """Pairs of nodes that may be one thing and are not decided on, surest first."""
+    decisions = decisions or Decisions()
+    found: dict[frozenset[str], Candidate] = {}
+    for label in labels:
+        if label not in MODEL.labels:
+            continue
+        for first, second, reason, score in _pairs(_nodes(store, label)):
+            pair = frozenset((first.id, second.id))
+            if pair in found or decisions.apart(first.id, second.id):
+                continue
+            keep, other = sorted(
+                (first, second), key=lambda n: (-len(n.sources), -len(n.name), n.id)
+            )
+            found[pair] = Candidate(keep, other, reason, score)
+    result = sorted(found.values(), key=lambda c: (-c.score, c.keep.label, c.keep.id, c.other.id))
+    for candidate in result:
+        for node in (candidate.keep, candidate.other):
+            candidate.evidence[node.id] = _evidence(store, node)
+    return result

@@ -1,0 +1,219 @@
+"""`ucn resolve`: the curator's commands over identity across articles (a report of likely
+duplicates, and decisions that every later load applies)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .cli import _store, reports_errors, write_atomically
+from .graph.decisions import (
+    Decision,
+    DecisionError,
+    Decisions,
+    apply_to_store,
+    decisions_path,
+    label_of_id,
+)
+from .graph.errors import UcnError
+from .graph.store import DEFAULT_DB, GraphStore
+from .output import format_rows, to_json
+
+REPORT_FORMATS = ("csv", "json", "table")
+
+
+def decisions_file(ctx: click.Context) -> Path:
+    """The decisions file the global options name: --decisions, UCN_DECISIONS, or beside the
+    embedded database (./ucn.decisions.csv with Neo4j)."""
+    options = ctx.find_root().params
+    if options.get("decisions"):
+        return Path(options["decisions"])
+    if os.environ.get("UCN_DECISIONS"):
+        return Path(os.environ["UCN_DECISIONS"])
+    neo4j = options.get("neo4j") or (None if options.get("db") else os.environ.get("NEO4J_URI"))
+    if neo4j:
+        return Path("ucn.decisions.csv")
+    return decisions_path(options.get("db") or os.environ.get("UCN_DB") or DEFAULT_DB)
+
+
+def _node_id(store: GraphStore, value: str) -> str:
+    """The id of the node `value` names (id, name or alias); an id the graph does not hold yet
+    is taken as it is, so that a decision can be made before its articles are loaded."""
+    from .queries.resolve import EntityIndex, EntityNotFound
+
+    try:
+        return EntityIndex(store).resolve(value).id
+    except EntityNotFound:
+        if label_of_id(value):
+            return value
+        raise
+
+
+def _decide(ctx: click.Context, store: GraphStore, new: list[Decision]) -> None:
+    """Record decisions in the file and apply them to the graph; the file stays as it was if
+    either fails."""
+    path = decisions_file(ctx)
+    old = Decisions.read(path)
+    decisions = Decisions(old.rows)
+    for decision in new:
+        try:
+            decisions.add(decision)
+        except DecisionError as exc:
+            raise UcnError(f"{decision.kind} {decision.id} {decision.other}: {exc}") from None
+    decisions.write(path)
+    try:
+        articles, written = apply_to_store(store, decisions)
+    except BaseException:
+        old.write(path) if old else path.unlink(missing_ok=True)
+        raise
+    what = ", ".join(f"{d.kind} {d.id} {d.other}" for d in new)
+    click.echo(
+        f"recorded {what} in {path}; {articles} article{'s' if articles != 1 else ''} "
+        f"rewritten ({written.nodes_created} nodes and {written.relations_created} relations "
+        f"added, {written.nodes_updated} nodes and {written.relations_updated} updated)"
+    )
+
+
+@click.group(invoke_without_command=True)
+@click.option("--report", is_flag=True, help="List likely duplicates (the default).")
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="csv", show_default=True
+)
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
+@click.pass_context
+@reports_errors
+def resolve(ctx: click.Context, report: bool, fmt: str, output: str) -> None:
+    """Nodes that may be one thing, and the curator's decisions about them.
+
+    Without a subcommand, report the pairs of nodes that look alike (a name in the other order,
+    an abbreviation written out, an acronym, a shared alias, a near spelling) with a sentence
+    for each. Fill in the `decision` column (merge or apart) and give the file to
+    `ucn resolve accept`. Decisions live in the decisions file (--decisions) and every later
+    load applies them.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from .loaders.resolution import REPORT_COLUMNS, candidates
+
+    store = _store(ctx)
+    rows = [c.row() for c in candidates(store, Decisions.read(decisions_file(ctx)))]
+    if fmt == "json":
+        text = to_json(rows) + "\n"
+    elif fmt == "table":
+        text = format_rows(rows, "table") if rows else "no likely duplicates\n"
+    else:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, REPORT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        text = out.getvalue()
+    write_atomically(output, text)
+
+
+@resolve.command()
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@click.option("--name", default="", help="The name the merged node keeps.")
+@click.option("--note", default="", help="Why (kept in the decisions file).")
+@click.pass_context
+@reports_errors
+def merge(ctx: click.Context, keep: str, others: tuple[str, ...], name: str, note: str) -> None:
+    """OTHERS are the node KEEP (each an id, a name or an alias): one node, with every source
+    and evidence sentence of each."""
+    store = _store(ctx)
+    kept = _node_id(store, keep)
+    _decide(ctx, store, [Decision("merge", kept, _node_id(store, o), name, note) for o in others])
+
+
+@resolve.command()
+@click.argument("first")
+@click.argument("second")
+@click.option("--note", default="", help="Why (kept in the decisions file).")
+@click.pass_context
+@reports_errors
+def apart(ctx: click.Context, first: str, second: str, note: str) -> None:
+    """FIRST and SECOND are different things: never joined, never reported again."""
+    store = _store(ctx)
+    _decide(
+        ctx, store, [Decision("apart", _node_id(store, first), _node_id(store, second), "", note)]
+    )
+
+
+@resolve.command()
+@click.argument("node")
+@click.argument("alias")
+@click.option("--note", default="", help="Why (kept in the decisions file).")
+@click.pass_context
+@reports_errors
+def alias(ctx: click.Context, node: str, alias: str, note: str) -> None:
+    """A mention named ALIAS (of NODE's type) is NODE, in every article."""
+    store = _store(ctx)
+    _decide(ctx, store, [Decision("alias", _node_id(store, node), alias, "", note)])
+
+
+@resolve.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.pass_context
+@reports_errors
+def accept(ctx: click.Context, report: str) -> None:
+    """Take the decisions filled in a report (the `decision` column: merge or apart); rows
+    left blank are skipped."""
+    try:
+        text = Path(report).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UcnError(f"{report}: cannot read it ({exc})") from None
+    rows: list[dict[str, Any]] = list(csv.DictReader(io.StringIO(text)))
+    decided = [r for r in rows if (r.get("decision") or "").strip()]
+    if not decided:
+        raise UcnError(f"{report}: no row has a decision (fill in merge or apart)")
+    body = io.StringIO()
+    writer = csv.DictWriter(
+        body, ["decision", "id", "other", "name", "note"], extrasaction="ignore"
+    )
+    writer.writeheader()
+    writer.writerows(decided)
+    try:
+        new = Decisions.parse(body.getvalue(), report).rows
+    except DecisionError as exc:
+        raise UcnError(str(exc).replace(", line ", ", decided row ")) from None
+    _decide(ctx, _store(ctx), new)
+
+
+@resolve.command("apply")
+@click.pass_context
+@reports_errors
+def apply_(ctx: click.Context) -> None:
+    """Apply the whole decisions file to the graph now (after editing it by hand)."""
+    path = decisions_file(ctx)
+    decisions = Decisions.read(path)
+    articles, written = apply_to_store(_store(ctx), decisions)
+    click.echo(
+        f"{len(decisions)} decisions in {path}; {articles} article"
+        f"{'s' if articles != 1 else ''} rewritten ({written.nodes_updated} nodes and "
+        f"{written.relations_updated} relations updated)"
+    )
+
+
+@resolve.command("list")
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="table", show_default=True
+)
+@click.pass_context
+@reports_errors
+def list_(ctx: click.Context, fmt: str) -> None:
+    """Show the decisions every load applies."""
+    path = decisions_file(ctx)
+    decisions = Decisions.read(path)
+    if fmt == "csv":
+        click.echo(decisions.to_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(to_json([d.row() for d in decisions.rows]))
+    elif decisions:
+        click.echo(format_rows([d.row() for d in decisions.rows], "table"), nl=False)
+    else:
+        click.echo(f"no decisions in {path}")
