@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .document import Document, Entity, Relation
+from .document import CONTROL_CHARS, Document, Entity, Relation, shown
 from .errors import UcnError
 from .ids import slugify
 from .model import MODEL
@@ -78,6 +78,7 @@ class Decisions:
         self._into: dict[str, str] = {}  # a merged-away id -> the id it became
         self._names: dict[str, str] = {}  # a kept id -> the name it keeps
         self._apart: set[frozenset[str]] = set()
+        self._aliases: dict[str, str] = {}  # the id a name would get -> the node it names
         for decision in decisions:
             self.add(decision)
 
@@ -154,6 +155,9 @@ class Decisions:
         """Record a decision, or raise DecisionError naming why it cannot stand."""
         if decision.kind not in KINDS:
             raise DecisionError(f"unknown decision {decision.kind!r} (one of: {', '.join(KINDS)})")
+        for value in (decision.id, decision.other, decision.name, decision.note):
+            if CONTROL_CHARS.search(value):
+                raise DecisionError(f"{shown(value)} holds a control character")
         label = label_of_id(decision.id)
         if label is None:
             raise DecisionError(f"{decision.id!r} is not the id of an entity (type/name)")
@@ -168,7 +172,11 @@ class Decisions:
                 raise DecisionError(
                     f"cannot merge {other!r} into {decision.id!r}: a {other_label} is not a {label}"
                 )
+        if other == decision.id and decision.kind != "alias":
+            raise DecisionError(f"{decision.id!r} is given twice: a decision needs two nodes")
         keep, gone = self.target(decision.id), self.target(other)
+        if decision.kind == "alias":
+            self._aliases[other] = keep
         if decision.kind == "apart":
             if keep == gone:
                 raise DecisionError(
@@ -187,6 +195,7 @@ class Decisions:
             self._apart = {
                 frozenset(keep if i == gone else i for i in pair) for pair in self._apart
             }
+            self._aliases = {k: keep if v == gone else v for k, v in self._aliases.items()}
             if gone in self._names:
                 self._names.setdefault(keep, self._names.pop(gone))
         if decision.name and decision.kind != "apart":
@@ -209,12 +218,45 @@ class Decisions:
         """Every id that the merges move, and where to."""
         return dict(self._into)
 
+    def touched(self) -> set[str]:
+        """The ids whose articles the decisions may change: moved, renamed, or kept apart."""
+        apart = {i for pair in self._apart for i in pair}
+        return set(self._into) | set(self._names) | apart | set(self._aliases.values())
+
+    def aliases(self) -> list[tuple[str, str]]:
+        """(node id, alias as written) of every alias decision."""
+        return [(self.target(d.id), d.other) for d in self.rows if d.kind == "alias"]
+
     # -- applying ------------------------------------------------------------------------------
+    def _target_of(self, entity: Entity) -> str:
+        """Where an entity goes: its id's merge; the node an alias decision gives one of its
+        names; or, where two nodes were decided apart, the one its own name makes (a join made
+        by name before the decision is undone so)."""
+        moved = self._into.get(entity.id)
+        if moved:
+            return moved
+        prefix = entity.id.split("/", 1)[0]
+        for name in (entity.name, *entity.aliases):
+            slug = slugify(name)
+            by_alias = self._aliases.get(f"{prefix}/{slug}") if slug else None
+            if by_alias:
+                return self.target(by_alias)
+        own = _own_id(entity)
+        if own and own != entity.id and frozenset((entity.id, own)) in self._apart:
+            return own
+        return entity.id
+
     def apply(self, document: Document) -> Document:
         """The document as the decisions have it: entities renamed, facts re-pointed."""
-        if not self._into and not self._names:
+        if not self.rows:
             return document
-        return remap(document, {e.id: self.target(e.id) for e in document.entities}, self._names)
+        return remap(document, {e.id: self._target_of(e) for e in document.entities}, self._names)
+
+
+def _own_id(entity: Entity) -> str | None:
+    """The id an entity's own name gives it."""
+    slug = slugify(entity.name)
+    return f"{entity.id.split('/', 1)[0]}/{slug}" if slug else None
 
 
 def remap(
@@ -270,10 +312,17 @@ def apply_to_store(store: GraphStore, decisions: Decisions) -> tuple[int, WriteR
     """Bring a loaded graph in line with the decisions: every article that supports a node the
     decisions move or rename is loaded again as they have it, in one transaction (sources and
     evidence sentences all kept). Returns the number of articles rewritten and what changed."""
-    touched = set(decisions.moved()) | set(decisions._names)
+    touched = decisions.touched()
+    for node, alias in decisions.aliases():  # the nodes that carry the alias as written
+        rows = store.run(
+            f"MATCH (n:{ENTITY_PREFIXES[node.split('/', 1)[0]]}) "
+            "WHERE n.name = $alias OR $alias IN n.aliases RETURN n.id AS id",
+            {"alias": alias},
+        )
+        touched.update(r["id"] for r in rows)
     articles: dict[str, None] = {}
     for sources in store.sources_of(sorted(touched)).values():
         articles.update(dict.fromkeys(sources))
     if not articles:
         return 0, WriteResult()
-    return len(articles), store.rewrite(articles, decisions.apply)
+    return store.rewrite(articles, decisions.apply)

@@ -23,6 +23,8 @@ from .batch import (
     RelationKey,
     Row,
     bulk_allocation,
+    derive_node,
+    derive_relation,
     merge_stored_node,
     merge_stored_relation,
     normalise_row,
@@ -33,7 +35,7 @@ from .batch import (
 )
 from .document import Article, Document, Entity, Relation
 from .errors import StoreError
-from .model import BOOKKEEPING_PROPERTIES, MODEL
+from .model import BOOKKEEPING_PROPERTIES, MODEL, PROVENANCE
 
 T = TypeVar("T")
 # What a query's subgraph holds: nodes as (id, label, properties), relations as
@@ -281,12 +283,18 @@ class GraphStore(ABC):
         confidence. None if the store does not hold the article."""
         return self.in_transaction(lambda tx: self._document(tx, article_id))
 
-    def _document(self, tx: Transaction, article_id: str) -> Document | None:
+    def _document(
+        self, tx: Transaction, article_id: str, orders: dict[Any, list[str]] | None = None
+    ) -> Document | None:
+        """The article's document; `orders`, when given, gets the sources of every node and
+        fact the article supports, in their stored order."""
         article: Article | None = None
         entities: list[Entity] = []
+        orders = {} if orders is None else orders
         for label in MODEL.labels:
             for row in tx.run(cypher.nodes_citing(label), {"article": article_id}):
                 row = normalise_row(row)
+                orders[(label, row["id"])] = list(row["sources"])
                 if label == "Article":
                     if row["id"] == article_id:
                         article = Article(
@@ -315,6 +323,7 @@ class GraphStore(ABC):
                 continue  # made again from the entities
             for row in tx.run(cypher.relations_citing(rel_type), {"article": article_id}):
                 row = normalise_row(row)
+                orders[(rel_type, row["source"], row["target"])] = list(row["sources"])
                 i = row["sources"].index(article_id)
                 given = read_contributions(row, RELATION_UNTRACKED).get(article_id) or {}
                 relations.append(
@@ -343,19 +352,82 @@ class GraphStore(ABC):
 
     def rewrite(
         self, article_ids: Iterable[str], change: Callable[[Document], Document]
-    ) -> WriteResult:
-        """Load the given articles again as `change` has their documents, in one transaction:
-        each is retracted, then its changed document written, so that the graph is the one a
-        load with the change would have built (a merge of two nodes, say)."""
+    ) -> tuple[int, WriteResult]:
+        """Load the given articles again as `change` has their documents (a merge of two
+        nodes, say): each is retracted and its changed document written, in one transaction.
+        Every node and fact keeps its sources in the order they had, so that the first name
+        and the first value of each property stay what they were; sources new to a row come
+        after. The documents are read and changed before the transaction that writes; only
+        those that change are written. Returns how many were, and what changed."""
+        orders: dict[Any, list[str]] = {}
 
-        def work(tx: Transaction) -> WriteResult:
-            documents = [d for a in dict.fromkeys(article_ids) if (d := self._document(tx, a))]
-            for document in documents:
-                self._forget(tx, document.article.id)
-            return self._write(tx, Batch.of(change(d) for d in documents))
+        def read(tx: Transaction) -> list[Document]:
+            ids = dict.fromkeys(article_ids)
+            return [d for a in ids if (d := self._document(tx, a, orders))]
 
+        pairs = [(d, change(d)) for d in self.in_transaction(read)]
+        documents = [old for old, new in pairs if new != old]
+        if not documents:
+            return 0, WriteResult()
         with bulk_allocation():
-            return self.in_transaction(work)
+            batch = Batch.of(new for old, new in pairs if new != old)
+
+            def work(tx: Transaction) -> WriteResult:
+                for document in documents:
+                    self._forget(tx, document.article.id)
+                result = self._write(tx, batch)
+                self._keep_order(tx, orders)
+                return result
+
+            return len(documents), self.in_transaction(work)
+
+    def _keep_order(self, tx: Transaction, orders: dict[Any, list[str]]) -> None:
+        """Put the sources of the rows `orders` names back in that order (new ones after)."""
+
+        def ordered(current: list[str], before: list[str]) -> list[int]:
+            rank = {s: i for i, s in enumerate(before)}
+            return sorted(
+                range(len(current)),
+                key=lambda i: (0, rank[current[i]]) if current[i] in rank else (1, i),
+            )
+
+        nodes: dict[str, list[str]] = {}
+        facts: dict[RelationKey, set[str]] = {}
+        for key in orders:
+            if len(key) == 2:
+                nodes.setdefault(key[0], []).append(key[1])
+            elif key[0] != "MENTIONS":
+                facts.setdefault((key[0], label_of(key[1]), label_of(key[2])), set()).add(key[1])
+        for label, ids in nodes.items():
+            changed = []
+            for part in chunks(sorted(ids)):
+                for row in tx.run(cypher.fetch_nodes(label), {"ids": part}):
+                    row = normalise_row(row)
+                    perm = ordered(row["sources"], orders[(label, row["id"])])
+                    if perm != sorted(perm):
+                        given = read_contributions(row, NODE_UNTRACKED)
+                        sources = [row["sources"][i] for i in perm]
+                        changed.append(derive_node(row, {s: given[s] for s in sources}))
+            for part in chunks(changed):
+                self._update_nodes(tx, label, part)
+        for key, sources in facts.items():
+            changed = []
+            for part in chunks(sorted(sources)):
+                for row in tx.run(cypher.fetch_relations(*key), {"ids": part}):
+                    before = orders.get((key[0], row["source"], row["target"]))
+                    if before is None:
+                        continue
+                    row = normalise_row(row)
+                    perm = ordered(row["sources"], before)
+                    if perm != sorted(perm):
+                        given = read_contributions(row, RELATION_UNTRACKED)
+                        for column in ("sources", "evidence", "confidences"):
+                            row[column] = [row[column][i] for i in perm]
+                        if PROVENANCE.name in row:
+                            row = derive_relation(row, {s: given[s] for s in row["sources"]})
+                        changed.append(row)
+            for part in chunks(changed):
+                self._update_relations(tx, key, part)
 
     def set_node_properties(
         self, label: str, columns: Sequence[str], values: Mapping[str, Mapping[str, Any]]

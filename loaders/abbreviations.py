@@ -38,7 +38,10 @@ def is_abbreviation(word: str) -> bool:
 
 def expand(name: str) -> str:
     """`name` with each abbreviated word of the table written out ("UBND" -> "Ủy ban nhân
-    dân"); parts joined by "và" count as one word ("TN và MT"). Other words are kept."""
+    dân"); parts joined by "và" count as one word ("TN và MT"). Other words are kept, and so
+    are names with no Vietnamese letter in them ("TW Group")."""
+    if name.isascii() and " và " not in name:
+        return name  # not a Vietnamese name ("TW Group")
     table = _table()
     words = name.split(" ")
     out: list[str] = []

@@ -54,6 +54,10 @@ def is_acronym(name: str) -> bool:
 
 
 HONORIFICS = frozenset(words("titles", kind="honorific"))
+ORDER_FAMILY_NAMES = frozenset(words("name_order"))
+# Why two ids may name one thing, and whether that is enough to join them at load time
+# (the rest only goes to the curator's report).
+AUTOMATIC = frozenset({"honorific", "abbreviation", "acronym", "name order"})
 
 
 def without_honorifics(name: str) -> str:
@@ -73,7 +77,8 @@ def variant_ids(label: str, names: Iterable[str]) -> Iterator[tuple[str, str]]:
                 yield node_id(label, bare), "honorific"
             parts = bare.split()
             if 2 <= len(parts) <= 3:
-                yield node_id(label, " ".join(reversed(parts))), "name order"
+                order = "name order" if ORDER_FAMILY_NAMES & {parts[0], parts[-1]} else "order"
+                yield node_id(label, " ".join(reversed(parts))), order
         if label in ("Organization", "Network"):
             full = expand(name)
             if full != name:
@@ -102,6 +107,7 @@ class CorpusResolver:
         # given, and events by name with their dates.
         self._acronyms: dict[tuple[str, str], set[str]] = {}
         self._events: dict[str, dict[str, tuple[str, str]]] = {}  # name -> id -> date, place
+        self._names: dict[str, set[str]] = {}  # names and aliases of the ids known so far
         self.joined = 0  # entities joined to another article's node
 
     def _exists(self, ids: Iterable[str]) -> set[str]:
@@ -112,23 +118,43 @@ class CorpusResolver:
                 by_label.setdefault(label_of(i), []).append(i)
             for label, wanted in by_label.items():
                 for part in chunks(sorted(set(wanted))):
-                    rows = self.store.run(cypher.fetch_nodes(label), {"ids": part})
-                    self._stored.update((r["id"], True) for r in rows)
+                    for row in self.store.run(cypher.fetch_nodes(label), {"ids": part}):
+                        self._stored[row["id"]] = True
+                        names = self._names.setdefault(row["id"], set())
+                        names.update((row["name"], *(row.get("aliases") or ())))
         for i in ask:
             self._stored.setdefault(i, False)
         return {i for i in ids if i in self._known or self._stored.get(i)}
 
-    def _by_acronym(self, entity: Entity) -> str | None:
-        """The one stored node that has `entity`'s name, an acronym, among its aliases."""
-        ids = set(self._acronyms.get((entity.type, entity.name), ()))
+    def _claimants(self, label: str, acronym: str) -> set[str]:
+        """The nodes that have `acronym` among their aliases (bodies that defined it)."""
+        ids = set(self._acronyms.get((label, acronym), ()))
         if self.store is not None:
             rows = self.store.run(
-                f"MATCH (n:{entity.type}) WHERE $name IN n.aliases RETURN n.id AS id",
-                {"name": entity.name},
+                f"MATCH (n:{label}) WHERE $name IN n.aliases RETURN n.id AS id",
+                {"name": acronym},
             )
             ids |= {r["id"] for r in rows}
-        ids.discard(entity.id)
+        return ids
+
+    def _by_acronym(self, entity: Entity) -> str | None:
+        """The one node that defined `entity`'s name, an acronym, as its own."""
+        ids = self._claimants(entity.type, entity.name) - {entity.id}
         return ids.pop() if len(ids) == 1 else None
+
+    def _acronym_free(self, entity: Entity, node: str) -> bool:
+        """Whether `node`, named by one of `entity`'s acronyms alone so far, may take
+        `entity`'s full name: no other body defined the acronym, and `node` has no other full
+        name."""
+        acronyms = [
+            n
+            for n in (entity.name, *entity.aliases)
+            if is_acronym(n) and node_id(entity.type, n) == node
+        ]
+        if any(self._claimants(entity.type, a) - {node, entity.id} for a in acronyms):
+            return False
+        theirs = {n for n in self._names.get(node, ()) if not is_acronym(n)}
+        return not theirs or bool(theirs & {entity.name, *entity.aliases})
 
     def _same_occasion(self, event: Entity) -> str | None:
         """The one event another article named alike, at a compatible date and place: a
@@ -164,13 +190,25 @@ class CorpusResolver:
         if not self.automatic:
             return document
         entities = [e for e in document.entities if e.type in RESOLVED]
-        wanted = {e.id: list(variant_ids(e.type, (e.name, *e.aliases))) for e in entities}
-        exists = self._exists([*wanted, *(i for v in wanted.values() for i, _ in v)])
+        wanted = {
+            e.id: [
+                (i, why)
+                for i, why in variant_ids(e.type, (e.name, *e.aliases))
+                if why in AUTOMATIC and i != e.id
+            ]
+            for e in entities
+        }
+        events = [e.id for e in document.entities if e.type == "Event"]
+        exists = self._exists([*wanted, *events, *(i for v in wanted.values() for i, _ in v)])
         into: dict[str, str] = {}
         for entity in entities:
             if entity.id in exists:
                 continue
-            found = {i for i, _ in wanted[entity.id] if i in exists and i != entity.id}
+            found = {
+                i
+                for i, why in wanted[entity.id]
+                if i in exists and (why != "acronym" or self._acronym_free(entity, i))
+            }
             exists.add(entity.id)  # a later entity of the article may be a variant of this one
             if not found and is_acronym(entity.name):
                 by_acronym = self._by_acronym(entity)
@@ -188,21 +226,27 @@ class CorpusResolver:
             self.joined += len(into)
             document = remap(document, into)
         for entity in document.entities:
-            self._known.add(entity.id)
-            self._stored[entity.id] = True
-            for name in (entity.name, *entity.aliases):
-                if entity.type in RESOLVED and is_acronym(name):
-                    self._acronyms.setdefault((entity.type, name), set()).add(entity.id)
-                if entity.type == "Event":
-                    known = self._events.setdefault(slugify(name), {})
-                    known.setdefault(
-                        entity.id,
-                        (
-                            entity.properties.get("date") or "",
-                            entity.properties.get("location") or "",
-                        ),
-                    )
+            self._remember(entity)
         return document
+
+    def _remember(self, entity: Entity) -> None:
+        """What a later document of this load may be joined to: the entity's id, names,
+        acronyms, and an event's date and place (the first known of each)."""
+        self._known.add(entity.id)
+        self._stored[entity.id] = True
+        names = (entity.name, *entity.aliases)
+        self._names.setdefault(entity.id, set()).update(names)
+        for name in names:
+            if entity.type in RESOLVED and is_acronym(name) and name != entity.name:
+                self._acronyms.setdefault((entity.type, name), set()).add(entity.id)
+        if entity.type != "Event":
+            return
+        date = entity.properties.get("date") or ""
+        place = entity.properties.get("location") or ""
+        for name in names:
+            known = self._events.setdefault(slugify(name), {})
+            old_date, old_place = known.get(entity.id, ("", ""))
+            known[entity.id] = (old_date or date, old_place or place)
 
 
 # -- the curator's report -------------------------------------------------------------------------

@@ -443,3 +443,98 @@ def test_a_merge_keeps_a_partnership_in_id_order() -> None:
     assert [(r.source, r.target) for r in merged.relations] == [("city/ypsilon", "city/zeta")]
     merged = remap(document, {"city/zeta": "city/alpha"})
     assert [(r.source, r.target) for r in merged.relations] == [("city/alpha", "city/beta")]
+
+
+def test_apart_splits_a_join_made_before_the_decision(tmp_path: Path) -> None:
+    write_docs(tmp_path / "in", ORDER_A, ORDER_B)
+    run(tmp_path, "load", str(tmp_path / "in"))
+    assert len(nodes(tmp_path, "Person")) == 1
+    run(tmp_path, "resolve", "apart", "person/tanaka-hiroshi", "person/hiroshi-tanaka")
+    people = nodes(tmp_path, "Person")
+    assert [(p["id"], p["sources"]) for p in people] == [
+        ("person/hiroshi-tanaka", ["a2"]),
+        ("person/tanaka-hiroshi", ["a1"]),
+    ]
+
+
+def test_names_in_the_other_order_join_only_where_one_is_a_family_name_put_first(
+    tmp_path: Path,
+) -> None:
+    write_docs(
+        tmp_path / "in",
+        doc("l1", [("person/paul-thomas", "Person", "Paul Thomas")]),
+        doc("l2", [("person/thomas-paul", "Person", "Thomas Paul")]),
+    )
+    run(tmp_path, "load", str(tmp_path / "in"))
+    assert len(nodes(tmp_path, "Person")) == 2  # maybe two people: the report proposes them
+    rows = json.loads(run(tmp_path, "resolve", "--format", "json").output)
+    assert [(r["id"], r["other"], r["reason"]) for r in rows] == [
+        ("person/paul-thomas", "person/thomas-paul", "order")
+    ] or [(r["other"], r["id"], r["reason"]) for r in rows] == [
+        ("person/paul-thomas", "person/thomas-paul", "order")
+    ]
+
+
+def test_an_acronym_node_does_not_take_a_second_full_name(tmp_path: Path) -> None:
+    write_docs(
+        tmp_path / "in",
+        doc("m1", [("organization/qcd", "Organization", "QCD")]),
+        doc("m2", [("organization/quy-cay-dua", "Organization", "Quỹ Cây Dừa (QCD)")]),
+        doc("m3", [("organization/quy-cau-duong", "Organization", "Quỹ Cầu Đường (QCD)")]),
+    )
+    run(tmp_path, "load", str(tmp_path / "in"))
+    bodies = {n["id"]: sorted(n["sources"]) for n in nodes(tmp_path, "Organization")}
+    assert bodies == {"organization/qcd": ["m1", "m2"], "organization/quy-cau-duong": ["m3"]}
+
+
+def test_an_event_the_graph_holds_under_its_own_id_stays_there(tmp_path: Path) -> None:
+    def forum(article: str, date: str | None) -> dict[str, Any]:
+        suffix = f"-{date[:4]}" if date else ""
+        entity = {
+            "id": f"event/hoi-cho-do-thi-xanh{suffix}",
+            "type": "Event",
+            "name": "Hội chợ Đô thị Xanh",
+            **({"properties": {"date": date}} if date else {}),
+        }
+        return {"article": {"id": article, "lang": "vi"}, "entities": [entity], "relations": []}
+
+    for article, date in (("n1", "2018-03-01"), ("n2", "2022-03-01"), ("n3", None)):
+        write_docs(tmp_path / article, forum(article, date))
+        run(tmp_path, "load", str(tmp_path / article))
+    write_docs(tmp_path / "n4", forum("n4", "2018-03-01"))
+    run(tmp_path, "load", str(tmp_path / "n4"))
+    events = {e["id"]: sorted(e["sources"]) for e in nodes(tmp_path, "Event")}
+    assert events["event/hoi-cho-do-thi-xanh-2018"] == ["n1", "n4"]
+
+
+def test_a_bad_row_of_an_accepted_report_is_named_by_its_line(tmp_path: Path) -> None:
+    write_docs(tmp_path / "in", FIRST)
+    run(tmp_path, "load", str(tmp_path / "in"))
+    report = tmp_path / "report.csv"
+    report.write_text(
+        "decision,id,other,name,note\n,person/a,person/b,,\n,person/c,person/d,,\n"
+        "join,person/e,person/f,,\n",
+        encoding="utf-8",
+    )
+    result = run(tmp_path, "resolve", "accept", str(report), ok=False)
+    assert result.exit_code == 1
+    assert "report.csv, line 4: unknown decision 'join'" in result.output
+    assert not (tmp_path / "g.decisions.csv").exists()
+
+
+def test_a_merge_leaves_the_names_of_other_nodes_as_they_were(tmp_path: Path) -> None:
+    hue_long = ("city/hue", "City", "Thành phố Huế")
+    hue_short = ("city/hue", "City", "Huế")
+    write_docs(
+        tmp_path / "in",
+        doc("o1", [hue_long, AN], [("WORKS_FOR", AN[0], "city/hue", "Bà Bình làm ở Huế.")]),
+        doc("o2", [hue_short, BINH], [("WORKS_FOR", BINH[0], "city/hue", "Ông Bình ở Huế.")]),
+    )
+    run(tmp_path, "load", str(tmp_path / "in" / "o1.json"))
+    run(tmp_path, "load", str(tmp_path / "in" / "o2.json"))
+    run(tmp_path, "resolve", "merge", AN[0], BINH[0])
+    (city,) = nodes(tmp_path, "City")
+    assert city["name"] == "Thành phố Huế" and city["sources"] == ["o1", "o2"]
+    with ucn.open_store(db=str(tmp_path / "g.db")) as store:
+        (fact,) = store.run("MATCH (p:Person)-[r:WORKS_FOR]->(c:City) RETURN r.sources AS s")
+    assert fact["s"] == ["o1", "o2"]

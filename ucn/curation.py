@@ -21,7 +21,7 @@ from .graph.decisions import (
     label_of_id,
 )
 from .graph.errors import UcnError
-from .graph.store import DEFAULT_DB, GraphStore
+from .graph.store import DEFAULT_DB, GraphStore, label_of
 from .output import format_rows, to_json
 
 REPORT_FORMATS = ("csv", "json", "table")
@@ -54,23 +54,27 @@ def _node_id(store: GraphStore, value: str) -> str:
         raise
 
 
-def _decide(ctx: click.Context, store: GraphStore, new: list[Decision]) -> None:
-    """Record decisions in the file and apply them to the graph; the file stays as it was if
-    either fails."""
+def _decide(
+    ctx: click.Context, store: GraphStore, new: list[Decision], where: list[str] | None = None
+) -> None:
+    """Apply decisions to the graph, then record them in the file: a failure leaves both as
+    they were (the graph's change is one transaction, written before the file is)."""
     path = decisions_file(ctx)
-    old = Decisions.read(path)
-    decisions = Decisions(old.rows)
-    for decision in new:
+    decisions = Decisions(Decisions.read(path).rows)
+    for i, decision in enumerate(new):
         try:
             decisions.add(decision)
         except DecisionError as exc:
-            raise UcnError(f"{decision.kind} {decision.id} {decision.other}: {exc}") from None
-    decisions.write(path)
+            at = where[i] if where else f"{decision.kind} {decision.id} {decision.other}"
+            raise UcnError(f"{at}: {exc}") from None
+    articles, written = apply_to_store(store, decisions)
     try:
-        articles, written = apply_to_store(store, decisions)
-    except BaseException:
-        old.write(path) if old else path.unlink(missing_ok=True)
-        raise
+        decisions.write(path)
+    except OSError as exc:
+        raise UcnError(
+            f"{path}: the graph has the decision but the file could not be written ({exc}); "
+            "a later load will not apply it until the file holds it"
+        ) from None
     what = ", ".join(f"{d.kind} {d.id} {d.other}" for d in new)
     click.echo(
         f"recorded {what} in {path}; {articles} article{'s' if articles != 1 else ''} "
@@ -127,6 +131,11 @@ def merge(ctx: click.Context, keep: str, others: tuple[str, ...], name: str, not
     and evidence sentence of each."""
     store = _store(ctx)
     kept = _node_id(store, keep)
+    if not name:  # the kept node's name stays its name in every later load too
+        rows = store.run(
+            f"MATCH (n:{label_of(kept)} {{id: $id}}) RETURN n.name AS name", {"id": kept}
+        )
+        name = rows[0]["name"] if rows else ""
     _decide(ctx, store, [Decision("merge", kept, _node_id(store, o), name, note) for o in others])
 
 
@@ -167,21 +176,30 @@ def accept(ctx: click.Context, report: str) -> None:
         text = Path(report).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise UcnError(f"{report}: cannot read it ({exc})") from None
-    rows: list[dict[str, Any]] = list(csv.DictReader(io.StringIO(text)))
-    decided = [r for r in rows if (r.get("decision") or "").strip()]
-    if not decided:
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("decision", "id", "other") if c not in (reader.fieldnames or ())]
+    if missing:
+        raise UcnError(f"{report}, line 1: the header lacks the column {missing[0]!r}")
+    new: list[Decision] = []
+    where: list[str] = []
+    for row in reader:
+        kind = (row.get("decision") or "").strip().lower()
+        if not kind:
+            continue
+        cells: dict[str, Any] = row
+        new.append(
+            Decision(
+                kind,
+                (cells.get("id") or "").strip(),
+                (cells.get("other") or "").strip(),
+                (cells.get("name") or "").strip(),
+                (cells.get("note") or "").strip(),
+            )
+        )
+        where.append(f"{report}, line {reader.line_num}")
+    if not new:
         raise UcnError(f"{report}: no row has a decision (fill in merge or apart)")
-    body = io.StringIO()
-    writer = csv.DictWriter(
-        body, ["decision", "id", "other", "name", "note"], extrasaction="ignore"
-    )
-    writer.writeheader()
-    writer.writerows(decided)
-    try:
-        new = Decisions.parse(body.getvalue(), report).rows
-    except DecisionError as exc:
-        raise UcnError(str(exc).replace(", line ", ", decided row ")) from None
-    _decide(ctx, _store(ctx), new)
+    _decide(ctx, _store(ctx), new, where)
 
 
 @resolve.command("apply")
