@@ -89,6 +89,10 @@ def main() -> None:
                 for e in rng.sample(shared, min(args.sample, len(shared)))
             ],
             "joined_at_load": report.joined,
+            "joins_sample": [
+                f"{own} -> {joined}"
+                for own, joined in rng.sample(report.joins, min(args.sample, len(report.joins)))
+            ],
             "report_candidates": dict(reasons),
             "organisations": organisations,
             "organisation_duplicates_share": round(org_pairs / organisations, 4)

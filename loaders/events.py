@@ -69,12 +69,14 @@ class Events(dict[str, Entity]):
         self.occasions: dict[tuple[str, str | None], list[tuple[Entity, set[str]]]] = {}
 
     def id_for(self, name: str, date: str | None, alias: str | None = None) -> str:
-        """The id of an occasion: its name and date when the name is distinctive (a number, a
-        proper name, a quoted title: "Hội nghị APEC 2017", "CityNet Congress"), so that two
-        articles telling of it meet on one node; else (a generic "cuộc họp báo", "the meeting")
-        its name, date and article, so that it stays the article's own."""
+        """The id of an occasion: its name and date when the name is distinctive and the
+        occasion can be placed in time (a number or a year in the name, or a date: "Hội nghị
+        APEC 2017", "Đại hội CityNet lần thứ 17", "CityNet Congress" on 2017-11-10), so that
+        two articles telling of it meet on one node; else (a generic "cuộc họp báo", or a
+        named one with no date: "Workshop on Urban Water" is held every year) its name, date
+        and article, so that it stays the article's own."""
         key = f"{name} {date or ''}"
-        if not (alias or distinctive(name)):
+        if not shared_occasion(name, date, alias):
             key += f" {self.article_key}"
         return node_id("Event", key)
 
@@ -95,6 +97,13 @@ class Events(dict[str, Entity]):
             if visits or entity.properties.get("kind") != "visit":
                 return entity
         return None
+
+
+def shared_occasion(name: str, date: str | None, alias: str | None = None) -> bool:
+    """Whether other articles may tell of the same occasion under this name and date."""
+    if not (alias or distinctive(name)):
+        return False
+    return bool(date) or any(c.isdigit() for c in name)
 
 
 def distinctive(name: str) -> bool:

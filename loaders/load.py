@@ -38,6 +38,7 @@ class LoadReport:
     failures: list[tuple[str, str]] = field(default_factory=list)
     written: WriteResult = field(default_factory=WriteResult)
     joined: int = 0  # entities joined to a node another article gave them
+    joins: list[tuple[str, str]] = field(default_factory=list)  # (own id, joined id)
 
     @property
     def ok(self) -> bool:
@@ -280,5 +281,5 @@ def load_paths(
                 raise
             for document in group:
                 write([document])
-    report.joined = resolver.joined
+    report.joined, report.joins = resolver.joined, resolver.joins
     return report

@@ -30,7 +30,7 @@ from ..graph.ids import node_id, slugify
 from ..graph.model import MODEL
 from ..graph.store import GraphStore, chunks, label_of
 from .abbreviations import expand
-from .events import distinctive
+from .events import shared_occasion
 from .lexicon import words
 
 ACRONYM = re.compile(r"^[A-ZĐ][A-ZĐ0-9&.-]{1,9}$")
@@ -46,6 +46,23 @@ def _compatible(first: str, second: str) -> bool:
         return True
     pairs = zip(first.split("-"), second.split("-"), strict=False)  # the shorter one's parts
     return all(a == b or "X" in (a + b) for a, b in pairs)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _event_key(name: str) -> str:
+    """An event's name as two articles may both write it ("The Metropolis Congress")."""
+    return slugify(re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE))
+
+
+def _years(name: str, date: str) -> set[str]:
+    """The years an event's name and date give it."""
+    return set(_YEAR.findall(name)) | ({date[:4]} if date[:4].isdigit() else set())
+
+
+def _agree(first: set[str], second: set[str]) -> bool:
+    return not first or not second or first == second
 
 
 def is_acronym(name: str) -> bool:
@@ -109,6 +126,7 @@ class CorpusResolver:
         self._events: dict[str, dict[str, tuple[str, str]]] = {}  # name -> id -> date, place
         self._names: dict[str, set[str]] = {}  # names and aliases of the ids known so far
         self.joined = 0  # entities joined to another article's node
+        self.joins: list[tuple[str, str]] = []  # (the entity's own id, the node it joined)
 
     def _exists(self, ids: Iterable[str]) -> set[str]:
         ask = [i for i in ids if i not in self._known and i not in self._stored]
@@ -157,30 +175,33 @@ class CorpusResolver:
         return not theirs or bool(theirs & {entity.name, *entity.aliases})
 
     def _same_occasion(self, event: Entity) -> str | None:
-        """The one event another article named alike, at a compatible date and place: a
-        distinctive name ("Hội nghị APEC 2017"; generic ones stay their article's own), dates
-        that agree where both are known (2017 and 2017-11-10 agree; no date agrees with any),
-        and the same place where both name one."""
-        if event.id in self._known or not distinctive(event.name):
+        """The one event another article gave the same name, at a compatible date and place:
+        a name that tells one occasion from others and a time to place it in (events.py
+        shared_occasion; generic ones stay their article's own), years that agree wherever the
+        names or the dates give one (2017 and 2017-11-10 agree, 2017 and 2019 do not), and
+        the same place where both name one."""
+        date = event.properties.get("date") or ""
+        if event.id in self._known or not shared_occasion(event.name, date):
             return None
-        key = slugify(event.name)
+        key = _event_key(event.name)
         known = dict(self._events.get(key, {}))
         if self.store is not None:
             rows = self.store.run(
                 "MATCH (e:Event) WHERE e.id STARTS WITH $prefix RETURN e.id AS id, "
-                "e.name AS name, e.aliases AS aliases, e.date AS date, e.location AS location",
+                "e.name AS name, e.date AS date, e.location AS location",
                 {"prefix": node_id("Event", event.name)},
             )
             for row in rows:
-                if key in {slugify(n) for n in (row["name"], *(row["aliases"] or ()))}:
+                if _event_key(row["name"]) == key and shared_occasion(row["name"], row["date"]):
                     known[row["id"]] = (row["date"] or "", row["location"] or "")
-        date = event.properties.get("date") or ""
         place = slugify(event.properties.get("location") or "")
+        years = _years(event.name, date)
         found = {
             i
             for i, (d, p) in known.items()
             if i != event.id
             and _compatible(date, d)
+            and _agree(years, _years(key, d))
             and (not place or not p or slugify(p) == place)
         }
         return found.pop() if len(found) == 1 else None
@@ -224,6 +245,7 @@ class CorpusResolver:
                     into[entity.id] = same
         if into:
             self.joined += len(into)
+            self.joins += into.items()
             document = remap(document, into)
         for entity in document.entities:
             self._remember(entity)
@@ -239,14 +261,13 @@ class CorpusResolver:
         for name in names:
             if entity.type in RESOLVED and is_acronym(name) and name != entity.name:
                 self._acronyms.setdefault((entity.type, name), set()).add(entity.id)
-        if entity.type != "Event":
-            return
         date = entity.properties.get("date") or ""
+        if entity.type != "Event" or not shared_occasion(entity.name, date):
+            return
         place = entity.properties.get("location") or ""
-        for name in names:
-            known = self._events.setdefault(slugify(name), {})
-            old_date, old_place = known.get(entity.id, ("", ""))
-            known[entity.id] = (old_date or date, old_place or place)
+        known = self._events.setdefault(_event_key(entity.name), {})
+        old_date, old_place = known.get(entity.id, ("", ""))
+        known[entity.id] = (old_date or date, old_place or place)
 
 
 # -- the curator's report -------------------------------------------------------------------------

@@ -202,12 +202,12 @@ def test_the_ministry_under_its_short_and_long_names_is_one_node(tmp_path: Path)
 
 
 def test_a_named_meeting_joins_across_articles_only_with_compatible_dates(tmp_path: Path) -> None:
-    def meeting(article: str, date: str | None) -> dict[str, Any]:
+    def meeting(article: str, date: str | None, name: str = "Diễn đàn Sông Mekong lần 3"):
         suffix = f"-{date}" if date else ""
         entity = {
-            "id": f"event/dien-dan-song-mekong{suffix}",
+            "id": f"event/{name.lower().replace(' ', '-')}{suffix}",
             "type": "Event",
-            "name": "Diễn đàn Sông Mekong",
+            "name": name,
             **({"properties": {"date": date}} if date else {}),
         }
         return {"article": {"id": article, "lang": "vi"}, "entities": [entity], "relations": []}
@@ -215,12 +215,47 @@ def test_a_named_meeting_joins_across_articles_only_with_compatible_dates(tmp_pa
     write_docs(
         tmp_path / "in",
         meeting("e1", "2023-05-02"),
-        meeting("e2", None),  # no date: agrees with the first
+        meeting("e2", None),  # numbered, no date: agrees with the first
         meeting("e3", "2025-05-02"),  # another year: another occasion
     )
     run(tmp_path, "load", str(tmp_path / "in"))
-    events = nodes(tmp_path, "Event")
-    assert [sorted(e["sources"]) for e in events] == [["e1", "e2"], ["e3"]]
+    assert sorted(sorted(e["sources"]) for e in nodes(tmp_path, "Event")) == [
+        ["e1", "e2"],
+        ["e3"],
+    ]
+
+
+def test_a_named_meeting_with_no_time_to_place_it_joins_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, city in (("a.txt", "Huế"), ("b.txt", "Cần Thơ")):
+        (folder / name).write_text(
+            f"Hội thảo tại {city}\nThành phố {city} đăng cai Hội thảo Quy hoạch Ven sông, với "
+            "sự tham gia của các chuyên gia Hà Lan.\n",
+            encoding="utf-8",
+        )
+    run(tmp_path, "load", str(folder))
+    workshops = [e for e in nodes(tmp_path, "Event") if "Ven sông" in e["name"]]
+    assert len(workshops) == 2 and all(len(e["sources"]) == 1 for e in workshops)
+
+
+def test_a_year_in_the_name_is_a_date_too(tmp_path: Path) -> None:
+    def forum(article: str, name: str, date: str | None) -> dict[str, Any]:
+        entity = {
+            "id": "event/" + name.lower().replace(" ", "-") + (f"-{date}" if date else ""),
+            "type": "Event",
+            "name": name,
+            **({"properties": {"date": date}} if date else {}),
+        }
+        return {"article": {"id": article, "lang": "vi"}, "entities": [entity], "relations": []}
+
+    write_docs(
+        tmp_path / "in",
+        forum("q1", "Diễn đàn Đô thị 2024", "2009"),  # a wrong date read elsewhere
+        forum("q2", "Diễn đàn Đô thị 2024", None),
+    )
+    run(tmp_path, "load", str(tmp_path / "in"))
+    assert len(nodes(tmp_path, "Event")) == 2
 
 
 # -- the curator's decisions ------------------------------------------------------------------
