@@ -19,6 +19,7 @@ import ucn
 from ucn.cli import main
 from ucn.graph.decisions import Decision, DecisionError, Decisions, remap
 from ucn.graph.document import parse_document
+from ucn.graph.ids import slugify
 from ucn.loaders.abbreviations import expand
 
 
@@ -40,6 +41,20 @@ def doc(article: str, entities: list[tuple[str, str, str]], relations=(), **arti
 
 def _aliases(name: str) -> list[str]:
     return [name.split("(")[1].rstrip(")")] if "(" in name else []
+
+
+def event_doc(
+    article: str, name: str, date: str | None = None, place: str | None = None, suffix: str = ""
+) -> dict[str, Any]:
+    """A document telling of one event, with the id the extractor would give it (its name,
+    and `suffix`: the date or year it carries)."""
+    properties = {k: v for k, v in (("date", date), ("location", place)) if v}
+    entity = {"id": "event/" + slugify(f"{name} {suffix}"), "type": "Event", "name": name}
+    return {
+        "article": {"id": article, "lang": "vi"},
+        "entities": [{**entity, "properties": properties}],
+        "relations": [],
+    }
 
 
 def write_docs(folder: Path, *docs: dict[str, Any]) -> list[Path]:
@@ -202,15 +217,8 @@ def test_the_ministry_under_its_short_and_long_names_is_one_node(tmp_path: Path)
 
 
 def test_a_named_meeting_joins_across_articles_only_with_compatible_dates(tmp_path: Path) -> None:
-    def meeting(article: str, date: str | None, name: str = "Diễn đàn Sông Mekong lần 3"):
-        suffix = f"-{date}" if date else ""
-        entity = {
-            "id": f"event/{name.lower().replace(' ', '-')}{suffix}",
-            "type": "Event",
-            "name": name,
-            **({"properties": {"date": date}} if date else {}),
-        }
-        return {"article": {"id": article, "lang": "vi"}, "entities": [entity], "relations": []}
+    def meeting(article: str, date: str | None) -> dict[str, Any]:
+        return event_doc(article, "Diễn đàn Sông Mekong lần 3", date, suffix=date or "")
 
     write_docs(
         tmp_path / "in",
@@ -241,13 +249,7 @@ def test_a_named_meeting_with_no_time_to_place_it_joins_nothing(tmp_path: Path) 
 
 def test_a_year_in_the_name_is_a_date_too(tmp_path: Path) -> None:
     def forum(article: str, name: str, date: str | None) -> dict[str, Any]:
-        entity = {
-            "id": "event/" + name.lower().replace(" ", "-") + (f"-{date}" if date else ""),
-            "type": "Event",
-            "name": name,
-            **({"properties": {"date": date}} if date else {}),
-        }
-        return {"article": {"id": article, "lang": "vi"}, "entities": [entity], "relations": []}
+        return event_doc(article, name, date, suffix=date or "")
 
     write_docs(
         tmp_path / "in",
@@ -436,18 +438,10 @@ def test_a_form_of_address_does_not_make_another_person(tmp_path: Path) -> None:
 
 
 def test_a_named_meeting_in_two_places_is_two_occasions(tmp_path: Path) -> None:
-    def forum(article: str, place: str) -> dict[str, Any]:
-        entity = {
-            "id": "event/dien-dan-do-thi-thong-minh-2019",
-            "type": "Event",
-            "name": "Diễn đàn Đô thị Thông minh 2019",
-            "properties": {"location": place},
-        }
-        return {"article": {"id": article, "lang": "vi"}, "entities": [entity], "relations": []}
+    def forum(article: str, place: str, date: str | None = None) -> dict[str, Any]:
+        return event_doc(article, "Diễn đàn Đô thị Thông minh 2019", date, place, date or "")
 
-    dated = forum("j1", "Huế")
-    dated["entities"][0]["id"] = "event/dien-dan-do-thi-thong-minh-2019-2019-06-01"
-    dated["entities"][0]["properties"]["date"] = "2019-06-01"
+    dated = forum("j1", "Huế", "2019-06-01")
     write_docs(tmp_path / "elsewhere", dated, forum("j2", "Cần Thơ"))
     run(tmp_path, "load", str(tmp_path / "elsewhere"))
     assert len(nodes(tmp_path, "Event")) == 2
@@ -524,14 +518,7 @@ def test_an_acronym_node_does_not_take_a_second_full_name(tmp_path: Path) -> Non
 
 def test_an_event_the_graph_holds_under_its_own_id_stays_there(tmp_path: Path) -> None:
     def forum(article: str, date: str | None) -> dict[str, Any]:
-        suffix = f"-{date[:4]}" if date else ""
-        entity = {
-            "id": f"event/hoi-cho-do-thi-xanh{suffix}",
-            "type": "Event",
-            "name": "Hội chợ Đô thị Xanh",
-            **({"properties": {"date": date}} if date else {}),
-        }
-        return {"article": {"id": article, "lang": "vi"}, "entities": [entity], "relations": []}
+        return event_doc(article, "Hội chợ Đô thị Xanh", date, suffix=(date or "")[:4])
 
     for article, date in (("n1", "2018-03-01"), ("n2", "2022-03-01"), ("n3", None)):
         write_docs(tmp_path / article, forum(article, date))
