@@ -1,10 +1,35 @@
-"""The graph core: domain model, validation, and the stores (embedded LadybugDB, Neo4j)."""
+"""The graph core: domain model, validation, and the stores (embedded LadybugDB, Neo4j).
 
-from .batch import Batch
-from .document import Document, parse_document
-from .errors import DocumentError, QueryError, ReadOnlyError, StoreError, UcnError
-from .model import MODEL
-from .store import ForgetResult, GraphStore, WriteResult, open_store
+Names are imported on first use, so that a short command loads only what it needs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .batch import Batch
+    from .document import Document, parse_document
+    from .errors import DocumentError, QueryError, ReadOnlyError, StoreError, UcnError
+    from .model import MODEL
+    from .store import ForgetResult, GraphStore, WriteResult, open_store
+
+_EXPORTS = {
+    "Batch": ".batch",
+    "Document": ".document",
+    "parse_document": ".document",
+    "DocumentError": ".errors",
+    "QueryError": ".errors",
+    "ReadOnlyError": ".errors",
+    "StoreError": ".errors",
+    "UcnError": ".errors",
+    "MODEL": ".model",
+    "ForgetResult": ".store",
+    "GraphStore": ".store",
+    "WriteResult": ".store",
+    "open_store": ".store",
+}
 
 __all__ = [
     "MODEL",
@@ -21,3 +46,16 @@ __all__ = [
     "open_store",
     "parse_document",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

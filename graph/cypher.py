@@ -33,6 +33,15 @@ def fetch_relations(rel_type: str, source: str, target: str) -> str:
     )
 
 
+def fetch_relations_of(rel_type: str, source: str, target: str) -> str:
+    """Rows of the `rel_type` facts leaving the one `source` node whose id is `$id`."""
+    returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
+    return (
+        f"MATCH (a:{source} {{id: $id}})-[r:{rel_type}]->(b:{target}) "
+        f"RETURN a.id AS source, b.id AS target, {returns}"
+    )
+
+
 def merge_nodes(label: str) -> str:
     """Upsert `$rows` (whole rows, already merged with what the store held) into `label`."""
     sets = ", ".join(f"n.{c} = row.{c}" for c in _node_columns(label) if c != "id")

@@ -21,12 +21,15 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .document import CONTROL_CHARS, Document, Entity, Relation, shown
 from .errors import UcnError
 from .ids import slugify
 from .model import MODEL
-from .store import GraphStore, WriteResult
+
+if TYPE_CHECKING:
+    from .store import GraphStore, WriteResult
 
 KINDS = ("merge", "apart", "alias")
 COLUMNS = ("decision", "id", "other", "name", "note")
@@ -312,6 +315,8 @@ def apply_to_store(store: GraphStore, decisions: Decisions) -> tuple[int, WriteR
     """Bring a loaded graph in line with the decisions: every article that supports a node the
     decisions move or rename is loaded again as they have it, in one transaction (sources and
     evidence sentences all kept). Returns the number of articles rewritten and what changed."""
+    from .store import WriteResult
+
     touched = decisions.touched()
     for node, alias in decisions.aliases():  # the nodes that carry the alias as written
         rows = store.run(

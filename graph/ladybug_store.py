@@ -20,10 +20,10 @@ import ladybug
 import pyarrow as pa
 
 from . import cypher, readonly, recovery
-from .batch import RelationKey, Row
+from .batch import Batch, RelationKey, Row, bulk_allocation
 from .errors import QueryError, ReadOnlyError, StoreError
 from .model import MODEL, Property
-from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
+from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction, WriteResult
 
 COLUMN_TYPES = {
     "string": "STRING",
@@ -63,6 +63,19 @@ STAGES = {
 
 def _columns_ddl(props: tuple[Property, ...]) -> str:
     return ", ".join(f"{p.name} {COLUMN_TYPES[p.type]}" for p in props)
+
+
+def _cast(p: Property) -> str:
+    """`row.<name>` as the column's type: a parameter's type is read from its values, and a
+    column that is null or empty in every row has none."""
+    return f"CAST(row.{p.name} AS {COLUMN_TYPES[p.type]})"
+
+
+def _relation_params(rows: list[Row], props: tuple[Property, ...]) -> list[Row]:
+    return [
+        {"source": r["source"], "target": r["target"], **{p.name: r.get(p.name) for p in props}}
+        for r in rows
+    ]
 
 
 def _arrow(rows: list[Row], props: tuple[Property, ...], prefix: dict[str, str]) -> pa.Table:
@@ -216,8 +229,17 @@ class LadybugStore(GraphStore):
         with self._write_transaction() as tx:
             return work(tx)
 
+    def write(self, batch: Batch) -> WriteResult:
+        """As GraphStore.write; a batch small enough to be written by statements alone (no
+        table above SMALL_ROWS rows) goes through the engine's log, without the checkpoints and
+        the undo copy that COPY needs, so its cost does not grow with the graph."""
+        tables = (*batch.nodes.values(), *batch.relations.values())
+        copies = any(len(rows) > self.SMALL_ROWS for rows in tables)
+        with bulk_allocation(), self._write_transaction(copies=copies) as tx:
+            return self._write(tx, batch)
+
     @contextmanager
-    def _write_transaction(self) -> Iterator[_Transaction]:
+    def _write_transaction(self, copies: bool = True) -> Iterator[_Transaction]:
         """A write transaction that a killed process cannot leave half-done.
 
         Between ucn's write transactions the database file alone holds every committed one
@@ -225,15 +247,22 @@ class LadybugStore(GraphStore):
         whose rows only a finished checkpoint makes durable), that file is kept as
         `<db>.undo`, which `recovery.recover` puts back should the process die before the
         checkpoint after the commit has finished (graph/recovery.py says why). Transactions
-        without COPY go through the engine's log alone and need no copy.
+        without COPY go through the engine's log alone and need no copy; with `copies` False
+        the transaction promises none, and takes neither checkpoint (a COPY in it is refused).
         """
         undo = False
 
         def keep_undo() -> None:
             nonlocal undo
+            if not copies:
+                raise StoreError("a COPY in a transaction begun without a checkpoint")
             recovery.save_undo(self.path)
             undo = True
 
+        if not copies:
+            with self.transaction(before_copy=keep_undo) as tx:
+                yield tx
+            return
         self._conn.execute("CHECKPOINT")
         try:
             with self.transaction(before_copy=keep_undo) as tx:
@@ -245,13 +274,33 @@ class LadybugStore(GraphStore):
             if undo:
                 recovery.drop_undo(self.path)
 
+    # Up to this many rows, a table is written by parameterised statements on the primary key;
+    # beyond, by COPY FROM. COPY makes the commit checkpoint every table it touched and needs the
+    # undo copy of the database file (both grow with the graph), so one article added to a large
+    # graph would pay for the whole graph; statements pay for their rows only.
+    SMALL_ROWS = 2_000
+    # LadybugDB joins an UNWIND of ids to a relation table by scanning it; one node's facts are
+    # an index lookup and a walk of its edges.
+    POINT_LOOKUPS = 64
+
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         props = MODEL.node_columns(label)
+        if len(rows) <= self.SMALL_ROWS:
+            fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
+            tx.run(f"UNWIND $rows AS row CREATE (n:{label} {{{fields}}})", {"rows": rows})
+            return
         names = ", ".join(p.name for p in props)
         tx.run(f"COPY {label}({names}) FROM $rows", {"rows": _arrow(rows, props, {})})
 
     def _update_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         props = MODEL.node_columns(label)
+        if len(rows) <= self.SMALL_ROWS:
+            sets = ", ".join(f"n.{p.name} = {_cast(p)}" for p in props if p.name != "id")
+            tx.run(
+                f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}",
+                {"rows": [{p.name: r.get(p.name) for p in props} for r in rows]},
+            )
+            return
         self._apply_staged(
             tx,
             NODE_STAGE,
@@ -264,6 +313,16 @@ class LadybugStore(GraphStore):
     def _insert_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
         props = MODEL.relation_columns(rel_type)
+        if len(rows) <= self.SMALL_ROWS:
+            # Two MATCH clauses: each end is a primary-key lookup (one pattern would scan).
+            fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
+            tx.run(
+                f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+                f"MATCH (b:{target} {{id: row.target}}) "
+                f"CREATE (a)-[r:{rel_type} {{{fields}}}]->(b)",
+                {"rows": _relation_params(rows, props)},
+            )
+            return
         names = ", ".join(p.name for p in props)
         table = _arrow(rows, props, {"from": "source", "to": "target"})
         tx.run(
@@ -273,6 +332,14 @@ class LadybugStore(GraphStore):
     def _update_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
         props = MODEL.relation_columns(rel_type)
+        if len(rows) <= self.SMALL_ROWS:
+            sets = ", ".join(f"r.{p.name} = {_cast(p)}" for p in props)
+            tx.run(
+                f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
+                f"MATCH (a)-[r:{rel_type}]->(b:{target}) WHERE b.id = row.target SET {sets}",
+                {"rows": _relation_params(rows, props)},
+            )
+            return
         table = _arrow(rows, props, {"source": "source", "target": "target"})
         self._apply_staged(
             tx,

@@ -10,9 +10,7 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from . import cypher
 from .batch import (
@@ -36,6 +34,9 @@ from .batch import (
 from .document import Article, Document, Entity, Relation
 from .errors import StoreError
 from .model import BOOKKEEPING_PROPERTIES, MODEL, PROVENANCE
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 T = TypeVar("T")
 # What a query's subgraph holds: nodes as (id, label, properties), relations as
@@ -173,7 +174,7 @@ class GraphStore(ABC):
             self._check_endpoints(tx, batch, key, rel_rows)
             new, changed = self._diff(
                 tx,
-                cypher.fetch_relations(*key),
+                self._relations_query(key, len({source for source, _ in rel_rows})),
                 rel_rows,
                 lambda r: (r["source"], r["target"]),
                 merge_stored_relation,
@@ -187,6 +188,15 @@ class GraphStore(ABC):
             result.relations_created += len(new)
             result.relations_updated += len(changed)
         return result
+
+    # Up to this many source nodes, the stored facts of a type are fetched one node at a time:
+    # an engine may answer an UNWIND of ids with a scan of the whole relation table.
+    POINT_LOOKUPS = 0
+
+    def _relations_query(self, key: RelationKey, sources: int) -> str:
+        if sources <= self.POINT_LOOKUPS:
+            return cypher.fetch_relations_of(*key)
+        return cypher.fetch_relations(*key)
 
     @staticmethod
     def _check_endpoints(
@@ -222,8 +232,8 @@ class GraphStore(ABC):
         each article supplied, for the rows that several did."""
         ids = ids if ids is not None else [str(key) for key in rows]
         stored: dict[K, Row] = {}
-        for part in chunks(ids):
-            for row in tx.run(query, {"ids": part}):
+        for part in chunks(ids) if "$ids" in query else ([i] for i in ids):
+            for row in tx.run(query, {"ids": part} if "$ids" in query else {"id": part[0]}):
                 key = key_of(row)
                 if key in rows:
                     stored[key] = normalise_row(row)
@@ -511,6 +521,8 @@ class GraphStore(ABC):
         relation type and carry `type` and their properties. The store's bookkeeping
         (BOOKKEEPING_PROPERTIES: what each article supplied) is left out.
         """
+        import networkx as nx
+
         graph = nx.MultiDiGraph()
         if query is None:
             for label in MODEL.labels:

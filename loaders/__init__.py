@@ -1,21 +1,52 @@
-"""Loaders: read inputs (extraction documents, news articles) and load them."""
+"""Loaders: read inputs (extraction documents, news articles) and load them.
 
-from .article import Article, ArticleError, article_id, canonical_url, detect_lang
-from .documents import read_document
-from .encoding import decode_bytes
-from .extraction import (
-    CONFIDENCES,
-    DEFAULT_MIN_CONFIDENCE,
-    Extractor,
-    FrameExtractor,
-    extract_article,
-    extract_inputs,
-)
-from .html import read_html
-from .load import BATCH_ROWS, LoadReport, batched, iter_documents, load_paths
-from .records import is_article_record, read_records
-from .sources import classify_path, iter_article_inputs, read_articles
-from .text import read_text
+Names are imported on first use, so that a short command loads only what it needs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .article import Article, ArticleError, article_id, canonical_url, detect_lang
+    from .documents import read_document
+    from .encoding import decode_bytes
+    from .extraction import Extractor, FrameExtractor, extract_article, extract_inputs
+    from .html import read_html
+    from .load import LoadReport, batched, iter_documents, load_paths
+    from .records import is_article_record, read_records
+    from .settings import BATCH_ROWS, CONFIDENCES, DEFAULT_MIN_CONFIDENCE
+    from .sources import classify_path, iter_article_inputs, read_articles
+    from .text import read_text
+
+_EXPORTS = {
+    "Article": ".article",
+    "ArticleError": ".article",
+    "article_id": ".article",
+    "canonical_url": ".article",
+    "detect_lang": ".article",
+    "read_document": ".documents",
+    "decode_bytes": ".encoding",
+    "CONFIDENCES": ".settings",
+    "DEFAULT_MIN_CONFIDENCE": ".settings",
+    "BATCH_ROWS": ".settings",
+    "Extractor": ".extraction",
+    "FrameExtractor": ".extraction",
+    "extract_article": ".extraction",
+    "extract_inputs": ".extraction",
+    "read_html": ".html",
+    "LoadReport": ".load",
+    "batched": ".load",
+    "iter_documents": ".load",
+    "load_paths": ".load",
+    "is_article_record": ".records",
+    "read_records": ".records",
+    "classify_path": ".sources",
+    "iter_article_inputs": ".sources",
+    "read_articles": ".sources",
+    "read_text": ".text",
+}
 
 __all__ = [
     "BATCH_ROWS",
@@ -44,3 +75,16 @@ __all__ = [
     "read_records",
     "read_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

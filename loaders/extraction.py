@@ -45,12 +45,8 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import words
 from .mentions import Mention, find_events, find_mentions
 from .sentences import split_sentences
+from .settings import CONFIDENCES, DEFAULT_MIN_CONFIDENCE
 
-CONFIDENCES = ("learned", "rules")
-# Facts less likely than this to be right are left out unless asked for. A wrong tie costs more
-# trust than a missing one: cross-validated (bench/train_confidence.py), this threshold raises
-# precision for about the same F1.
-DEFAULT_MIN_CONFIDENCE = 0.4
 _ATTENDANCE = frozenset({"PARTICIPATED_IN"})
 _PARTY_TYPES = ("City", "Country", "Organization", "Network")
 
@@ -138,14 +134,27 @@ class FrameExtractor:
     ):
         if confidence not in CONFIDENCES:
             raise UcnError(f"confidence {confidence!r} is not one of {', '.join(CONFIDENCES)}")
-        self.gazetteer = gazetteer or _default_gazetteer()
+        self._gazetteer = gazetteer
         self.min_confidence = min_confidence
         self.confidence = confidence
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer given, else the shipped one, built on first use (a quarter of a
+        second: a load of extraction documents alone never needs it)."""
+        if self._gazetteer is None:
+            self._gazetteer = _default_gazetteer()
+        return self._gazetteer
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Sent to worker processes: the shipped gazetteer is loaded there again, not pickled.
-        gazetteer = None if self.gazetteer is _default_gazetteer() else self.gazetteer
-        return (FrameExtractor, (gazetteer, self.min_confidence, self.confidence))
+        return (FrameExtractor, (self._own_gazetteer(), self.min_confidence, self.confidence))
+
+    def _own_gazetteer(self) -> Gazetteer | None:
+        """The gazetteer to send to a worker: None for the shipped one (built there again)."""
+        if self._gazetteer is None or self._gazetteer is _default_gazetteer():
+            return None
+        return self._gazetteer
 
     def extract(self, article: Article) -> dict[str, Any]:
         resolver = Resolver()

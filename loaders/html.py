@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import urljoin
 
-import trafilatura
-
 from .article import Article, ArticleError, article_id, canonical_url, clean_text, detect_lang
 from .encoding import decode_bytes
 from .text import is_furniture
@@ -29,6 +27,8 @@ def read_html(data: str | bytes, source: str, url: str | None = None) -> Article
     """Read one article from an HTML page; `ArticleError` naming `source` if it has no main text."""
     html = clean_text(decode_bytes(data) if isinstance(data, bytes) else data)
     try:
+        import trafilatura  # 0.1 s to import: only where a page is read
+
         tree = trafilatura.load_html(html)
         page_url = _page_url(tree, url) if tree is not None else canonical_url(url)
         found = trafilatura.bare_extraction(

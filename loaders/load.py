@@ -24,12 +24,8 @@ from .article import Article, ArticleError
 from .documents import read_document
 from .extraction import Extractor, FrameExtractor, extract_article
 from .resolution import CorpusResolver
+from .settings import BATCH_ROWS
 from .sources import classify_path, iter_article_inputs, read_articles
-
-# Rows (nodes, facts, mentions) per transaction. The embedded engine checkpoints at every commit
-# that bulk-copied rows, at a cost that grows with the tables it touched and their size, so few,
-# large transactions load fastest; a million rows take about 1 GB of memory while they wait.
-BATCH_ROWS = 1_000_000
 
 
 @dataclass

@@ -4,10 +4,34 @@
 >>> store = ucn.open_store("ucn.db")                    # doctest: +SKIP
 >>> ucn.load_paths(store, ["samples/"])                 # doctest: +SKIP
 >>> store.run("MATCH (c:City) RETURN c.name AS city")   # doctest: +SKIP
+
+Names are imported on first use, so that a short command loads only what it needs.
 """
 
-from .graph import MODEL, Batch, GraphStore, UcnError, open_store, parse_document
-from .loaders import load_paths, read_document
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .graph.batch import Batch
+    from .graph.document import parse_document
+    from .graph.errors import UcnError
+    from .graph.model import MODEL
+    from .graph.store import GraphStore, open_store
+    from .loaders.documents import read_document
+    from .loaders.load import load_paths
+
+_EXPORTS = {
+    "MODEL": ".graph.model",
+    "Batch": ".graph.batch",
+    "GraphStore": ".graph.store",
+    "UcnError": ".graph.errors",
+    "open_store": ".graph.store",
+    "parse_document": ".graph.document",
+    "load_paths": ".loaders.load",
+    "read_document": ".loaders.documents",
+}
 
 __all__ = [
     "MODEL",
@@ -19,3 +43,16 @@ __all__ = [
     "parse_document",
     "read_document",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
@@ -17,16 +17,12 @@ from .graph.decisions import Decisions
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
 from .graph.vocab import DEFAULT_BASE
-from .loaders import (
-    BATCH_ROWS,
-    CONFIDENCES,
-    DEFAULT_MIN_CONFIDENCE,
-    FrameExtractor,
-    extract_inputs,
-    load_paths,
-)
+from .loaders.settings import BATCH_ROWS, CONFIDENCES, DEFAULT_MIN_CONFIDENCE
 from .output import FORMATS, format_rows, to_json
-from .viz.mapdata import MAX_NODES, MapData
+from .viz.mapdata import MAX_NODES
+
+if TYPE_CHECKING:
+    from .viz.mapdata import MapData
 
 # RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
@@ -213,6 +209,8 @@ def load(
         if bar is not None:
             bar.update(1)
 
+    from .loaders.load import load_paths
+
     try:
         report = load_paths(
             store,
@@ -259,6 +257,8 @@ def extract(articles: tuple[str, ...], fmt: str, min_confidence: float, confiden
     One article gives one JSON document; several give one document per line (JSON Lines).
     Each relation says how it was found (`how`) and how sure that is (`confidence`).
     """
+    from .loaders.extraction import FrameExtractor, extract_inputs
+
     extractor = FrameExtractor(min_confidence=min_confidence, confidence=confidence)
     results = list(extract_inputs(articles, extractor))
     documents = [doc for doc in results if not isinstance(doc, UcnError)]

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
-from .select import year_of
+from ..graph.document import year_of
 from .styles import edge_styles, node_styles
 
 # Past this many nodes the map keeps the most central ones (a browser drawing more freezes).
@@ -63,6 +64,8 @@ def centrality(graph: nx.MultiDiGraph) -> tuple[dict[str, float], str]:
     stored = {n: d.get("betweenness") for n, d in graph.nodes(data=True)}
     if any(v is not None for v in stored.values()):
         return {n: float(v or 0.0) for n, v in stored.items()}, "betweenness"
+    import networkx as nx
+
     simple = nx.Graph(graph)
     return {n: float(simple.degree(n)) for n in graph}, "degree"
 
