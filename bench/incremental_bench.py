@@ -21,7 +21,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -78,12 +77,13 @@ else:  # the same new rows, created by plain statements
             f"MATCH (x:Article {{id: $a}}) MATCH (y:{e['type']} {{id: $id}}) "
             "CREATE (x)-[:MENTIONS {sources: [$a], evidence: [''], confidences: [1.0], "
             "confidence: 1.0}]->(y)", {"a": a, "id": e["id"]})
-    labels = {e["id"]: e["type"] for e in article["entities"]}
+    kind = {e["id"]: e["type"] for e in article["entities"]}
     for r in article["relations"]:
+        s, t = r["source"], r["target"]
         conn.execute(
-            f"MATCH (x:{labels[r['source']]} {{id: $s}}) MATCH (y:{labels[r['target']]} {{id: $t}}) "
+            f"MATCH (x:{kind[s]} {{id: $s}}) MATCH (y:{kind[t]} {{id: $t}}) "
             f"CREATE (x)-[:{r['type']} {{sources: [$a], evidence: [$e], confidences: [0.9], "
-            "confidence: 0.9}]->(y)", {"s": r["source"], "t": r["target"], "a": a, "e": r["evidence"]})
+            "confidence: 0.9}]->(y)", {"s": s, "t": t, "a": a, "e": r["evidence"]})
     conn.execute("COMMIT")
     took = time.perf_counter() - started
 print(took)
