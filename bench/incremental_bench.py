@@ -102,8 +102,9 @@ def article() -> dict[str, Any]:
 
 def build(path: Path, nodes: int, seed: int) -> str:
     """The base graph; returns the id of a stored city the article names again."""
-    import ucn
     from load_bench import build_documents
+
+    import ucn
     from ucn.graph.batch import Batch
     from ucn.graph.document import parse_document
 
