@@ -146,9 +146,9 @@ def test_a_killed_small_load_opens_with_or_without_it(
     commit it is absent, killed after it is there, and either way the database opens."""
     db = tmp_path / "g.db"
     db.write_bytes(inputs["base"].read_bytes())
+    command = [sys.executable, "-c", KILLER, moment, "statements", "--db", str(db), "load"]
     killed = subprocess.run(
-        [sys.executable, "-c", KILLER, moment, "statements", "--db", str(db), "load"]
-        + [str(inputs["b"])],
+        [*command, str(inputs["b"])],
         capture_output=True,
         text=True,
         timeout=300,
