@@ -27,7 +27,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Document
-from .model import BOOKKEEPING_PROPERTIES, DERIVED_NODE_PROPERTIES, MODEL, PROVENANCE, Property
+from .ids import name_keys
+from .model import (
+    BOOKKEEPING_PROPERTIES,
+    DERIVED_NODE_PROPERTIES,
+    MODEL,
+    NAME_KEYS,
+    PROVENANCE,
+    Property,
+)
 
 Row = dict[str, Any]
 RelationKey = tuple[str, str, str]  # (type, source label, target label)
@@ -83,6 +91,11 @@ def bulk_allocation() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def with_keys(rows: list[Row]) -> list[Row]:
+    """Rows as they are stored: with the folded keys of their names (model.NAME_KEYS)."""
+    return [{**row, NAME_KEYS.name: name_keys(row.get("name"), row.get("aliases"))} for row in rows]
 
 
 def normalise_row(row: Row) -> Row:

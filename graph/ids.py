@@ -38,6 +38,17 @@ def slugify(name: str) -> str:
     return _NON_ALNUM.sub("-", fold_ascii(name).lower()).strip("-")
 
 
+def name_keys(name: str | None, aliases: list[str] | tuple[str, ...] | None) -> list[str]:
+    """The folded forms of a name and its aliases, each once, in order: what a name typed
+    with or without diacritics, case or hyphens is looked up by."""
+    keys: dict[str, None] = {}
+    for text in (name, *(aliases or ())):
+        key = slugify(text).replace("-", "") if text else ""
+        if key:
+            keys[key] = None
+    return list(keys)
+
+
 def node_id(label: str, name: str) -> str:
     """`node_id("City", "Đà Nẵng")` -> `city/da-nang`."""
     slug = slugify(name)

@@ -20,7 +20,7 @@ import ladybug
 import pyarrow as pa
 
 from . import cypher, readonly, recovery
-from .batch import Batch, RelationKey, Row, bulk_allocation
+from .batch import Batch, RelationKey, Row, bulk_allocation, with_keys
 from .errors import QueryError, ReadOnlyError, StoreError
 from .model import MODEL, Property
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction, WriteResult
@@ -284,6 +284,7 @@ class LadybugStore(GraphStore):
     POINT_LOOKUPS = 64
 
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
+        rows = with_keys(rows)
         props = MODEL.node_columns(label)
         if len(rows) <= self.SMALL_ROWS:
             fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
@@ -293,6 +294,7 @@ class LadybugStore(GraphStore):
         tx.run(f"COPY {label}({names}) FROM $rows", {"rows": _arrow(rows, props, {})})
 
     def _update_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
+        rows = with_keys(rows)
         props = MODEL.node_columns(label)
         if len(rows) <= self.SMALL_ROWS:
             sets = ", ".join(f"n.{p.name} = {_cast(p)}" for p in props if p.name != "id")

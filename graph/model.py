@@ -53,6 +53,7 @@ class DomainModel:
     measure_properties: tuple[Property, ...] = field(default=())
     measured_labels: frozenset[str] = field(default=frozenset())
     bookkeeping_properties: tuple[Property, ...] = field(default=())
+    lookup_properties: tuple[Property, ...] = field(default=())
 
     def node_columns(self, label: str) -> tuple[Property, ...]:
         """Every property a node of `label` stores: the shared ones, the label's own, the
@@ -63,6 +64,7 @@ class DomainModel:
             + self.labels[label].properties
             + measures
             + self.bookkeeping_properties
+            + self.lookup_properties
         )
 
     def relation_columns(self, rel_type: str) -> tuple[Property, ...]:
@@ -124,7 +126,13 @@ PROVENANCE = _p(
     "what each source supplied: distinct contributions and, aligned with sources, the index "
     "of each source's contribution (JSON)",
 )
-BOOKKEEPING_PROPERTIES = frozenset({PROVENANCE.name})
+# Every folded form of a node's name and aliases (`da nang`, `Đà Nẵng`, `Da-Nang` -> `danang`):
+# what a name typed any way is looked up by, in the engine, instead of reading every name into
+# Python. Derived from the name and aliases whenever a node is written; bookkeeping too.
+NAME_KEYS = _p(
+    "keys", "the folded forms of its name and aliases, for finding it by any spelling", "string[]"
+)
+BOOKKEEPING_PROPERTIES = frozenset({PROVENANCE.name, NAME_KEYS.name})
 
 SINCE = _p("since", "when it began: ISO 8601, reduced precision allowed")
 ROLE = _p("role", "the part played (full, associate, speaker, co-organiser, ...)")
@@ -241,6 +249,7 @@ MODEL = DomainModel(
     MEASURE_PROPERTIES,
     frozenset(ENTITIES),
     (PROVENANCE,),
+    (NAME_KEYS,),
 )
 
 ENTITY_LABELS: tuple[str, ...] = ENTITIES

@@ -15,7 +15,7 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
 from . import cypher, readonly
-from .batch import RelationKey, Row
+from .batch import RelationKey, Row, with_keys
 from .errors import QueryError, StoreError
 from .model import MODEL
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
@@ -103,7 +103,7 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"Neo4j refused the write: {_one_line(exc)}") from None
 
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
-        tx.run(cypher.merge_nodes(label), {"rows": rows})
+        tx.run(cypher.merge_nodes(label), {"rows": with_keys(rows)})
 
     _update_nodes = _insert_nodes
 

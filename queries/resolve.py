@@ -93,18 +93,57 @@ class EntityIndex:
             ]
         return self._nodes
 
+    def _keyed(self, value: str, labels: Sequence[str]) -> list[Node] | None:
+        """The nodes with a name or alias of `value`'s folded key, found by the stored keys
+        (model.NAME_KEYS) in the engine; None for a graph written before they were stored."""
+        key = ascii_key(value)
+        found: list[Node] = []
+        for label in labels:
+            rows = self.store.run(
+                f"MATCH (n:{label}) WHERE $key IN n.keys "
+                "RETURN n.id AS id, n.name AS name, n.aliases AS aliases",
+                {"key": key},
+            )
+            found += [Node(r["id"], label, r["name"], tuple(r["aliases"] or ())) for r in rows]
+        if not found and self._unkeyed(labels):
+            return None
+        return found
+
+    def _unkeyed(self, labels: Sequence[str]) -> bool:
+        return any(
+            self.store.run(f"MATCH (n:{label}) WHERE n.keys IS NULL RETURN n.id AS id LIMIT 1")
+            for label in labels
+        )
+
+    def _by_ids(self, ids: Iterable[str], labels: Sequence[str]) -> list[Node]:
+        found = []
+        for node_id in ids:
+            label = next((x for x in labels if x.lower() == node_id.split("/", 1)[0]), "")
+            if label:
+                rows = self.store.run(
+                    f"MATCH (n:{label} {{id: $id}}) "
+                    "RETURN n.id AS id, n.name AS name, n.aliases AS aliases",
+                    {"id": node_id},
+                )
+                found += [Node(r["id"], label, r["name"], tuple(r["aliases"] or ())) for r in rows]
+        return found
+
     def candidates(self, value: str, labels: Sequence[str] = ()) -> list[Node]:
         """Every node `value` may name, best evidence first: exact id, name or alias; the
-        same name folded as the loaders fold it; the gazetteer's aliases; without diacritics."""
+        same name folded as the loaders fold it; the gazetteer's aliases; without diacritics.
+        Names are looked up by their stored folded keys, not read into Python."""
         labels = tuple(labels) or ENTITY_LABELS
         exact = self._exact(value, labels)
         if exact:
             return exact
-        pool = [n for n in self.nodes() if n.label in labels]
+        keyed = self._keyed(value, labels)
+        pool = keyed if keyed is not None else [n for n in self.nodes() if n.label in labels]
         for key_of in (alias_key, None, ascii_key):
             if key_of is None:  # the gazetteer's names for the nodes it knows
                 ids = set(_gazetteer_ids().get(alias_key(value), ()))
                 hits = [n for n in pool if n.id in ids]
+                if not hits and keyed is not None:
+                    hits = self._by_ids(sorted(ids), labels)
             else:
                 key = key_of(value)
                 named = [n for n in pool if key_of(n.name) == key]

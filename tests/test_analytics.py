@@ -202,7 +202,12 @@ def test_eigenvector_centrality(bridged: GraphStore) -> None:
 def test_eigenvector_that_does_not_converge_is_left_empty_with_a_note(
     bridged: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(analytics, "EIGENVECTOR_MAX_ITER", 1)
+    import igraph
+
+    def no_convergence(*args: object, **kwargs: object) -> None:
+        raise igraph.InternalError("ARPACK: maximum number of iterations reached")
+
+    monkeypatch.setattr(igraph.Graph, "eigenvector_centrality", no_convergence)
     analysis = analyze(bridged)
     assert {row["eigenvector"] for row in analysis.nodes} == {None}
     assert any("did not converge" in note for note in analysis.notes)
