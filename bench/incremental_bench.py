@@ -1,6 +1,6 @@
 """One more article into a large graph, beside the engine's own CREATE of the same rows.
 
-    python bench/incremental_bench.py [--sizes 10000 100000] [--runs 3] [--seed 7]
+    python bench/incremental_bench.py [--sizes 10000 100000 500000] [--runs 3] [--seed 7]
 
 For each size, a seeded synthetic graph (bench/load_bench.py's documents: nodes with provenance,
 three relations per node) is loaded once into a base database. Each run then copies the base and
@@ -131,7 +131,7 @@ def timed(mode: str, base: Path, work: Path, stored: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 500_000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=OUT)

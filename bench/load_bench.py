@@ -8,7 +8,7 @@ fresh embedded store in batches (parse_document, Batch.of, store.write) and time
 load, then loads the same documents again (the reload, which should change nothing). In the
 same run it bulk-loads the same final rows with LadybugDB's own COPY FROM into another fresh
 database: the engine's practical limit. Prints a small table and writes it as JSON to
-bench-out/load.json, with the targets beside the figures: the first load within 5x of COPY FROM,
+bench-out/load.json, with the targets beside the figures: the first load within 2x of COPY FROM,
 the reload no slower than the first load.
 
 With --phases, a further instrumented first load and reload (into another fresh store) split the
@@ -45,7 +45,7 @@ from ucn.graph.ids import slugify
 from ucn.loaders import BATCH_ROWS, batched
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "load.json"
-TARGET_COPY_RATIO = 5.0
+TARGET_COPY_RATIO = 2.0
 COMMIT_PHASE = "begin and commit (checkpoint)"
 
 # Share of entities per label (Country is capped: there are only so many countries).
@@ -366,18 +366,25 @@ def timed_write(store: GraphStore, batch: Batch, clock: PhaseClock) -> WriteResu
     """store.write(batch), with the time of each part of the write recorded in `clock`."""
     inner = 0.0
 
-    def work(tx: Any) -> WriteResult:
+    write = store._write
+
+    def work(tx: Any, batch: Batch) -> WriteResult:
         nonlocal inner
         before = sum(clock.seconds.values())
         start = time.perf_counter()
-        result = store._write(TimedTransaction(tx, clock), batch)
+        result = write(TimedTransaction(tx, clock), batch)
         inner = time.perf_counter() - start
         statements = sum(clock.seconds.values()) - before
         clock.add("Python diff and merge (rest of _write)", inner - statements)
         return result
 
+    # store.write as it is (its choice of transaction and of write path), its body timed
     start = time.perf_counter()
-    result = store.in_transaction(work)
+    store._write = work  # type: ignore[method-assign]
+    try:
+        result = store.write(batch)
+    finally:
+        del store._write
     commit = time.perf_counter() - start - inner
     clock.add(COMMIT_PHASE, commit)
     clock.commits.append(commit)
@@ -642,7 +649,7 @@ def report(r: Results) -> dict[str, Any]:
             "reload_over_first_load": round(r.again.seconds / r.first.seconds, 3),
         },
         "targets": {
-            "first_load_within_5x_copy": ratio_total <= TARGET_COPY_RATIO,
+            "first_load_within_target_of_copy": ratio_total <= TARGET_COPY_RATIO,
             "reload_not_slower_than_first_load": r.again.seconds <= r.first.seconds,
         },
     }
@@ -709,7 +716,8 @@ def print_report(data: dict[str, Any]) -> None:
             n(first["nodes_per_s"]),
             n(first["relations_per_s"]),
             x(ratios["first_load_over_copy_total"]),
-            f"<= {TARGET_COPY_RATIO:g}x COPY FROM: {met[targets['first_load_within_5x_copy']]}",
+            f"<= {TARGET_COPY_RATIO:g}x COPY FROM: "
+            f"{met[targets['first_load_within_target_of_copy']]}",
         ),
         (
             "reload",
@@ -776,6 +784,16 @@ def print_report(data: dict[str, Any]) -> None:
         f"{stored['database_mb']:,} MB loaded; not timed: Batch.of all documents "
         f"{copy['batch_of_all_seconds']:.2f}s, Arrow tables {copy['arrow_seconds']:.2f}s."
     )
+    spread = data.get("runs")
+    if spread and spread["runs"] > 1:
+        low, high = min(spread["first_load_over_copy"]), max(spread["first_load_over_copy"])
+        say(
+            f"over {spread['runs']} interleaved runs (the median one above): first load / COPY "
+            f"FROM {low:.1f}x-{high:.1f}x; first load "
+            f"{min(spread['first_load_seconds']):.1f}-{max(spread['first_load_seconds']):.1f}s, "
+            f"COPY FROM {min(spread['copy_from_seconds']):.1f}-"
+            f"{max(spread['copy_from_seconds']):.1f}s."
+        )
     for name, run in data.get("phases", {}).items():
         title = name.replace("_", " ")
         print(f"\nwhere an instrumented {title} spends its {run['seconds']:.2f}s:")
@@ -806,8 +824,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--phases", action="store_true", help="add an instrumented load splitting write time"
     )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="first loads and COPY FROMs, interleaved"
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="JSON report path")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     if not 0 < args.documents < args.nodes:
         parser.error("--documents must be positive and smaller than --nodes")
 
@@ -815,21 +838,32 @@ def main(argv: list[str] | None = None) -> int:
     documents = build_documents(args.nodes, args.relations, args.documents, args.seed)
     print(f"built {len(documents):,} documents in {time.perf_counter() - start:.1f}s", flush=True)
 
+    runs: list[tuple[LoadRun, LoadRun, dict[str, Any], dict[str, Any], int, CopyRun]] = []
     with tempfile.TemporaryDirectory(prefix="ucn-bench-") as tmp:
-        path = Path(tmp) / "load.db"
-        store = open_store(db=path)
-        try:
-            first = load(store, documents, args.batch_rows)
-            stats = store.stats()
-            print(f"first load {first.seconds:.1f}s", flush=True)
-            again = load(store, documents, args.batch_rows)
-            reload_stats = store.stats()
-            print(f"reload {again.seconds:.1f}s", flush=True)
-        finally:
-            store.close()
-        database_bytes = _size(path)
-        copy = copy_from(Path(tmp) / "copy.db", documents)
-        print(f"COPY FROM {copy.nodes_seconds + copy.relations_seconds:.1f}s", flush=True)
+        # ucn and its anchor take turns, so that a busy moment of the machine falls on both
+        for i in range(args.runs):
+            path = Path(tmp) / f"load-{i}.db"
+            store = open_store(db=path)
+            try:
+                first = load(store, documents, args.batch_rows)
+                stats = store.stats()
+                print(f"run {i + 1}: first load {first.seconds:.1f}s", flush=True)
+                again = load(store, documents, args.batch_rows)
+                reload_stats = store.stats()
+                print(f"run {i + 1}: reload {again.seconds:.1f}s", flush=True)
+            finally:
+                store.close()
+            database_bytes = _size(path)
+            copy = copy_from(Path(tmp) / f"copy-{i}.db", documents)
+            seconds = copy.nodes_seconds + copy.relations_seconds
+            print(f"run {i + 1}: COPY FROM {seconds:.1f}s", flush=True)
+            runs.append((first, again, stats, reload_stats, database_bytes, copy))
+            for leftover in Path(tmp).glob(f"*-{i}.db*"):
+                leftover.unlink()
+        # the run whose ratio is the median is reported in full; the spread beside it
+        ratios = [r[0].seconds / (r[5].nodes_seconds + r[5].relations_seconds) for r in runs]
+        median_run = sorted(range(len(runs)), key=ratios.__getitem__)[len(runs) // 2]
+        first, again, stats, reload_stats, database_bytes, copy = runs[median_run]
         chunked = copy_from_in_transactions(Path(tmp) / "chunks.db", documents, args.batch_rows)
         copy_in_transactions = chunked if chunked[1] > 1 else None
         phased = None
@@ -857,6 +891,14 @@ def main(argv: list[str] | None = None) -> int:
             copy_in_transactions,
         )
     )
+    data["runs"] = {
+        "runs": len(runs),
+        "reported": median_run + 1,
+        "first_load_seconds": [round(r[0].seconds, 3) for r in runs],
+        "reload_seconds": [round(r[1].seconds, 3) for r in runs],
+        "copy_from_seconds": [round(r[5].nodes_seconds + r[5].relations_seconds, 3) for r in runs],
+        "first_load_over_copy": [round(x, 2) for x in ratios],
+    }
     print_report(data)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

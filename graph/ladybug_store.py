@@ -235,8 +235,14 @@ class LadybugStore(GraphStore):
         the undo copy that COPY needs, so its cost does not grow with the graph."""
         tables = (*batch.nodes.values(), *batch.relations.values())
         copies = any(len(rows) > self.SMALL_ROWS for rows in tables)
-        with bulk_allocation(), self._write_transaction(copies=copies) as tx:
-            return self._write(tx, batch)
+        # Once one table is copied, the commit checkpoints anyway and the others are cheapest
+        # copied too: statements joining each row to its ends cost more on a large batch.
+        self._bulk = copies
+        try:
+            with bulk_allocation(), self._write_transaction(copies=copies) as tx:
+                return self._write(tx, batch)
+        finally:
+            self._bulk = False
 
     @contextmanager
     def _write_transaction(self, copies: bool = True) -> Iterator[_Transaction]:
@@ -282,11 +288,15 @@ class LadybugStore(GraphStore):
     # LadybugDB joins an UNWIND of ids to a relation table by scanning it; one node's facts are
     # an index lookup and a walk of its edges.
     POINT_LOOKUPS = 64
+    _bulk = False  # within a write() that copies
+
+    def _by_statements(self, rows: list[Row]) -> bool:
+        return not self._bulk and len(rows) <= self.SMALL_ROWS
 
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         rows = with_keys(rows)
         props = MODEL.node_columns(label)
-        if len(rows) <= self.SMALL_ROWS:
+        if self._by_statements(rows):
             fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
             tx.run(f"UNWIND $rows AS row CREATE (n:{label} {{{fields}}})", {"rows": rows})
             return
@@ -296,7 +306,7 @@ class LadybugStore(GraphStore):
     def _update_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
         rows = with_keys(rows)
         props = MODEL.node_columns(label)
-        if len(rows) <= self.SMALL_ROWS:
+        if self._by_statements(rows):
             sets = ", ".join(f"n.{p.name} = {_cast(p)}" for p in props if p.name != "id")
             tx.run(
                 f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}",
@@ -315,7 +325,7 @@ class LadybugStore(GraphStore):
     def _insert_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
         props = MODEL.relation_columns(rel_type)
-        if len(rows) <= self.SMALL_ROWS:
+        if self._by_statements(rows):
             # Two MATCH clauses: each end is a primary-key lookup (one pattern would scan).
             fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
             tx.run(
@@ -334,7 +344,7 @@ class LadybugStore(GraphStore):
     def _update_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
         rel_type, source, target = key
         props = MODEL.relation_columns(rel_type)
-        if len(rows) <= self.SMALL_ROWS:
+        if self._by_statements(rows):
             sets = ", ".join(f"r.{p.name} = {_cast(p)}" for p in props)
             tx.run(
                 f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "

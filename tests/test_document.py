@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from ucn.graph import DocumentError, parse_document
 from ucn.graph.cypher import split_statements
-from ucn.graph.ids import node_id, slugify
+from ucn.graph.ids import fold_ascii, node_id, slugify
 from ucn.graph.model import MODEL
 
 from conftest import document
@@ -137,6 +139,15 @@ def test_symmetric_relations_get_one_direction() -> None:
 )
 def test_slugs_fold_to_ascii(name: str, slug: str) -> None:
     assert slugify(name) == slug
+
+
+def test_folding_does_not_depend_on_the_normal_form() -> None:
+    # decomposed marks, stacked marks in either order, compatibility letters and ligatures
+    composed = "Đà Nẵng Ǆ ﬁ Straße"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert fold_ascii(composed) == fold_ascii(decomposed) == "Da Nang DZ fi Strasse"
+    assert fold_ascii("e\u0323\u0302") == fold_ascii("e\u0302\u0323") == "e"
+    assert fold_ascii("東京 Москва") == "東京 Москва"  # no decomposition: kept as written
 
 
 def test_node_ids_carry_the_type() -> None:
