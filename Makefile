@@ -66,6 +66,7 @@ format: $(STAMP)
 
 bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/incremental_bench.py
 	$(BIN)/python bench/extract_bench.py
 	@if test -d $(SHARED)/corpus; then $(BIN)/python bench/extract_bench.py --real $(SHARED)/corpus \
 		--out bench-out/extract-real.json; else echo "no $(SHARED)/corpus: real-text extraction skipped"; fi
