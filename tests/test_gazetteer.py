@@ -534,3 +534,62 @@ def test_matching_speed(gaz: Gazetteer):
     elapsed = time.perf_counter() - start
     assert len(found) == 5 * (1_000_000 // len(paragraph))
     assert len(text.encode()) / elapsed > 1_000_000  # ≥ 1 MB/s even on a slow runner
+
+
+# -- the matcher on small gazetteers, and the cache of its tables -------------------------------
+def entry(id_: str, name: str, *aliases: str) -> GazetteerEntry:
+    type_ = {"city": "City", "network": "Network", "organization": "Organization"}[
+        id_.split("/")[0]
+    ]
+    return GazetteerEntry(id_, type_, type_.lower(), name, aliases)
+
+
+def test_the_tokens_of_a_name_match_across_joiners():
+    gaz = Gazetteer([entry("network/test-net", "Test Net"), entry("city/x", "Alpha & Omega")])
+    for spelling in (
+        "Test Net",
+        "Test  Net",
+        "Test.Net",
+        "Test. Net",
+        "Test-Net",
+        "Test – Net",
+        "Test\u00a0Net",
+        "Test'Net",
+        "Test\u2019Net",
+        "Test\nNet",
+        "TestNet",
+        "TEST NET",
+    ):
+        (m,) = gaz.find(f"({spelling})")
+        assert (m.surface, m.entry.id) == (spelling, "network/test-net"), spelling
+    # other characters join only the names that write them: "&" joins Alpha & Omega, not Test Net
+    for spelling in ("Test, Net", "Test & Net", "Test/Net", "Test_Net", "Te st Net", "Tes tNet"):
+        assert gaz.find(spelling) == [], spelling
+    for spelling in ("Alpha & Omega", "Alpha&Omega", "Alpha-&-Omega", "AlphaOmega"):
+        assert [m.surface for m in gaz.find(f"in {spelling}.")] == [spelling], spelling
+    assert gaz.find("Alpha, Omega") == []
+    # a name is matched at word boundaries only, an underscore being part of a word
+    assert gaz.find("Test Nets, ATest Net, _Test Net, Test Net_") == []
+
+
+def test_a_name_rejected_for_its_case_falls_back_to_a_shorter_one():
+    gaz = Gazetteer(
+        [
+            entry("network/abg", "Alpha Beta Gamma"),
+            entry("city/ab", "Alpha Beta", "alpha beta"),
+            entry("organization/gu", "GU"),
+            entry("city/gamma-unit", "gamma unit"),
+        ]
+    )
+    assert [(m.surface, m.entry.id) for m in gaz.find("Alpha Beta Gamma")] == [
+        ("Alpha Beta Gamma", "network/abg")
+    ]
+    # the whole name wants its capital; the shorter one from the same word is any case
+    assert [(m.surface, m.entry.id) for m in gaz.find("alpha beta Gamma")] == [
+        ("alpha beta", "city/ab")
+    ]
+    # all-caps abbreviations match only in capitals; then the scan goes on from the next word
+    assert [(m.surface, m.entry.id) for m in gaz.find("gu, GU and gamma unit")] == [
+        ("GU", "organization/gu"),
+        ("gamma unit", "city/gamma-unit"),
+    ]
