@@ -19,21 +19,27 @@ text for every name and alias:
   governmental) are not taken for names; a rejected name may hold a shorter one (`thủ đô Hà
   Nội`).
 
-The matcher's tables are plain dicts and sets, built without compiling a regular expression.
+The matcher's tables are plain dicts and sets: `load_gazetteer` builds them once per content of
+the TSV files and keeps them in the user's cache folder (`cache.py`), so that every process and
+worker after the first loads the gazetteer in a few milliseconds.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 from ..graph.model import PARTIES
+from . import cache
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
 COLUMNS = ("id", "type", "kind", "name", "aliases", "country", "wikidata", "within")
@@ -254,6 +260,29 @@ class Gazetteer:
         self._nodes = nodes
         self._extras = extras
 
+    def _tables(self) -> tuple[Any, ...]:
+        """Everything the gazetteer is made of, as plain data (for the cache)."""
+        index = {id(e): i for i, e in enumerate(self.entries)}
+        keys = {k: tuple((index[id(e)], rule) for e, rule in s) for k, s in self._keys.items()}
+        rows = tuple(
+            (e.id, e.type, e.kind, e.name, e.aliases, e.country, e.wikidata, e.within)
+            for e in self.entries
+        )
+        return rows, keys, self._nodes, self._extras
+
+    @classmethod
+    def _from_tables(cls, tables: tuple[Any, ...]) -> Gazetteer:
+        """The gazetteer of `_tables()`; TypeError or ValueError for data of another shape."""
+        rows, keys, nodes, extras = tables
+        if not (isinstance(nodes, dict) and isinstance(extras, dict)) or any(
+            type(node) is not tuple or len(node) != 3 for node in nodes.values()
+        ):
+            raise TypeError("not the tables of a gazetteer")
+        gazetteer = cls.__new__(cls)
+        gazetteer.entries = [GazetteerEntry(*row) for row in rows]
+        gazetteer._setup(keys, nodes, extras)
+        return gazetteer
+
     def find(self, text: str) -> list[Match]:
         """Non-overlapping longest matches of any name or alias, in text order."""
         normal, offsets = _normalize_with_offsets(text)
@@ -368,6 +397,36 @@ def default_paths() -> list[Path]:
 
 
 def load_gazetteer(paths: Iterable[str | Path] | None = None) -> Gazetteer:
-    """The gazetteer from `paths`, by default the shipped files."""
+    """The gazetteer from `paths`, by default the shipped files.
+
+    Built from the files once, then read from the cache while they stay the same (see
+    `cache.py`); a file that changed is read and built again."""
     chosen = default_paths() if paths is None else [Path(p) for p in paths]
-    return Gazetteer(e for path in chosen for e in read_entries(path))
+    contents = [path.read_bytes() for path in chosen]
+    digest = _digest(contents)
+    tables = cache.read("gazetteer", digest)
+    if tables is not None:
+        try:
+            return Gazetteer._from_tables(tables)
+        except (TypeError, ValueError, KeyError, IndexError):  # not what this version writes
+            pass
+    gazetteer = Gazetteer(
+        e for path, data in zip(chosen, contents, strict=True) for e in _parse_entries(path, data)
+    )
+    cache.write("gazetteer", digest, gazetteer._tables())
+    return gazetteer
+
+
+def _digest(contents: list[bytes]) -> str:
+    """What the cached tables of these files depend on: the files, this module (its matcher and
+    folding), the entry types, the Unicode tables and the Python version."""
+    h = hashlib.sha256()
+    try:
+        h.update(Path(__file__).read_bytes())
+    except OSError:  # no source beside the bytecode: the cache holds one build per install
+        h.update(repr(sorted(globals())).encode())
+    parts = [repr(PARTIES), unicodedata.unidata_version, sys.version.split()[0]]
+    for part in (*(p.encode() for p in parts), *contents):
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()[:32]
