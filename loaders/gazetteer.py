@@ -34,7 +34,6 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -291,42 +290,42 @@ class Gazetteer:
         parts = _WORDS.split(folded)
         nodes = self._nodes
         starts = [i for i in range(1, len(parts), 2) if parts[i] in nodes]
-        if not starts:
-            return []
-        ends = list(accumulate(map(len, parts)))
         matches = []
-        pos = 0
+        done = 0  # the last word of the last match
+        at = offset = 0  # the offset of parts[at] in the text
         for i in starts:
-            start = ends[i - 1]
-            if start < pos:
+            if i <= done:
                 continue
             key = parts[i]
             best, _, more = nodes[key]
-            found_here = [] if best < 0 else [(best, ends[i])]
+            found_here = [] if best < 0 else [(best, i, key)]
             if more and i + 2 < len(parts) and key + parts[i + 2] in nodes:
-                found_here += self._longer(parts, ends, i, more)
+                found_here += self._longer(parts, i, more)
+            if not found_here:
+                continue
+            offset += sum(map(len, parts[at:i]))
+            at, start = i, offset
             # A name rejected for its case may hold others: "mạng lưới CityNet" is not the
             # alias "Mạng lưới CityNet", but "CityNet" in it is. Shorter names from the same start
             # are tried first, then the scan goes on from the next word.
             while found_here:
-                _, end = min(found_here)
+                _, last, key = min(found_here)
+                end = start + sum(map(len, parts[i : last + 1]))
                 surface = normal[start:end]
-                found = [
-                    e for e, rule in self._candidates(folded[start:end]) if _accepts(rule, surface)
-                ]
+                found = [e for e, rule in self._keys.get(key, ()) if _accepts(rule, surface)]
                 if found:
-                    pos = end
+                    done = last
                     a, b = (start, end) if offsets is None else (offsets[start], offsets[end])
                     matches.append(Match(a, b, text[a:b], found[0], tuple(found[1:])))
                     break
-                found_here = [(rank, e) for rank, e in found_here if e < end]
+                found_here = [name for name in found_here if name[1] < last]
         return matches
 
     def _longer(
-        self, parts: list[str], ends: list[int], i: int, alive: frozenset[int]
-    ) -> list[tuple[int, int]]:
-        """(preference, end) of the best name ending at each word end after word `i`, of the
-        names `alive` that go on after it."""
+        self, parts: list[str], i: int, alive: frozenset[int]
+    ) -> list[tuple[int, int, str]]:
+        """(preference, last word, key) of the best name ending at each word after word `i`, of
+        the names `alive` that go on after it."""
         nodes = self._nodes
         key = parts[i]
         found = []
@@ -350,7 +349,7 @@ class Gazetteer:
                 }
                 here, alive = fits & done, fits & more
             if here:
-                found.append((min(here), ends[i]))
+                found.append((min(here), i, key))
         return found
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
