@@ -73,6 +73,7 @@ bench: $(STAMP)  ## benchmarks: figures, not pass/fail
 	$(BIN)/python bench/rdf_bench.py
 	$(BIN)/python bench/viz_bench.py
 	$(BIN)/python bench/query_bench.py
+	$(BIN)/python bench/startup_bench.py
 
 score: $(STAMP)  ## extraction scores against the hand annotations in ../shared/eval (seeds, dev, dev-en)
 	@test -d $(SHARED)/eval || { echo "make score needs $(SHARED)/eval and $(SHARED)/corpus (set SHARED=...)"; exit 1; }

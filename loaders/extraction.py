@@ -140,8 +140,8 @@ class FrameExtractor:
 
     @property
     def gazetteer(self) -> Gazetteer:
-        """The gazetteer given, else the shipped one, built on first use (a quarter of a
-        second: a load of extraction documents alone never needs it)."""
+        """The gazetteer given, else the shipped one, loaded on first use (from the cache in a
+        few milliseconds, see loaders/cache.py; a load of extraction documents never needs it)."""
         if self._gazetteer is None:
             self._gazetteer = _default_gazetteer()
         return self._gazetteer
@@ -151,7 +151,7 @@ class FrameExtractor:
         return (FrameExtractor, (self._own_gazetteer(), self.min_confidence, self.confidence))
 
     def _own_gazetteer(self) -> Gazetteer | None:
-        """The gazetteer to send to a worker: None for the shipped one (built there again)."""
+        """The gazetteer to send to a worker: None for the shipped one (loaded there again)."""
         if self._gazetteer is None or self._gazetteer is _default_gazetteer():
             return None
         return self._gazetteer

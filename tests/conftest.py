@@ -100,6 +100,19 @@ def _neo4j_store() -> Iterator[GraphStore]:
         store.close()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The cache of derived data (the gazetteer's matcher tables, loaders/cache.py) in a folder
+    of the test session's, not the user's; commands the tests run inherit it."""
+    before = os.environ.get("UCN_CACHE_DIR")
+    os.environ["UCN_CACHE_DIR"] = str(tmp_path_factory.mktemp("ucn-cache"))
+    yield
+    if before is None:
+        del os.environ["UCN_CACHE_DIR"]
+    else:
+        os.environ["UCN_CACHE_DIR"] = before
+
+
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     """Each contract test runs on the embedded store and, when NEO4J_URI is set, on Neo4j."""

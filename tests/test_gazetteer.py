@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
+import subprocess
+import sys
 import time
 import unicodedata
 from collections import defaultdict
@@ -13,6 +16,8 @@ import pytest
 
 from ucn.graph.ids import slugify
 from ucn.graph.model import PARTIES
+from ucn.loaders import cache
+from ucn.loaders import gazetteer as gazetteer_module
 from ucn.loaders.gazetteer import (
     COLUMNS,
     Gazetteer,
@@ -534,3 +539,224 @@ def test_matching_speed(gaz: Gazetteer):
     elapsed = time.perf_counter() - start
     assert len(found) == 5 * (1_000_000 // len(paragraph))
     assert len(text.encode()) / elapsed > 1_000_000  # ≥ 1 MB/s even on a slow runner
+
+
+# -- the matcher on small gazetteers, and the cache of its tables -------------------------------
+def entry(id_: str, name: str, *aliases: str) -> GazetteerEntry:
+    type_ = {"city": "City", "network": "Network", "organization": "Organization"}[
+        id_.split("/")[0]
+    ]
+    return GazetteerEntry(id_, type_, type_.lower(), name, aliases)
+
+
+def test_the_tokens_of_a_name_match_across_joiners():
+    gaz = Gazetteer([entry("network/test-net", "Test Net"), entry("city/x", "Alpha & Omega")])
+    for spelling in (
+        "Test Net",
+        "Test  Net",
+        "Test.Net",
+        "Test. Net",
+        "Test-Net",
+        "Test – Net",
+        "Test\u00a0Net",
+        "Test'Net",
+        "Test\u2019Net",
+        "Test\nNet",
+        "TestNet",
+        "TEST NET",
+    ):
+        (m,) = gaz.find(f"({spelling})")
+        assert (m.surface, m.entry.id) == (spelling, "network/test-net"), spelling
+    # other characters join only the names that write them: "&" joins Alpha & Omega, not Test Net
+    for spelling in ("Test, Net", "Test & Net", "Test/Net", "Test_Net", "Te st Net", "Tes tNet"):
+        assert gaz.find(spelling) == [], spelling
+    for spelling in ("Alpha & Omega", "Alpha&Omega", "Alpha-&-Omega", "AlphaOmega"):
+        assert [m.surface for m in gaz.find(f"in {spelling}.")] == [spelling], spelling
+    assert gaz.find("Alpha, Omega") == []
+    # a name is matched at word boundaries only, an underscore being part of a word
+    assert gaz.find("Test Nets, ATest Net, _Test Net, Test Net_") == []
+
+
+def test_a_name_rejected_for_its_case_falls_back_to_a_shorter_one():
+    gaz = Gazetteer(
+        [
+            entry("network/abg", "Alpha Beta Gamma"),
+            entry("city/ab", "Alpha Beta", "alpha beta"),
+            entry("organization/gu", "GU"),
+            entry("city/gamma-unit", "gamma unit"),
+        ]
+    )
+    assert [(m.surface, m.entry.id) for m in gaz.find("Alpha Beta Gamma")] == [
+        ("Alpha Beta Gamma", "network/abg")
+    ]
+    # the whole name wants its capital; the shorter one from the same word is any case
+    assert [(m.surface, m.entry.id) for m in gaz.find("alpha beta Gamma")] == [
+        ("alpha beta", "city/ab")
+    ]
+    # all-caps abbreviations match only in capitals; then the scan goes on from the next word
+    assert [(m.surface, m.entry.id) for m in gaz.find("gu, GU and gamma unit")] == [
+        ("GU", "organization/gu"),
+        ("gamma unit", "city/gamma-unit"),
+    ]
+
+
+def write_tsv(path: Path, *rows: str) -> Path:
+    path.write_text("\t".join(COLUMNS) + "\n" + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+NET_ROW = "network/test-net\tNetwork\tnetwork\tTest Net\tTN\t\t\t"
+
+
+def cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("gazetteer-*.bin"))
+
+
+def no_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make building the gazetteer from its files fail: what loads now comes from the cache."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("built, not read from the cache")
+
+    monkeypatch.setattr(gazetteer_module, "_matcher_tables", refuse)
+
+
+def test_the_cache_is_written_once_and_read_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("UCN_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_tsv(tmp_path / "nets.tsv", NET_ROW)
+    built = load_gazetteer([path])
+    (cached,) = cache_files(tmp_path / "cache")
+    no_building(monkeypatch)
+    loaded = load_gazetteer([path])
+    assert loaded.entries == built.entries
+    assert ids(loaded.find("TN and Test-Net")) == ["network/test-net"] * 2
+    assert [e.id for e in loaded.lookup("testnet")] == ["network/test-net"]
+    assert cache_files(tmp_path / "cache") == [cached]
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_shipped_gazetteer_from_the_cache_finds_what_a_fresh_one_finds(
+    gaz: Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("UCN_CACHE_DIR", str(tmp_path))
+    load_gazetteer()
+    no_building(monkeypatch)
+    cached = load_gazetteer()
+    text = (
+        "Đoàn công tác của UBND TP.HCM, Bà Rịa–Vũng Tàu và Washington, D.C. đã làm việc với "
+        "UN-Habitat tại Yokohama, Nhật Bản; Vietnam Airlines, thủ đô Hà Nội, mạng lưới CityNet."
+    )
+    assert cached.find(text) == gaz.find(text)
+    assert cached.entries == gaz.entries
+    assert cached.lookup("Sài Gòn") == gaz.lookup("Sài Gòn")
+
+
+def test_a_changed_file_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("UCN_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_tsv(tmp_path / "nets.tsv", NET_ROW)
+    assert ids(load_gazetteer([path]).find("Test Net")) == ["network/test-net"]
+    write_tsv(path, "network/other-net\tNetwork\tnetwork\tOther Net\t\t\t\t")
+    gaz = load_gazetteer([path])
+    assert gaz.find("Test Net") == []
+    assert ids(gaz.find("Other Net")) == ["network/other-net"]
+    assert len(cache_files(tmp_path / "cache")) == 2  # one per content; the old one is harmless
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"",
+        lambda data: data[: len(data) // 2],
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),
+        lambda data: b"not a cache at all" * 100,
+    ],
+    ids=["empty", "truncated", "one-bit", "garbage"],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage
+):
+    monkeypatch.setenv("UCN_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_tsv(tmp_path / "nets.tsv", NET_ROW)
+    load_gazetteer([path])
+    (cached,) = cache_files(tmp_path / "cache")
+    good = cached.read_bytes()
+    cached.write_bytes(damage(good))
+    assert ids(load_gazetteer([path]).find("TN, Test Net")) == ["network/test-net"] * 2
+    assert cached.read_bytes() == good  # built again and written in its place
+
+
+def test_a_cache_of_another_shape_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Well-formed cached data that this version cannot use (as an older version might have
+    written under the same name) is built again."""
+    monkeypatch.setenv("UCN_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_tsv(tmp_path / "nets.tsv", NET_ROW)
+    load_gazetteer([path])
+    (cached,) = cache_files(tmp_path / "cache")
+    digest = cached.stem.removeprefix("gazetteer-")
+    for value in (
+        (1, 2),
+        ("rows", {}, {}, {}),
+        ((("too", "short"),), {}, {}, {}),
+        ((), {}, {"test": 5}, {}),
+        ((), {"testnet": ((7, "any"),)}, {}, {}),
+    ):
+        assert cache.write("gazetteer", digest, value) == cached
+        assert ids(load_gazetteer([path]).find("Test Net")) == ["network/test-net"]
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    path = write_tsv(tmp_path / "nets.tsv", NET_ROW)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    # the folder cannot be created (its parent is a file): built in memory, every time
+    monkeypatch.setenv("UCN_CACHE_DIR", str(blocker / "cache"))
+    for _ in range(2):
+        assert ids(load_gazetteer([path]).find("Test Net")) == ["network/test-net"]
+    # a read-only folder that holds the tables: read from there
+    folder = tmp_path / "read-only"
+    monkeypatch.setenv("UCN_CACHE_DIR", str(folder))
+    load_gazetteer([path])
+    folder.chmod(0o555)
+    try:
+        for p in cache_files(folder):
+            p.chmod(0o444)
+        with monkeypatch.context() as m:
+            no_building(m)
+            assert ids(load_gazetteer([path]).find("Test Net")) == ["network/test-net"]
+        # ... and a changed file is built in memory beside it
+        write_tsv(path, "network/other-net\tNetwork\tnetwork\tOther Net\t\t\t\t")
+        assert ids(load_gazetteer([path]).find("Other Net")) == ["network/other-net"]
+    finally:
+        folder.chmod(0o755)
+    # without a home folder: no cache
+    monkeypatch.delenv("UCN_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert cache.cache_dir() is None
+    assert ids(load_gazetteer([path]).find("Other Net")) == ["network/other-net"]
+
+
+def test_processes_building_at_once_share_one_cache(tmp_path: Path):
+    folder = tmp_path / "cache"
+    path = write_tsv(tmp_path / "nets.tsv", NET_ROW)
+    script = (
+        "import sys; from ucn.loaders.gazetteer import load_gazetteer; "
+        "print(len(load_gazetteer([sys.argv[1]]).find('TN, Test Net')))"
+    )
+    env = {**os.environ, "UCN_CACHE_DIR": str(folder)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(path)], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
+    assert [run.communicate(timeout=120)[0].strip() for run in runs] == ["2"] * 4
+    assert [run.returncode for run in runs] == [0] * 4
+    assert len(cache_files(folder)) == 1
+    assert [p.name for p in folder.iterdir() if not p.name.startswith("gazetteer-")] == []
