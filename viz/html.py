@@ -1,5 +1,9 @@
 """The map as one HTML file: our template, vis-network's script and style inlined from the pyvis
-package (nothing is fetched when the page opens), the data as escaped JSON."""
+package (nothing is fetched when the page opens), the data as escaped JSON.
+
+Of vis-network's style sheet only the rules for what a map uses are kept (the tooltip, the
+overlay): the rest styles the navigation buttons, the editing toolbar and the configurator, which
+a map never turns on, and is 215 kB of inlined pictures."""
 
 from __future__ import annotations
 
@@ -37,7 +41,35 @@ def vis_assets() -> tuple[str, str]:
     except OSError as exc:
         raise RuntimeError(f"pyvis does not ship vis-network {VIS_VERSION} at {folder}") from exc
     # a stray "</script" or "</style" inside would end the element early
-    return script.replace("</script", "<\\/script"), style.replace("</style", "<\\/style")
+    return script.replace("</script", "<\\/script"), _used_rules(style).replace(
+        "</style", "<\\/style"
+    )
+
+
+# Parts of vis-network a map never turns on (navigationButtons, manipulation, configure).
+_UNUSED_CSS = (
+    "color-picker",
+    "configuration",
+    "config-",
+    "manipulation",
+    "navigation",
+    "vis-button",
+    "edit-mode",
+    "vis-close",
+    "vis-label",
+    "vis-separator-line",
+    "vis-none",
+)
+
+
+def _used_rules(style: str) -> str:
+    """vis-network's style sheet without the rules of the parts a map never turns on."""
+    kept = []
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", style):
+        used = [s for s in selectors.split(",") if not any(u in s for u in _UNUSED_CSS)]
+        if used:
+            kept.append(",".join(used) + "{" + body + "}")
+    return "".join(kept)
 
 
 @cache
