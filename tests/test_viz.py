@@ -18,6 +18,7 @@ from ucn.graph import GraphStore, open_store
 from ucn.graph.model import MODEL
 from ucn.viz import build_map, render_html
 from ucn.viz.html import json_for_script
+from ucn.viz.mapdata import expand
 from ucn.viz.maps import make_map
 from ucn.viz.select import within_years, year_of
 from ucn.viz.styles import check_styles, edge_styles, node_styles
@@ -30,9 +31,11 @@ def graph(tmp_path: Path) -> Iterator[GraphStore]:
 
 
 def embedded_data(page: str) -> dict:
+    """The page's data, its nodes, edges and articles read back from their compact form."""
     match = re.search(r'<script type="application/json" id="ucn-data">(.*?)</script>', page, re.S)
     assert match, "the page has no data element"
-    return json.loads(match.group(1))
+    raw = json.loads(match.group(1))
+    return {**raw, **expand(raw)}
 
 
 def test_every_label_and_relation_type_has_a_style() -> None:
