@@ -3,7 +3,6 @@ escaping of the page, and the `ucn viz` command. (tests/test_viz_browser.py open
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +16,7 @@ from ucn.cli import main
 from ucn.graph import GraphStore, open_store
 from ucn.graph.model import MODEL
 from ucn.viz import build_map, render_html
-from ucn.viz.html import json_for_script
-from ucn.viz.mapdata import expand
+from ucn.viz.html import json_for_script, read_page
 from ucn.viz.maps import make_map
 from ucn.viz.select import within_years, year_of
 from ucn.viz.styles import check_styles, edge_styles, node_styles
@@ -32,10 +30,7 @@ def graph(tmp_path: Path) -> Iterator[GraphStore]:
 
 def embedded_data(page: str) -> dict:
     """The page's data, its nodes, edges and articles read back from their compact form."""
-    match = re.search(r'<script type="application/json" id="ucn-data">(.*?)</script>', page, re.S)
-    assert match, "the page has no data element"
-    raw = json.loads(match.group(1))
-    return {**raw, **expand(raw)}
+    return read_page(page)
 
 
 def test_every_label_and_relation_type_has_a_style() -> None:

@@ -13,8 +13,9 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from .mapdata import MapData
+from .mapdata import MapData, expand
 
 VIS_VERSION = "9.1.2"
 _TOKEN = re.compile(r"__UCN_(TITLE|VIS_CSS|VIS_JS|DATA)__")
@@ -93,3 +94,16 @@ def render_html(data: MapData) -> str:
         "DATA": json_for_script(data.to_json_data()),
     }
     return _TOKEN.sub(lambda m: values[m.group(1)], _template())
+
+
+_DATA = re.compile(r'<script type="application/json" id="ucn-data">(.*?)</script>', re.S)
+
+
+def read_page(page: str) -> dict[str, Any]:
+    """The data of a map page that `render_html` wrote: the compact form as the page carries it,
+    with its `nodes`, `edges` and `articles` read back as `MapData` holds them (`expand`)."""
+    found = _DATA.search(page)
+    if found is None:
+        raise ValueError("not a ucn map: the page has no data element")
+    raw = json.loads(found.group(1))
+    return {**raw, **expand(raw)}
