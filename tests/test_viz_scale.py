@@ -243,3 +243,13 @@ def test_a_5k_map_page_stays_under_4_mb() -> None:
     assert len(page.encode("utf-8")) < 4_000_000, f"{len(page.encode('utf-8')) / 1e6:.2f} MB"
     # and nothing of the evidence was dropped to get there
     assert read_page(page)["edges"] == data.edges
+
+
+def test_the_picture_of_a_big_map_keeps_no_isolated_entity_either() -> None:
+    from ucn.viz.static import chosen_nodes
+
+    graph, articles = cooperation_graph(600, 900)
+    data = build_map(graph, articles)
+    kept = {n["id"] for n in chosen_nodes(data, 100)}
+    ties = [(e["from"], e["to"]) for e in data.edges if e["from"] in kept and e["to"] in kept]
+    assert len(kept) == 100 and {end for tie in ties for end in tie} == kept
