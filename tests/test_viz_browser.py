@@ -570,3 +570,28 @@ def test_hostile_names_titles_and_sentences_are_drawn_not_run(
     page.wait_for_timeout(100)
     assert page.evaluate("() => window.__pwned") is None and dialogs == []
     page.close()
+
+
+def test_a_browser_that_cannot_unpack_the_sentences_says_so_and_keeps_the_sources(
+    browser: Any, maps: dict[str, Map]
+) -> None:
+    """DecompressionStream came with Chrome 80, Firefox 113 and Safari 16.4: an older browser
+    still draws the map and lists every relation's articles and confidences, and says why the
+    sentences are missing."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script("delete window.DecompressionStream")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+    try:
+        page.goto(maps["main"].path.as_uri())
+        page.wait_for_function("window.ucnMap && window.ucnMap.stabilized", timeout=30_000)
+        page.fill("#search", "da nang")
+        panel = page.text_content("#panel")
+        assert "The sentences could not be unpacked" in panel
+        assert "3 relations" in panel and f"{ART_1} (2024-04-24, confidence 0.9)" in panel
+        assert EVIDENCE not in panel
+        assert errors == []
+    finally:
+        context.close()
