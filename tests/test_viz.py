@@ -132,7 +132,8 @@ def test_the_cap_keeps_the_most_central_and_the_focus() -> None:
         star.add_edge(f"city/c{i:02d}", "network/hub", key="MEMBER_OF", sources=["a"])
     star.add_edge("city/c00", "city/c01", key="PARTNER_OF", sources=["a"])
     data = build_map(star, {}, max_nodes=3, focus=["city/c29"])
-    # the hub (degree 30), then c00 and c01 (2 each) by degree; c29 is kept as the focus
+    # c29 is kept as the focus; then the hub (degree 30, tied to c29), then c00 (degree 2 like
+    # c01, first by id, tied to the hub); every entity kept has a tie among those kept
     assert {n["id"] for n in data.nodes} == {"network/hub", "city/c00", "city/c29"}
     assert data.left_out == 28 and data.to_json_data()["stats"]["left_out"] == 28
 
