@@ -1077,10 +1077,9 @@ def test_cli_load_min_confidence_loads_fewer_relations(article_file: Path, tmp_p
 
 
 def map_data(path: Path) -> dict:
-    page = path.read_text(encoding="utf-8")
-    found = re.search(r'<script type="application/json" id="ucn-data">(.*?)</script>', page, re.S)
-    assert found, "the page has no data element"
-    return json.loads(found.group(1))
+    from ucn.viz.html import read_page
+
+    return read_page(path.read_text(encoding="utf-8"))
 
 
 def test_cli_viz_min_confidence_draws_fewer_relations(article_file: Path, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ escaping of the page, and the `ucn viz` command. (tests/test_viz_browser.py open
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from ucn.cli import main
 from ucn.graph import GraphStore, open_store
 from ucn.graph.model import MODEL
 from ucn.viz import build_map, render_html
-from ucn.viz.html import json_for_script
+from ucn.viz.html import json_for_script, read_page
 from ucn.viz.maps import make_map
 from ucn.viz.select import within_years, year_of
 from ucn.viz.styles import check_styles, edge_styles, node_styles
@@ -30,9 +29,8 @@ def graph(tmp_path: Path) -> Iterator[GraphStore]:
 
 
 def embedded_data(page: str) -> dict:
-    match = re.search(r'<script type="application/json" id="ucn-data">(.*?)</script>', page, re.S)
-    assert match, "the page has no data element"
-    return json.loads(match.group(1))
+    """The page's data, its nodes, edges and articles read back from their compact form."""
+    return read_page(page)
 
 
 def test_every_label_and_relation_type_has_a_style() -> None:
@@ -134,7 +132,8 @@ def test_the_cap_keeps_the_most_central_and_the_focus() -> None:
         star.add_edge(f"city/c{i:02d}", "network/hub", key="MEMBER_OF", sources=["a"])
     star.add_edge("city/c00", "city/c01", key="PARTNER_OF", sources=["a"])
     data = build_map(star, {}, max_nodes=3, focus=["city/c29"])
-    # the hub (degree 30), then c00 and c01 (2 each) by degree; c29 is kept as the focus
+    # c29 is kept as the focus; then the hub (degree 30, tied to c29), then c00 (degree 2 like
+    # c01, first by id, tied to the hub); every entity kept has a tie among those kept
     assert {n["id"] for n in data.nodes} == {"network/hub", "city/c00", "city/c29"}
     assert data.left_out == 28 and data.to_json_data()["stats"]["left_out"] == 28
 

@@ -8,7 +8,8 @@ Three maps are drawn through the CLI from graphs written through the public API:
   year filter can tell apart, and two entities whose names are markup (`<img ... onerror>`,
   `</script><script>...`), under a title that is markup too;
 - a star of 60 entities drawn with `--max-nodes 20` (the notice says 40 were left out);
-- a star of 600 entities (past the 500 where physics stops after stabilising).
+- a star of 600 entities (past the 100 past which the map comes with its positions and draws
+  with physics off).
 
 A screenshot of each map goes to $UCN_TEST_ARTIFACTS when set, else to a folder under pytest's
 temporary directory; the path is printed and recorded as a property of the test (junit XML).
@@ -448,7 +449,7 @@ def test_map_past_the_node_limit_says_how_many_were_left_out(open_map, maps) -> 
     visit.assert_clean()
 
 
-def test_physics_stops_after_stabilising_a_big_map(open_map, maps) -> None:
+def test_physics_is_off_on_a_big_map(open_map, maps) -> None:
     visit = open_map(maps["big"])
     assert visit.js("() => ucnMap.data.physics") is False
     assert visit.js("() => [ucnMap.nodeView.length, ucnMap.edgeView.length]") == [600, 599]
@@ -457,6 +458,33 @@ def test_physics_stops_after_stabilising_a_big_map(open_map, maps) -> None:
     time.sleep(0.5)
     assert visit.js("() => ucnMap.network.getPositions()") == before
     assert visit.js("() => ucnMap.network.physics.physicsEnabled") is False
+    visit.assert_clean()
+
+
+def test_a_positioned_map_draws_at_once_with_the_central_names_readable(open_map, maps) -> None:
+    visit = open_map(maps["big"])  # waits for ucnMap.stabilized
+    state = visit.js(
+        """() => ({drawn: ucnMap.drawn, stabilized: ucnMap.stabilized,
+                  positioned: ucnMap.data.positioned, fit: ucnMap.fitScale,
+                  scale: ucnMap.network.getScale(), named: ucnMap.named,
+                  times: [ucnMap.drawnAt, ucnMap.stabilizedAt]})"""
+    )
+    assert state["drawn"] and state["stabilized"] and state["positioned"]
+    assert 0 < state["times"][0] <= state["times"][1]
+    # the page drew the positions it came with, and keeps them
+    given = visit.js("() => Object.fromEntries(ucnMap.data.nodes.map(n => [n.id, [n.x, n.y]]))")
+    drawn = visit.js("() => ucnMap.network.getPositions()")
+    assert len(given) == 600
+    assert all(drawn[node] == {"x": x, "y": y} for node, (x, y) in given.items())
+    # the page foresaw the scale of vis-network's first fit, and named the hub (the only entity
+    # more central than the least) in letters of about 13 px at that scale
+    assert abs(state["fit"] / state["scale"] - 1) < 0.1
+    assert state["named"] == ["network/hub"]
+    hub_px = visit.js("() => ucnMap.network.body.nodes['network/hub'].options.font.size")
+    assert 11 <= hub_px * state["scale"] <= 16
+    # the evidence is there on click
+    visit.js("() => ucnMap.showPanel('city/c007')")
+    assert "city/c007 MEMBER_OF network/hub." in visit.page.text_content("#panel")
     visit.assert_clean()
 
 
@@ -542,3 +570,28 @@ def test_hostile_names_titles_and_sentences_are_drawn_not_run(
     page.wait_for_timeout(100)
     assert page.evaluate("() => window.__pwned") is None and dialogs == []
     page.close()
+
+
+def test_a_browser_that_cannot_unpack_the_sentences_says_so_and_keeps_the_sources(
+    browser: Any, maps: dict[str, Map]
+) -> None:
+    """DecompressionStream came with Chrome 80, Firefox 113 and Safari 16.4: an older browser
+    still draws the map and lists every relation's articles and confidences, and says why the
+    sentences are missing."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script("delete window.DecompressionStream")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+    try:
+        page.goto(maps["main"].path.as_uri())
+        page.wait_for_function("window.ucnMap && window.ucnMap.stabilized", timeout=30_000)
+        page.fill("#search", "da nang")
+        panel = page.text_content("#panel")
+        assert "The sentences could not be unpacked" in panel
+        assert "3 relations" in panel and f"{ART_1} (2024-04-24, confidence 0.9)" in panel
+        assert EVIDENCE not in panel
+        assert errors == []
+    finally:
+        context.close()

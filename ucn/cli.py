@@ -463,7 +463,8 @@ def analyze(
     type=click.IntRange(min=1),
     default=MAX_NODES,
     show_default=True,
-    help="Keep the most central entities past this many, and say so on the map.",
+    help="Past this many, keep the most central entities that have a tie among those kept, "
+    "and say so on the map.",
 )
 @min_confidence_option(0.0)
 @click.option("--title", help="The map's title [default: says what it shows].")

@@ -1,5 +1,9 @@
 """The map as one HTML file: our template, vis-network's script and style inlined from the pyvis
-package (nothing is fetched when the page opens), the data as escaped JSON."""
+package (nothing is fetched when the page opens), the data as escaped JSON.
+
+Of vis-network's style sheet only the rules for what a map uses are kept (the tooltip, the
+overlay): the rest styles the navigation buttons, the editing toolbar and the configurator, which
+a map never turns on, and is 215 kB of inlined pictures."""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from .mapdata import MapData
+from .mapdata import MapData, expand
 
 VIS_VERSION = "9.1.2"
 _TOKEN = re.compile(r"__UCN_(TITLE|VIS_CSS|VIS_JS|DATA)__")
@@ -37,7 +42,35 @@ def vis_assets() -> tuple[str, str]:
     except OSError as exc:
         raise RuntimeError(f"pyvis does not ship vis-network {VIS_VERSION} at {folder}") from exc
     # a stray "</script" or "</style" inside would end the element early
-    return script.replace("</script", "<\\/script"), style.replace("</style", "<\\/style")
+    return script.replace("</script", "<\\/script"), _used_rules(style).replace(
+        "</style", "<\\/style"
+    )
+
+
+# Parts of vis-network a map never turns on (navigationButtons, manipulation, configure).
+_UNUSED_CSS = (
+    "color-picker",
+    "configuration",
+    "config-",
+    "manipulation",
+    "navigation",
+    "vis-button",
+    "edit-mode",
+    "vis-close",
+    "vis-label",
+    "vis-separator-line",
+    "vis-none",
+)
+
+
+def _used_rules(style: str) -> str:
+    """vis-network's style sheet without the rules of the parts a map never turns on."""
+    kept = []
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", style):
+        used = [s for s in selectors.split(",") if not any(u in s for u in _UNUSED_CSS)]
+        if used:
+            kept.append(",".join(used) + "{" + body + "}")
+    return "".join(kept)
 
 
 @cache
@@ -61,3 +94,16 @@ def render_html(data: MapData) -> str:
         "DATA": json_for_script(data.to_json_data()),
     }
     return _TOKEN.sub(lambda m: values[m.group(1)], _template())
+
+
+_DATA = re.compile(r'<script type="application/json" id="ucn-data">(.*?)</script>', re.S)
+
+
+def read_page(page: str) -> dict[str, Any]:
+    """The data of a map page that `render_html` wrote: the compact form as the page carries it,
+    with its `nodes`, `edges` and `articles` read back as `MapData` holds them (`expand`)."""
+    found = _DATA.search(page)
+    if found is None:
+        raise ValueError("not a ucn map: the page has no data element")
+    raw = json.loads(found.group(1))
+    return {**raw, **expand(raw)}

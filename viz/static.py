@@ -2,11 +2,12 @@
 with matplotlib's Agg and SVG renderers (no pyplot, no global backend), in the colours, shapes and
 dashes of the interactive map (viz/styles.py).
 
-The picture keeps the `MAX_DRAWN` most central entities (and the map's focus) and names only the
-`LABELLED` most central, so that it stays readable; its subtitle says how many were left out.
-The same map gives the same bytes: the layout is seeded, and no creation date is written. Text
-stays text in an SVG, in a font that has the Vietnamese letters (Noto Sans when installed, else
-DejaVu Sans, which matplotlib ships).
+The picture keeps the `MAX_DRAWN` most central entities (and the map's focus), each with a tie
+among those kept, as the map's cap chooses them, and names only the `LABELLED` most central, so
+that it stays readable; its subtitle says how many were left out. The same map gives the same
+bytes: the layout is seeded, and no creation date is written. Text stays text in an SVG, in a
+font that has the Vietnamese letters (Noto Sans when installed, else DejaVu Sans, which
+matplotlib ships).
 
     >>> import io
     >>> from ucn.viz.static import write_picture
@@ -23,7 +24,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
-from .mapdata import MapData
+from .mapdata import MapData, backbone
 from .styles import node_styles
 
 FORMATS = ("png", "svg")
@@ -102,15 +103,19 @@ def font_families() -> list[str]:
 
 # -- what is drawn, and where ------------------------------------------------------------------
 def chosen_nodes(data: MapData, max_nodes: int) -> list[dict[str, Any]]:
-    """The map's nodes, most central first (ties by id); past `max_nodes`, the most central and
-    the focus."""
+    """The map's nodes, most central first (ties by id); past `max_nodes`, the focus and the
+    backbone of the most central ones, as the map's own cap chooses them (each with a tie
+    among those kept)."""
     ranked = sorted(data.nodes, key=lambda n: (-float(n.get("value") or 0.0), n["id"]))
     if len(ranked) <= max_nodes:
         return ranked
-    focus = set(data.focus)
-    kept = {n["id"] for n in ranked if n["id"] in focus}
-    others = [n["id"] for n in ranked if n["id"] not in focus]
-    kept |= set(others[: max(0, max_nodes - len(kept))])
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(n["id"] for n in ranked)
+    graph.add_edges_from(
+        (e["from"], e["to"], {"sources": [f["article"] for f in e["facts"]]}) for e in data.edges
+    )
+    score = {n["id"]: float(n.get("value") or 0.0) for n in ranked}
+    kept = backbone(graph, score, max_nodes, [f for f in data.focus if f in score])
     return [n for n in ranked if n["id"] in kept]
 
 
