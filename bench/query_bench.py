@@ -1,7 +1,7 @@
 """Query benchmark: latency of every named query on a synthetic cooperation graph, and analysis.
 
     python bench/query_bench.py [--nodes 100000 --relations 500000] [--runs 20] [--seed 7]
-                                [--analyze-nodes 20000] [--skip-analyze]
+                                [--analyze-nodes 20000] [--skip-analyze] [--db PATH]
 
 Builds a seeded synthetic cooperation graph (about --nodes nodes and --relations relations,
 articles and MENTIONS included) and loads it through the public API (extraction documents,
@@ -14,6 +14,9 @@ supporters, partnerships (PARTNER_OF), support and posts, within a region mostly
 skewed, so a few hub cities, networks and events carry many ties. Every fact has sources, an
 evidence sentence per source and confidences; some are restated by later articles, so they
 carry several.
+
+With --db PATH the graph is kept in that store file (its regions in PATH.bench.json beside it)
+and later runs with the same --nodes, --relations and --seed reuse it rather than build it again.
 
 It then reopens the store, picks parameters from the graph (the busiest city, the largest
 network, the busiest event, the country with the most cities, cities of two regions) and times
@@ -312,6 +315,33 @@ def build_store(path: Path, nodes: int, relations: int, seed: int) -> dict[str, 
         "documents": len(graph.documents),
         "stats": stats,
     }
+
+
+def reuse_or_build(path: Path, keep: bool, nodes: int, relations: int, seed: int) -> dict[str, Any]:
+    """What `build_store` returns (the graph's regions instead of the graph), from the store at
+    `path` and its sidecar when `keep` and they were built with the same settings, else from a
+    store built there now (and, when `keep`, its sidecar written for the next run)."""
+    sidecar = path.with_name(path.name + ".bench.json")
+    settings = {"nodes": nodes, "relations": relations, "seed": seed}
+    if keep and path.exists() and sidecar.exists():
+        saved = json.loads(sidecar.read_text(encoding="utf-8"))
+        if saved.get("settings") == settings:
+            print(f"reusing the benchmark graph in {path}", flush=True)
+            return {**saved["built"], "region": saved["region"], "reused": True}
+        raise SystemExit(
+            f"{path} holds a graph built with {saved.get('settings')}, not {settings}: "
+            "remove it or give another --db"
+        )
+    if keep and path.exists():
+        raise SystemExit(f"{path} exists but has no {sidecar.name}: remove it or give another --db")
+    built = build_store(path, nodes, relations, seed)
+    region = built.pop("graph").region
+    if keep:
+        sidecar.write_text(
+            json.dumps({"settings": settings, "built": built, "region": region}) + "\n",
+            encoding="utf-8",
+        )
+    return {**built, "region": region, "reused": False}
 
 
 # -- parameters -------------------------------------------------------------------------------
@@ -666,6 +696,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-analyze", action="store_true", help="time the queries only")
     parser.add_argument("--out", type=Path, default=OUT, help="JSON report path")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="keep the benchmark graph in this store file: built there on the first run, "
+        "reused as it is by later runs with the same --nodes, --relations and --seed "
+        "(default: a fresh store in a temporary folder)",
+    )
     args = parser.parse_args(argv)
     if args.nodes < 100 * NODES_PER_ARTICLE or args.runs < 1:
         parser.error(f"--nodes must be at least {100 * NODES_PER_ARTICLE}, --runs at least 1")
@@ -685,9 +722,9 @@ def main(argv: list[str] | None = None) -> int:
         "environment": environment(),
     }
     with tempfile.TemporaryDirectory(prefix="ucn-query-bench-") as tmp:
-        path = Path(tmp) / "queries.db"
-        built = build_store(path, args.nodes, args.relations, args.seed)
-        region = built.pop("graph").region
+        path = args.db or Path(tmp) / "queries.db"
+        built = reuse_or_build(path, args.db is not None, args.nodes, args.relations, args.seed)
+        region = built.pop("region")
         stats = built.pop("stats")
         data["graph"] = {
             **{k: round(v, 2) if isinstance(v, float) else v for k, v in built.items()},
