@@ -305,7 +305,7 @@ def test_type_lists_written_into_queries_follow_the_model() -> None:
         assert _types(get_query(name).text_for("ladybug"), variable) == ties, name
     parts = get_query("most-connected").text_for("ladybug").split("UNION ALL")
     assert len(parts) == len(ties)
-    assert {_types(part, "") for part in parts} == {frozenset({t}) for t in ties}
+    assert {_types(part, "r") for part in parts} == {frozenset({t}) for t in ties}
     # new-ties-per-year: event ties by the event's date, the others by their since or date.
     events, own = get_query("new-ties-per-year").text_for("ladybug").split("UNION ALL")
     to_events = {n for n in ties if any(b == "Event" for _, b in MODEL.relations[n].endpoint_pairs)}
