@@ -149,6 +149,7 @@ class LadybugStore(GraphStore):
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
         self.path = Path(path)
+        self._reads: dict[str, None] = {}  # statements whose plan reads only (see _execute)
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: no database here yet (`ucn load` creates one)")
         if self.path.is_dir():
@@ -378,15 +379,26 @@ class LadybugStore(GraphStore):
         tx.run(f"MATCH (s:{stage}) DELETE s")
 
     # -- reading -----------------------------------------------------------------------------
+    # Statements whose plan was found to read only, so a statement run again (a named query, a
+    # map's queries) is not planned twice: what a plan does depends on its clauses, which the
+    # text fixes, not on the parameters. The oldest are forgotten past READS_KEPT.
+    READS_KEPT = 256
+
+    def _remember_read(self, statement: str) -> None:
+        self._reads[statement] = None
+        if len(self._reads) > self.READS_KEPT:
+            del self._reads[next(iter(self._reads))]
+
     def _execute(self, query: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
         statement = cypher.single_statement(query)
         if not write:
             readonly.check_clauses(statement)
         try:
             with self._write_transaction() if write else self.transaction(read_only=True) as tx:
-                if not write:
+                if not write and statement not in self._reads:
                     explained = tx.run(f"EXPLAIN {statement}", params)
                     readonly.check_ladybug_plan(str(explained[0]["explain result"]))
+                    self._remember_read(statement)
                 return tx.run(statement, params)
         except RuntimeError as exc:
             message = _engine_message(exc)

@@ -167,6 +167,10 @@ def check_clauses(statement: str) -> None:
 
 def check_ladybug_plan(plan: str) -> None:
     """Refuse unless every operator and table function of a LadybugDB EXPLAIN plan reads."""
+    # The plan's boxes are padded to its widest expression (a node's label() spells out every
+    # table), megabytes of spaces that each `\s*` would walk and back off from: one space per
+    # run of white space leaves the same matches (20-30 ms less on a 2.8 MB plan).
+    plan = " ".join(plan.split())
     operators = _OPERATOR.findall(plan)
     if not operators:
         raise ReadOnlyError(

@@ -17,6 +17,19 @@ or `entity(Label|Label)` (a node, given by id, name or alias; the query receives
 A parameter without `= default` is required. Optional text, year, relation and entity
 parameters default to `""`, which the query reads as "not given" (LadybugDB mistypes null
 parameters, so queries test `$x = ''` rather than `$x IS NULL`).
+
+`:@name` in a node pattern stands for the label of the node the entity parameter `name` resolved
+to, written into the text before it runs: `MATCH (x:@entity {id: $entity})` becomes
+`MATCH (x:City {id: $entity})`, a lookup in City's primary-key index (LadybugDB) or its id
+constraint's index (Neo4j), where a node pattern without a label reads the id of every node.
+Cypher has no label parameters, and the label comes from the model, never from the user's text.
+An optional entity left out (`""`) puts its first allowed label there (the pattern then finds
+nothing, as `{id: ''}` would anyway).
+
+`// order: column [desc], ...` sorts the rows after the engine returns them, as `ORDER BY` would
+(nulls last ascending, first descending): for a variant whose Cypher cannot order them itself,
+as LadybugDB orders each part of a `UNION ALL` but not the whole, and has no `CALL {}`
+subquery to order a union in.
 """
 
 from __future__ import annotations
@@ -32,12 +45,14 @@ from typing import Any
 from ..graph.errors import UcnError
 from ..graph.model import MODEL
 from ..graph.store import GraphStore
-from .resolve import EntityIndex
+from .resolve import ENTITY_LABELS, EntityIndex
 
 ENGINES = ("ladybug", "neo4j")
 PARAM_TYPES = ("text", "int", "float", "year", "relation", "entity")
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
+# `:@name`, the label of the entity parameter `name`, outside strings and comments.
+_LABEL_OF = re.compile(_STRING_OR_COMMENT.pattern + r"|:@([A-Za-z_][A-Za-z0-9_]*)")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>[a-z]+)(?:\((?P<labels>[A-Za-z|]+)\))?"
     r"(?:\s*=\s*(?P<default>\S+))?(?:\s+--\s*(?P<doc>.*))?$"
@@ -78,10 +93,34 @@ class NamedQuery:
     examples: tuple[str, ...]
     texts: Mapping[str, str]  # engine -> Cypher
     path: str = ""
+    order: tuple[tuple[str, bool], ...] = ()  # (column, descending): sorted after the engine
 
-    def text_for(self, engine: str) -> str:
-        """The Cypher this engine runs: its own variant, or the one shared text."""
-        return self.texts.get(engine) or self.texts["*"]
+    def sort(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """`rows` in the header's `// order:`, as Cypher's ORDER BY puts them (stable)."""
+        for column, descending in reversed(self.order):
+            # (is null, value): nulls after every value ascending, before them descending
+            rows.sort(
+                key=lambda r, c=column: (r[c] is None, r[c] if r[c] is not None else 0),
+                reverse=descending,
+            )
+        return rows
+
+    def text_for(self, engine: str, labels: Mapping[str, str] | None = None) -> str:
+        """The Cypher this engine runs: its own variant, or the one shared text; with `labels`
+        (entity parameter -> its node's label), each `:@name` replaced by `:Label`."""
+        text = self.texts.get(engine) or self.texts["*"]
+        if labels is None:
+            return text
+
+        def label(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name is None:  # a string or a comment: left as it is
+                return match.group(0)
+            if labels[name] not in MODEL.labels:  # never text from outside the model
+                raise ParameterError(f"{name}: no label {labels[name]!r} in the model")
+            return f":{labels[name]}"
+
+        return _LABEL_OF.sub(label, text)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -108,6 +147,11 @@ class QueryResult:
 def placeholders(text: str) -> set[str]:
     """The `$names` a Cypher text binds, outside its string literals and comments."""
     return set(_PLACEHOLDER.findall(_STRING_OR_COMMENT.sub(" ", text)))
+
+
+def label_slots(text: str) -> set[str]:
+    """The entity parameters whose label a Cypher text asks for (`:@name`)."""
+    return {m.group(1) for m in _LABEL_OF.finditer(text) if m.group(1) is not None}
 
 
 def _parse_default(text: str | None, type_: str, where: str) -> tuple[Any, bool]:
@@ -162,14 +206,34 @@ def parse_query_file(text: str, path: str = "<query>") -> NamedQuery:
             )
         )
     texts = _variants(lines[body_start:], path)
+    returns = tuple(c.strip() for c in fields["returns"][0].split(",") if c.strip())
+    order = []
+    for item in fields["order"][0].split(",") if "order" in fields else ():
+        words = item.split()
+        if (
+            not words
+            or len(words) > 2
+            or words[0] not in returns
+            or words[1:] not in ([], ["desc"])
+        ):
+            raise QueryFileError(
+                f"{path}: bad order {item.strip()!r} (want `column [desc]`, a returned column)"
+            )
+        order.append((words[0], len(words) == 2))
+    entities = {p.name for p in params if p.type == "entity"}
+    for text in texts.values():
+        stray = sorted(label_slots(text) - entities)
+        if stray:
+            raise QueryFileError(f"{path}: `:@{stray[0]}` names no entity parameter")
     return NamedQuery(
         name=fields["name"][0],
         description=fields["description"][0],
         params=tuple(params),
-        returns=tuple(c.strip() for c in fields["returns"][0].split(",") if c.strip()),
+        returns=returns,
         examples=tuple(fields["example"]),
         texts=texts,
         path=path,
+        order=tuple(order),
     )
 
 
@@ -270,10 +334,24 @@ def bind(
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Every parameter of `query` bound: values checked and typed, defaults filled in, entity
     names resolved to ids. Returns the parameters and, for entities, what each resolved to."""
+    params, resolved, _ = _bind(query, values, store, index)
+    return params, resolved
+
+
+def _bind(
+    query: NamedQuery,
+    values: Mapping[str, Any],
+    store: GraphStore | None,
+    index: EntityIndex | None,
+) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
+    """As `bind`, and the label of each entity parameter's node (`:@name` in the text)."""
     for name in values:
         query.param(name)  # an unknown parameter is an error, not silently ignored
     bound: dict[str, Any] = {}
     resolved: dict[str, str] = {}
+    labels: dict[str, str] = {
+        p.name: (p.labels or ENTITY_LABELS)[0] for p in query.params if p.type == "entity"
+    }
     for param in query.params:
         if param.name not in values or values[param.name] is None:
             if param.required:
@@ -291,8 +369,9 @@ def bind(
             node = index.resolve(value, param.labels, what=param.name)
             value = node.id
             resolved[param.name] = f"{node.name} ({node.id})"
+            labels[param.name] = node.label
         bound[param.name] = value
-    return bound, resolved
+    return bound, resolved, labels
 
 
 def run_named(
@@ -308,8 +387,8 @@ def run_named(
     [{'member': 'Đà Nẵng', 'type': 'City', 'role': 'full', 'since': '2005-10-11', ...}]
     """
     query = get_query(name)
-    params, resolved = bind(query, values or {}, store, index)
-    rows = store.run(query.text_for(store.engine), params)
+    params, resolved, labels = _bind(query, values or {}, store, index)
+    rows = query.sort(store.run(query.text_for(store.engine, labels), params))
     return QueryResult(query, params, rows, resolved)
 
 
@@ -324,7 +403,11 @@ def describe_query(name: str) -> str:
         lines += [f"  {p.signature().ljust(width)}  {p.description}".rstrip() for p in query.params]
     else:
         lines.append("parameters: none")
-    lines += ["", f"returns: {', '.join(query.returns)}", "", "examples:"]
+    lines += ["", f"returns: {', '.join(query.returns)}"]
+    if query.order:
+        order = ", ".join(f"{c} desc" if d else c for c, d in query.order)
+        lines.append(f"order: {order} (sorted after the engine returns the rows)")
+    lines += ["", "examples:"]
     lines += [f"  {example}" for example in query.examples]
     for engine, text in query.texts.items():
         heading = "cypher" if engine == "*" else f"cypher ({engine})"

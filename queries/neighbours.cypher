@@ -6,23 +6,19 @@
 // example: ucn query --name neighbours -p entity=AMC
 // direction: `out` when the entity is the relation's subject (AMC MEMBER_OF CityNet), else `in`.
 // variant: ladybug
-MATCH (x {id: $entity})
-OPTIONAL MATCH (x)-[r1]->(o1)
-WHERE label(r1) <> 'MENTIONS' AND ($relation = '' OR label(r1) = $relation)
-WITH x, collect({relation: label(r1), direction: 'out', other: o1.name, type: label(o1),
-                 articles: size(r1.sources), other_id: o1.id}) AS outgoing
-OPTIONAL MATCH (x)<-[r2]-(o2)
-WHERE label(r2) <> 'MENTIONS' AND ($relation = '' OR label(r2) = $relation)
-WITH outgoing, collect({relation: label(r2), direction: 'in', other: o2.name, type: label(o2),
-                        articles: size(r2.sources), other_id: o2.id}) AS incoming
-UNWIND outgoing + incoming AS tie
-WITH tie WHERE tie.other_id IS NOT NULL
-RETURN tie.relation AS relation, tie.direction AS direction, tie.other AS other,
-       tie.type AS type, tie.articles AS articles, tie.other_id AS other_id
-ORDER BY relation, direction, other
+// One pass over the entity's relations in either direction, started from its primary key.
+// The relation types are the model's, MENTIONS left out. Naming the path `p` makes the engine
+// keep each relation's own direction: without it, the relation of an undirected match reports
+// the bound node as its source.
+MATCH p = (x:@entity {id: $entity})-[r:FOUNDED_IN|HOSTED|LOCATED_IN|MEMBER_OF|ORGANIZED|PARTICIPATED_IN|PART_OF|PARTNER_OF|SUPPORTED|WORKS_FOR]-(o)
+WHERE $relation = '' OR label(r) = $relation
+RETURN label(r) AS relation,
+       CASE WHEN struct_extract(r, '_SRC') = id(x) THEN 'out' ELSE 'in' END AS direction,
+       o.name AS other, label(o) AS type, size(r.sources) AS articles, o.id AS other_id
+ORDER BY relation, direction, other, other_id
 // variant: neo4j
-MATCH (x {id: $entity})-[r]-(o)
+MATCH (x:@entity {id: $entity})-[r]-(o)
 WHERE type(r) <> 'MENTIONS' AND ($relation = '' OR type(r) = $relation)
 RETURN type(r) AS relation, CASE WHEN startNode(r) = x THEN 'out' ELSE 'in' END AS direction,
        o.name AS other, labels(o)[0] AS type, size(r.sources) AS articles, o.id AS other_id
-ORDER BY relation, direction, other
+ORDER BY relation, direction, other, other_id

@@ -8,7 +8,7 @@
 // example: ucn query --name timeline -p entity=CityNet -p from=2018 -p until=2020
 // Events with an unknown year (XXXX) are listed last, and left out when a year range is given.
 // variant: ladybug
-MATCH (x {id: $entity})-[r]-(e:Event)
+MATCH (x:@entity {id: $entity})-[r]-(e:Event)
 WHERE label(r) <> 'MENTIONS'
   AND ($from = '' OR (left(e.date, 4) >= $from AND left(e.date, 4) <= '9999'))
   AND ($until = '' OR left(e.date, 4) <= $until)
@@ -17,7 +17,7 @@ RETURN e.date AS date, e.name AS event, e.kind AS kind, how, e.location AS locat
        e.id AS event_id
 ORDER BY date, event
 // variant: neo4j
-MATCH (x {id: $entity})-[r]-(e:Event)
+MATCH (x:@entity {id: $entity})-[r]-(e:Event)
 WHERE type(r) <> 'MENTIONS'
   AND ($from = '' OR (left(e.date, 4) >= $from AND left(e.date, 4) <= '9999'))
   AND ($until = '' OR left(e.date, 4) <= $until)

@@ -14,9 +14,12 @@ from click.testing import CliRunner
 
 from ucn.cli import main
 from ucn.graph import Batch, GraphStore, open_store, parse_document
+from ucn.graph.model import MODEL
 from ucn.queries.library import (
     ParameterError,
+    QueryFileError,
     get_query,
+    label_slots,
     load_library,
     parse_query_file,
     placeholders,
@@ -243,6 +246,79 @@ def test_a_bad_header_is_named() -> None:
             "// name: x\n// description: d\n// returns: a\n// example: e\n"
             "// variant: neo4j\nRETURN 1 AS a"
         )
+
+
+def test_label_slots_take_the_resolved_node_label() -> None:
+    query = parse_query_file(
+        '// name: x\n// description: d\n// param: a entity\n// param: b entity(Network) = ""\n'
+        "// returns: n\n// example: e\n"
+        "MATCH (x:@a {id: $a}), (y:@b {id: $b}) // not :@here\nRETURN ':@a' AS n"
+    )
+    assert label_slots(query.text_for("ladybug")) == {"a", "b"}
+    text = query.text_for("ladybug", {"a": "City", "b": "Network"})
+    assert text.startswith("MATCH (x:City {id: $a}), (y:Network {id: $b}) // not :@here")
+    assert text.endswith("RETURN ':@a' AS n")  # strings and comments are left alone
+    with pytest.raises(ParameterError, match="no label 'Nope'"):
+        query.text_for("ladybug", {"a": "Nope", "b": "Network"})
+    with pytest.raises(QueryFileError, match="`:@c` names no entity parameter"):
+        parse_query_file(
+            "// name: x\n// description: d\n// param: c int = 1\n// returns: n\n"
+            "// example: e\nMATCH (x:@c) RETURN x.id AS n"
+        )
+
+
+def test_order_header_sorts_as_order_by() -> None:
+    query = parse_query_file(
+        "// name: x\n// description: d\n// returns: a, b\n// order: a, b desc\n"
+        "// example: e\nRETURN 1 AS a, 2 AS b"
+    )
+    assert query.order == (("a", False), ("b", True))
+    rows = [{"a": 2, "b": 1}, {"a": None, "b": 1}, {"a": 1, "b": None}, {"a": 1, "b": 3}]
+    assert query.sort(rows) == [
+        {"a": 1, "b": None},  # nulls first descending
+        {"a": 1, "b": 3},
+        {"a": 2, "b": 1},
+        {"a": None, "b": 1},  # and last ascending
+    ]
+    for bad in ("c", "a up", "a desc b"):
+        with pytest.raises(QueryFileError, match="bad order"):
+            parse_query_file(
+                f"// name: x\n// description: d\n// returns: a\n// order: {bad}\n"
+                "// example: e\nRETURN 1 AS a"
+            )
+
+
+def _types(text: str, variable: str) -> frozenset[str]:
+    """The relation types of `[variable:A|B...]` in a Cypher text."""
+    import re
+
+    match = re.search(r"\[" + variable + r":([A-Z_|]+)", text)
+    assert match, f"no [{variable}:...] in {text[:80]!r}"
+    return frozenset(match.group(1).split("|"))
+
+
+def test_type_lists_written_into_queries_follow_the_model() -> None:
+    """The LadybugDB variants name relation types rather than filter out MENTIONS (the engine
+    then reads only those tables); a type added to the model must be added to them."""
+    ties = set(MODEL.relations) - {"MENTIONS"}
+    for name, variable in (("neighbours", "r"), ("evidence", "r"), ("shortest-path", "e")):
+        assert _types(get_query(name).text_for("ladybug"), variable) == ties, name
+    parts = get_query("most-connected").text_for("ladybug").split("UNION ALL")
+    assert len(parts) == len(ties)
+    assert {_types(part, "r") for part in parts} == {frozenset({t}) for t in ties}
+    # new-ties-per-year: event ties by the event's date, the others by their since or date.
+    events, own = get_query("new-ties-per-year").text_for("ladybug").split("UNION ALL")
+    to_events = {n for n in ties if any(b == "Event" for _, b in MODEL.relations[n].endpoint_pairs)}
+    dated = {n for n in ties if {"since", "date"} & {c.name for c in MODEL.relation_columns(n)}}
+    assert _types(events, "r") == to_events
+    assert _types(own, "r") == dated
+    assert not to_events & dated
+    # partners-of: events and networks are the only targets of these types
+    assert {
+        b
+        for n in ("HOSTED", "ORGANIZED", "PARTICIPATED_IN")
+        for _, b in MODEL.relations[n].endpoint_pairs
+    } == {"Event"}
 
 
 def test_unknown_query_and_parameter_suggest(graph: GraphStore) -> None:
@@ -500,6 +576,99 @@ def test_neighbours(graph: GraphStore) -> None:
         ("PART_OF", "out", "Bộ Xây dựng"),
         ("WORKS_FOR", "in", "Trần Thị Lan"),
     ]
+
+
+# -- what the faster queries had to keep -------------------------------------------------------
+def test_co_membership_keeps_the_best_pairs_in_order(graph: GraphStore) -> None:
+    (top,) = rows(graph, "co-membership", limit=1)
+    assert (top["city_a"], top["city_b"], top["shared"]) == ("Đà Nẵng", HCM, 2)
+    three = rows(graph, "co-membership", limit=3)
+    # after the one pair sharing two networks, the pairs sharing one in name order
+    assert [(r["city_a"], r["city_b"]) for r in three] == [
+        ("Đà Nẵng", HCM),
+        ("Huế", "Seoul"),
+        ("Huế", "Yokohama"),
+    ]
+    assert three[1]["networks"] == ["CityNet"]
+    hue = rows(graph, "co-membership", city="Huế", limit=2)
+    assert [r["city_b"] for r in hue] == ["Seoul", HCM]
+    (hcm,) = rows(graph, "co-membership", city=HCM, min_shared=2)
+    assert (hcm["city_b"], hcm["networks"]) == (
+        "Đà Nẵng",
+        ["ASEAN Smart Cities Network", "CityNet"],
+    )
+
+
+def test_most_connected_orders_every_type_and_keeps_ties(graph: GraphStore) -> None:
+    every = rows(graph, "most-connected", limit=1)
+    relations = column(every, "relation")
+    assert relations == sorted(relations)
+    for relation in set(relations):
+        ties = [r["ties"] for r in every if r["relation"] == relation]
+        assert ties == sorted(ties, reverse=True)
+    # HOSTED: Đà Nẵng, Yokohama and both events have one each: all tied at the cut, by name
+    hosted = [r for r in every if r["relation"] == "HOSTED"]
+    assert column(hosted, "entity") == [
+        "CityNet Congress 2017",
+        "Executive Committee 2018",
+        "Yokohama",
+        "Đà Nẵng",
+    ]
+    assert len(rows(graph, "most-connected", relation="HOSTED", limit=100)) == 4
+
+
+TWO_WAYS = [
+    _entity("organization/alpha", "Alpha"),
+    _entity("organization/beta", "Beta"),
+    _entity("city/xuyen", "Xuyên"),
+    _entity("city/yen", "Yên"),
+    {**_entity("event/expo", "Expo"), "properties": {"date": "2019-05-01"}},
+]
+
+
+def _two_ways(store: GraphStore) -> GraphStore:
+    """Alpha and Beta support each other: one relation type, both directions."""
+    relations = [
+        _rel("SUPPORTED", "organization/alpha", "organization/beta", "Alpha backs Beta."),
+        _rel("SUPPORTED", "organization/beta", "organization/alpha", "Beta backs Alpha.", 0.7),
+        _rel("SUPPORTED", "organization/alpha", "event/expo", "Alpha sponsored the Expo."),
+        _rel("PARTICIPATED_IN", "organization/beta", "event/expo", "Beta came."),
+        _rel("PARTNER_OF", "city/yen", "city/xuyen", "Twin cities.", kind="twinning"),
+    ]
+    document = {
+        "article": {"id": "art-9", "title": "Two ways", "date": "2024-01-01", "lang": "en"},
+        "entities": TWO_WAYS,
+        "relations": relations,
+    }
+    store.write(Batch.of([parse_document(document, "art-9.json")]))
+    return store
+
+
+def test_direction_of_relations_matched_either_way(store: GraphStore) -> None:
+    graph = _two_ways(store)
+    beta = rows(graph, "neighbours", entity="Beta")
+    assert [(r["relation"], r["direction"], r["other"]) for r in beta] == [
+        ("PARTICIPATED_IN", "out", "Expo"),
+        ("SUPPORTED", "in", "Alpha"),
+        ("SUPPORTED", "out", "Alpha"),
+    ]
+    # PARTNER_OF is stored once, its ends in id order: Xuyên -> Yên
+    (yen,) = rows(graph, "neighbours", entity="Yên")
+    assert (yen["relation"], yen["direction"], yen["other"]) == ("PARTNER_OF", "in", "Xuyên")
+    facts = rows(graph, "evidence", a="Alpha", b="Beta")
+    assert [(r["subject"], r["object"], r["sentence"]) for r in facts] == [
+        ("Alpha", "Beta", "Alpha backs Beta."),
+        ("Beta", "Alpha", "Beta backs Alpha."),
+    ]
+    (twins,) = rows(graph, "partners-of", entity="Yên")
+    assert (twins["partner"], twins["partnerships"], twins["via"]) == ("Xuyên", 1, ["twinning"])
+    # a support of an event counts in its year, a support of an organisation has no year
+    assert [(r["year"], r["relation"], r["ties"]) for r in rows(graph, "new-ties-per-year")] == [
+        ("2019", "PARTICIPATED_IN", 1),
+        ("2019", "SUPPORTED", 1),
+    ]
+    (path,) = rows(graph, "shortest-path", a="Xuyên", b="Yên")
+    assert (path["hops"], path["path"], path["relations"]) == (1, ["Xuyên", "Yên"], ["PARTNER_OF"])
 
 
 # -- the command line ----------------------------------------------------------------------------

@@ -262,6 +262,29 @@ def test_import_through_the_api_is_refused_and_changes_nothing(world: dict[str, 
         assert "Evil" not in {r["name"] for r in store.run("CALL show_tables() RETURN name")}
 
 
+def test_a_read_is_planned_once_and_a_write_every_time(
+    world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ucn.graph import readonly
+
+    checked: list[str] = []
+    check = readonly.check_ladybug_plan
+    monkeypatch.setattr(
+        readonly, "check_ladybug_plan", lambda plan: checked.append(plan) or check(plan)
+    )
+    read = "MATCH (n:City) WHERE n.id = $id RETURN n.name AS name"
+    write = "MATCH (n:City) SET n.name = 'PWNED'"
+    with open_store(world["db"]) as store:
+        for city in ("city/da-nang", "city/nowhere", "city/da-nang"):
+            store.run(read, {"id": city})
+        assert len(checked) == 1  # the same text, whatever its parameters: its plan reads
+        for _ in range(2):  # refused each time, never remembered as a read
+            with pytest.raises(ReadOnlyError):
+                store.run(write)
+        assert write not in store._reads
+        assert {r["name"] for r in store.run("MATCH (n:City) RETURN n.name AS name")} == {"Đà Nẵng"}
+
+
 def test_write_flag_still_allows_writes(world: dict[str, Any]) -> None:
     result = world["ucn"]("query", "CREATE (c:City {id: 'city/hue', name: 'Huế'})", "--write")
     assert result.exit_code == 0
