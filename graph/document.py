@@ -118,16 +118,22 @@ def _kind_of(char: str) -> str:
     return "the control character"
 
 
+_SCALAR_TYPES = (str, int, float)
+
+
 def _text(value: Any, origin: str, where: str) -> str | None:
     """A string value, NFC-normalised and stripped; None when absent or blank."""
-    if value is None:
+    if type(value) is str:  # nearly every value: the checks below cost more than the work
+        text = value
+    elif value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    elif isinstance(value, bool) or not isinstance(value, _SCALAR_TYPES):
         raise DocumentError(origin, where, f"must be a string, not {type(value).__name__}")
-    try:
-        text = str(value)
-    except ValueError:  # an integer of thousands of digits
-        raise DocumentError(origin, where, "must be a string, not a very long number") from None
+    else:
+        try:
+            text = str(value)
+        except ValueError:  # an integer of thousands of digits
+            raise DocumentError(origin, where, "must be a string, not a very long number") from None
     bad = CONTROL_CHARS.search(text)
     if bad:
         raise DocumentError(
@@ -136,7 +142,7 @@ def _text(value: Any, origin: str, where: str) -> str | None:
             f"contains {_kind_of(bad.group())} U+{ord(bad.group()):04X} "
             f"(at character {bad.start() + 1}), which no text may hold",
         )
-    return nfc(text).strip() or None
+    return unicodedata.normalize("NFC", text).strip() or None
 
 
 def _required(value: Any, origin: str, where: str) -> str:
