@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 # RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
+# Graph files and tables (graph/graphfiles.py, graph/admincsv.py).
+GRAPH_FILE_FORMATS = ("graphml", "gexf", "csv")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -597,11 +599,13 @@ def forget(ctx: click.Context, article_id: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["node-link", *EXPORT_FORMATS]),
+    type=click.Choice(["node-link", *EXPORT_FORMATS, *GRAPH_FILE_FORMATS]),
     default="node-link",
     show_default=True,
     help="node-link: networkx node-link JSON; turtle, jsonld, nt, xml (RDF/XML), trig, nquads: "
-    "RDF in the ucn ontology (nt and nquads are streamed).",
+    "RDF in the ucn ontology (nt and nquads are streamed); graphml, gexf: for Gephi, "
+    "Cytoscape, yEd (lists as JSON arrays); csv: a zip of nodes.csv and relationships.csv "
+    "for neo4j-admin import and spreadsheets (-o FILE.zip).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
 @click.option(
@@ -637,9 +641,18 @@ def export(
     distributions: tuple[str, ...],
     publisher: str | None,
 ) -> None:
-    """Export the whole graph, or with --dcat a DCAT catalog describing its exports."""
+    """Export the whole graph, or with --dcat a DCAT catalog describing its exports.
+
+    \b
+        ucn export --format graphml -o ucn.graphml    # Gephi, Cytoscape, yEd, networkx
+        ucn export --format gexf -o ucn.gexf          # Gephi
+        ucn export --format csv -o ucn-csv.zip        # neo4j-admin import, spreadsheets
+    """
     if dcat:
         _write_catalog(ctx, output, base, distributions, publisher)
+        return
+    if fmt in GRAPH_FILE_FORMATS:
+        _write_graph_file(ctx, fmt, output)
         return
     if fmt != "node-link":
         from .graph.rdf import check_base, export_rdf
@@ -651,6 +664,39 @@ def export(
     from .graph.nodelink import node_link_json
 
     write_atomically(output, node_link_json(_store(ctx).to_networkx()))
+
+
+def _write_graph_file(ctx: click.Context, fmt: str, output: str) -> None:
+    """GraphML, GEXF or the neo4j-admin CSV archive: all of it, or nothing (to stdout too)."""
+    if fmt == "csv":
+        if output == "-" and sys.stdout.isatty():
+            raise UcnError(
+                "csv is a zip archive, which is not written to a terminal: give -o FILE.zip "
+                "or redirect the output"
+            )
+        if output != "-" and not output.lower().endswith(".zip"):
+            raise UcnError(
+                f"csv is a zip archive of nodes.csv and relationships.csv: give -o a name "
+                f"ending in .zip, not {output!r}"
+            )
+        from .graph.admincsv import export_admin_csv
+
+        store = _store(ctx)
+        results = []
+        write_binary_atomically(
+            output, lambda out: results.append(export_admin_csv(store, out)), spool=True
+        )
+        if results and results[0].multiline:
+            click.echo(
+                "note: some values hold line breaks: import with --multiline-fields=true "
+                "(the archive's comment has the command line)",
+                err=True,
+            )
+        return
+    from .graph.graphfiles import export_graph_file
+
+    store = _store(ctx)
+    write_binary_atomically(output, lambda out: export_graph_file(store, fmt, out), spool=True)
 
 
 def _write_catalog(
