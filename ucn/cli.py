@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 # RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
+# Graph files and tables (graph/graphfiles.py, graph/admincsv.py).
+GRAPH_FILE_FORMATS = ("graphml", "gexf", "csv")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -80,27 +83,45 @@ def write_atomically(path: str, text: str) -> None:
     write_binary_atomically(path, lambda out: out.write(text.encode("utf-8")))
 
 
-def write_binary_atomically(path: str, write: Callable[[BinaryIO], object]) -> None:
+def write_binary_atomically(
+    path: str, write: Callable[[BinaryIO], object], *, spool: bool = False
+) -> None:
     """Let `write` fill `path` (a binary stream), or nothing: a temporary file renamed into
-    place once `write` returns. To stdout for `-` (a failure may leave part of it there)."""
+    place once `write` returns. To stdout for `-`: as it is written (a failure may leave part
+    of it there), or with `spool` into a temporary file first, copied once `write` returns (a
+    failure writes nothing). A path that cannot be written is one line (`UcnError`)."""
     if path == "-":
         out = sys.stdout.buffer
         try:
-            write(out)
+            if spool:
+                with tempfile.TemporaryFile() as buffer:
+                    write(buffer)
+                    buffer.seek(0)
+                    shutil.copyfileobj(buffer, out)
+            else:
+                write(out)
             out.flush()
         except BrokenPipeError:  # `ucn export --format nt | head`: the reader has had enough
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
         return
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
-    )
+    if target.is_dir():
+        raise UcnError(f"cannot write {path}: it is a folder (give a file name)")
+    try:
+        fd, tmp = tempfile.mkstemp(
+            dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
+        )
+    except OSError as exc:
+        raise UcnError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as out:
             write(out)
         _as_new_file(tmp)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UcnError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -579,11 +600,13 @@ def forget(ctx: click.Context, article_id: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["node-link", *EXPORT_FORMATS]),
+    type=click.Choice(["node-link", *EXPORT_FORMATS, *GRAPH_FILE_FORMATS]),
     default="node-link",
     show_default=True,
     help="node-link: networkx node-link JSON; turtle, jsonld, nt, xml (RDF/XML), trig, nquads: "
-    "RDF in the ucn ontology (nt and nquads are streamed).",
+    "RDF in the ucn ontology (nt and nquads are streamed); graphml, gexf: for Gephi, "
+    "Cytoscape, yEd (lists as JSON arrays); csv: a zip of nodes.csv and relationships.csv "
+    "for neo4j-admin import and spreadsheets (-o FILE.zip).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
 @click.option(
@@ -619,9 +642,18 @@ def export(
     distributions: tuple[str, ...],
     publisher: str | None,
 ) -> None:
-    """Export the whole graph, or with --dcat a DCAT catalog describing its exports."""
+    """Export the whole graph, or with --dcat a DCAT catalog describing its exports.
+
+    \b
+        ucn export --format graphml -o ucn.graphml    # Gephi, Cytoscape, yEd, networkx
+        ucn export --format gexf -o ucn.gexf          # Gephi
+        ucn export --format csv -o ucn-csv.zip        # neo4j-admin import, spreadsheets
+    """
     if dcat:
         _write_catalog(ctx, output, base, distributions, publisher)
+        return
+    if fmt in GRAPH_FILE_FORMATS:
+        _write_graph_file(ctx, fmt, output)
         return
     if fmt != "node-link":
         from .graph.rdf import check_base, export_rdf
@@ -633,6 +665,39 @@ def export(
     from .graph.nodelink import node_link_json
 
     write_atomically(output, node_link_json(_store(ctx).to_networkx()))
+
+
+def _write_graph_file(ctx: click.Context, fmt: str, output: str) -> None:
+    """GraphML, GEXF or the neo4j-admin CSV archive: all of it, or nothing (to stdout too)."""
+    if fmt == "csv":
+        if output == "-" and sys.stdout.isatty():
+            raise UcnError(
+                "csv is a zip archive, which is not written to a terminal: give -o FILE.zip "
+                "or redirect the output"
+            )
+        if output != "-" and not output.lower().endswith(".zip"):
+            raise UcnError(
+                f"csv is a zip archive of nodes.csv and relationships.csv: give -o a name "
+                f"ending in .zip, not {output!r}"
+            )
+        from .graph.admincsv import export_admin_csv
+
+        store = _store(ctx)
+        results = []
+        write_binary_atomically(
+            output, lambda out: results.append(export_admin_csv(store, out)), spool=True
+        )
+        if results and results[0].multiline:
+            click.echo(
+                "note: some values hold line breaks: import with --multiline-fields=true "
+                "(the archive's comment has the command line)",
+                err=True,
+            )
+        return
+    from .graph.graphfiles import export_graph_file
+
+    store = _store(ctx)
+    write_binary_atomically(output, lambda out: export_graph_file(store, fmt, out), spool=True)
 
 
 def _write_catalog(
