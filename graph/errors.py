@@ -14,6 +14,10 @@ class DocumentError(UcnError):
         super().__init__(f"{where}: {message}")
 
 
+class MissingDependencyError(UcnError, ImportError):
+    """An optional package that a feature needs is not installed; says how to install it."""
+
+
 class StoreError(UcnError):
     """The store cannot be opened or reached, or a write failed."""
 

@@ -23,6 +23,7 @@ from . import cypher, readonly, recovery
 from .batch import Batch, RelationKey, Row, bulk_allocation, with_keys
 from .errors import QueryError, ReadOnlyError, StoreError
 from .model import MODEL, Property
+from .rows import Rows
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction, WriteResult
 
 COLUMN_TYPES = {
@@ -134,12 +135,12 @@ class _Transaction:
         return _rows(self.conn.execute(query, params or {}))
 
 
-def _rows(result: Any) -> list[dict[str, Any]]:
+def _rows(result: Any) -> Rows:
     names = result.get_column_names()
     rows = []
     while result.has_next():
         rows.append(dict(zip(names, result.get_next(), strict=True)))
-    return rows
+    return Rows(rows, names)
 
 
 class LadybugStore(GraphStore):
@@ -378,7 +379,7 @@ class LadybugStore(GraphStore):
         tx.run(f"MATCH (s:{stage}) DELETE s")
 
     # -- reading -----------------------------------------------------------------------------
-    def _execute(self, query: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
+    def _execute(self, query: str, params: dict[str, Any], write: bool) -> Rows:
         statement = cypher.single_statement(query)
         if not write:
             readonly.check_clauses(statement)
@@ -394,13 +395,9 @@ class LadybugStore(GraphStore):
                 raise ReadOnlyError() from None
             raise QueryError(message) from None
 
-    def run(
-        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
-    ) -> list[dict[str, Any]]:
-        return [
-            {k: _plain(v) for k, v in row.items()}
-            for row in self._execute(query, params or {}, write)
-        ]
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Rows:
+        rows = self._execute(query, params or {}, write)
+        return Rows(({k: _plain(v) for k, v in row.items()} for row in rows), rows.columns)
 
     def _query_graph(
         self, query: str, params: dict[str, Any]

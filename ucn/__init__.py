@@ -3,7 +3,7 @@
 >>> import ucn
 >>> store = ucn.open_store("ucn.db")                    # doctest: +SKIP
 >>> ucn.load_paths(store, ["samples/"])                 # doctest: +SKIP
->>> store.run("MATCH (c:City) RETURN c.name AS city")   # doctest: +SKIP
+>>> store.run("MATCH (c:City) RETURN c.name AS city").to_pandas()  # doctest: +SKIP
 
 Names are imported on first use, so that a short command loads only what it needs.
 """
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .graph.document import parse_document
     from .graph.errors import UcnError
     from .graph.model import MODEL
+    from .graph.rows import Rows
     from .graph.store import GraphStore, open_store
     from .loaders.documents import read_document
     from .loaders.load import load_paths
@@ -27,6 +28,7 @@ _EXPORTS = {
     "Batch": ".graph.batch",
     "GraphStore": ".graph.store",
     "UcnError": ".graph.errors",
+    "Rows": ".graph.rows",
     "open_store": ".graph.store",
     "parse_document": ".graph.document",
     "load_paths": ".loaders.load",
@@ -37,6 +39,7 @@ __all__ = [
     "MODEL",
     "Batch",
     "GraphStore",
+    "Rows",
     "UcnError",
     "load_paths",
     "open_store",

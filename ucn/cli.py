@@ -24,6 +24,8 @@ from .viz.mapdata import MAX_NODES
 if TYPE_CHECKING:
     from .viz.mapdata import MapData
 
+# `ucn query --format`: the text formats, and Parquet (typed columns, lists kept), for pandas.
+QUERY_FORMATS = (*FORMATS, "parquet")
 # RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
 
@@ -288,7 +290,23 @@ def extract(articles: tuple[str, ...], fmt: str, min_confidence: float, confiden
     help="Bind $KEY; VALUE is read as JSON when it parses, else as text. Entity parameters of "
     "named queries take a name, an alias or an id.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="table and csv: a list is one cell, its items joined by '; '; json and parquet keep "
+    "lists as lists (parquet: a typed, compressed file for pandas, R or DuckDB; needs -o).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="Write the rows to FILE (all of them or nothing), - for stdout.",
+)
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @click.option(
     "--viz",
@@ -304,6 +322,7 @@ def query(
     name: str | None,
     params: tuple[str, ...],
     fmt: str,
+    output: str,
     write: bool,
     viz_path: str | None,
 ) -> None:
@@ -312,10 +331,13 @@ def query(
     \b
         ucn query "MATCH (c:City) RETURN c.name AS city"
         ucn query --name members-of -p network=CityNet
+        ucn query --name members-of -p network=CityNet --format parquet -o members.parquet
     """
     bound = dict(parse_param(p) for p in params)
     if (cypher is None) == (name is None):
         raise click.UsageError("give either CYPHER or --name QUERY")
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("parquet is a binary file: give -o FILE.parquet (or pipe it)")
     if name is not None:
         if write:
             raise click.UsageError("named queries only read; --write is for your own Cypher")
@@ -325,10 +347,16 @@ def query(
         for param, node in result.resolved.items():
             if str(bound[param]) != result.params[param]:
                 click.echo(f"note: {param} = {bound[param]!r} is {node}", err=True)
-        click.echo(format_rows(result.rows, fmt, result.columns), nl=False)
+        rows, metadata = result.table(), result.metadata()
     else:
         rows = _store(ctx, create=write).run(cypher, bound, write=write)
-        click.echo(format_rows(rows, fmt), nl=False)
+        metadata = {"ucn.cypher": cypher, "ucn.params": json.dumps(bound, ensure_ascii=False)}
+    if fmt == "parquet":
+        write_binary_atomically(output, lambda out: rows.to_parquet(out, metadata))
+    else:
+        write_atomically(output, format_rows(rows, fmt, rows.columns))
+    if output != "-":
+        click.echo(f"wrote {output}: {len(rows)} row{'s' if len(rows) != 1 else ''}", err=True)
     if viz_path:
         from .viz.maps import make_map
 
