@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from . import cypher, readonly, recovery
 from .batch import Batch, RelationKey, Row, bulk_allocation, with_keys
-from .errors import QueryError, ReadOnlyError, StoreError
+from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
 from .model import MODEL, Property
 from .rows import Rows
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction, WriteResult
@@ -164,7 +164,7 @@ class LadybugStore(GraphStore):
         except RuntimeError as exc:
             message = _engine_message(exc)
             if "lock" in message.lower():
-                raise StoreError(f"{self.path}: in use by another process ({message})") from None
+                raise StoreLockedError(self.path, message) from None
             raise StoreError(
                 f"{self.path}: cannot open as a LadybugDB database: {message}"
             ) from None
