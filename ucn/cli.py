@@ -173,6 +173,12 @@ def main(db: str | None, neo4j: str | None, decisions: str | None) -> None:
     help="Join an entity to the node another article gave it under a variant of its name "
     "(name order, abbreviations, acronyms). The curator's decisions apply either way.",
 )
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the progress line on stderr (articles read, extracted, written; rate; ETA) "
+    "[default: when stderr is a terminal].",
+)
 @click.pass_context
 @reports_errors
 def load(
@@ -183,6 +189,7 @@ def load(
     workers: int,
     min_confidence: float,
     resolve: bool,
+    progress: bool | None,
 ) -> None:
     """Load news articles (text, HTML, JSON/JSONL records; files, folders, URLs, - for stdin)
     and extraction documents (the JSON `ucn extract` prints) into the graph.
@@ -194,22 +201,18 @@ def load(
 
     decided = Decisions.read(decisions_file(ctx))
     store = _store(ctx, create=True)
-    show_progress = sys.stderr.isatty()
-    bar = None
-    if show_progress:
-        from .loaders import iter_article_inputs
+    display = None
+    if progress if progress is not None else sys.stderr.isatty():
+        from .progress import ProgressDisplay
 
-        total = sum(1 for _ in iter_article_inputs(paths))
-        bar = click.progressbar(length=total, label="loading", file=sys.stderr)
-        bar.__enter__()
+        display = ProgressDisplay(sys.stderr)
 
     def on_input(origin: str, error: str | None) -> None:
         if error:
-            if bar is not None:
-                click.echo("", err=True)
-            click.echo(f"Error: {error}", err=True)
-        if bar is not None:
-            bar.update(1)
+            if display is not None:
+                display.note(f"Error: {error}")
+            else:
+                click.echo(f"Error: {error}", err=True)
 
     from .loaders.load import load_paths
 
@@ -219,6 +222,7 @@ def load(
             paths,
             strict=strict,
             on_input=on_input,
+            on_progress=display,
             batch_rows=batch_rows,
             workers=workers,
             min_confidence=min_confidence,
@@ -226,8 +230,8 @@ def load(
             resolve=resolve,
         )
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        if display is not None:
+            display.close()
     w = report.written
     click.echo(
         f"loaded {report.loaded} document{'s' if report.loaded != 1 else ''}: "
