@@ -5,7 +5,8 @@
 >>> ucn.load_paths(store, ["samples/"])                 # doctest: +SKIP
 >>> store.run("MATCH (c:City) RETURN c.name AS city").to_pandas()  # doctest: +SKIP
 
-Names are imported on first use, so that a short command loads only what it needs.
+Names are imported on first use, so that a short command loads only what it needs; so is
+`__version__` (read from the installed package's metadata).
 """
 
 from __future__ import annotations
@@ -47,8 +48,24 @@ __all__ = [
     "read_document",
 ]
 
+# What `__version__` is when no installed package says: a source tree on sys.path, not installed.
+UNKNOWN_VERSION = "0+unknown"
+
+
+def _version() -> str:
+    """The installed distribution's version (pyproject.toml's, as pip recorded it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ucn")
+    except PackageNotFoundError:
+        return UNKNOWN_VERSION
+
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -58,4 +75,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+    return sorted([*globals(), *_EXPORTS, "__version__"])

@@ -119,6 +119,15 @@ def min_confidence_option(default: float) -> Callable[[F], F]:
     )
 
 
+def _print_version(ctx: click.Context, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from . import __version__
+
+    click.echo(f"ucn {__version__}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -140,7 +149,14 @@ def min_confidence_option(default: float) -> Callable[[F], F]:
     help="The curator's identity decisions, applied by every load (`ucn resolve`) [env "
     "UCN_DECISIONS; default beside the embedded database: ./ucn.decisions.csv].",
 )
-@click.version_option(package_name="ucn")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _print_version(ctx, value),
+    help="Show the version and exit.",
+)
 def main(db: str | None, neo4j: str | None, decisions: str | None) -> None:
     """ucn: news articles about urban cooperation, as a knowledge graph you can query.
 
