@@ -55,7 +55,8 @@ def describe(progress: LoadProgress) -> str:
     return ", ".join(parts)
 
 
-FALLBACK_COLUMNS = 100  # the line's width where the output has none (a pipe, a bare pty)
+BAR_WIDTH = 20  # the bar's width where the output has none (a pipe, a bare pty)
+UNCUT = 10_000  # columns: the line is not cut there
 
 
 def _columns(out: TextIO) -> int:
@@ -80,24 +81,28 @@ class ProgressDisplay:
                 return {**super().format_dict, "counts": self.counts}
 
         self._out = out
-        sized = _columns(out) > 0  # a terminal that knows its width (a bare pty says 0)
+        # A terminal that knows its width gets a bar that fills it and a line cut to it; any
+        # other output (a pipe with --progress, a bare pty that says 0 columns) a bar of
+        # BAR_WIDTH and the whole line.
+        self._sized = _columns(out) > 0
         self._bar = Bar(
             total=total,
             desc="loading",
             file=out,
             bar_format="{desc} {counts}",
             mininterval=0.25,
-            dynamic_ncols=sized,
-            ncols=None if sized else FALLBACK_COLUMNS,
-            nrows=None if sized else 20,  # tqdm hides a bar below a height it reads as -1
+            dynamic_ncols=self._sized,
+            ncols=None if self._sized else UNCUT,
+            nrows=None if self._sized else 20,  # tqdm hides a bar below a height it reads as -1
             leave=True,
         )
         self._set_format(total)
         self._written = 0
 
     def _set_format(self, total: int | None) -> None:
+        bar = "{bar}" if self._sized else f"{{bar:{BAR_WIDTH}}}"
         self._bar.bar_format = (
-            "{desc} {percentage:3.0f}%|{bar}| {counts}" if total else "{desc} {counts}"
+            f"{{desc}} {{percentage:3.0f}}%|{bar}| {{counts}}" if total else "{desc} {counts}"
         )
 
     def __call__(self, progress: LoadProgress) -> None:
