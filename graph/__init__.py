@@ -11,8 +11,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .batch import Batch
     from .document import Document, parse_document
-    from .errors import DocumentError, QueryError, ReadOnlyError, StoreError, UcnError
+    from .errors import (
+        DocumentError,
+        MissingDependencyError,
+        QueryError,
+        ReadOnlyError,
+        StoreError,
+        UcnError,
+    )
     from .model import MODEL
+    from .rows import Rows
     from .store import ForgetResult, GraphStore, WriteResult, open_store
 
 _EXPORTS = {
@@ -20,11 +28,13 @@ _EXPORTS = {
     "Document": ".document",
     "parse_document": ".document",
     "DocumentError": ".errors",
+    "MissingDependencyError": ".errors",
     "QueryError": ".errors",
     "ReadOnlyError": ".errors",
     "StoreError": ".errors",
     "UcnError": ".errors",
     "MODEL": ".model",
+    "Rows": ".rows",
     "ForgetResult": ".store",
     "GraphStore": ".store",
     "WriteResult": ".store",
@@ -38,8 +48,10 @@ __all__ = [
     "DocumentError",
     "ForgetResult",
     "GraphStore",
+    "MissingDependencyError",
     "QueryError",
     "ReadOnlyError",
+    "Rows",
     "StoreError",
     "UcnError",
     "WriteResult",

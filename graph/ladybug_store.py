@@ -21,8 +21,9 @@ import pyarrow as pa
 
 from . import cypher, readonly, recovery
 from .batch import Batch, RelationKey, Row, bulk_allocation, with_keys
-from .errors import QueryError, ReadOnlyError, StoreError
+from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
 from .model import MODEL, Property
+from .rows import Rows
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction, WriteResult
 
 COLUMN_TYPES = {
@@ -134,12 +135,12 @@ class _Transaction:
         return _rows(self.conn.execute(query, params or {}))
 
 
-def _rows(result: Any) -> list[dict[str, Any]]:
+def _rows(result: Any) -> Rows:
     names = result.get_column_names()
     rows = []
     while result.has_next():
         rows.append(dict(zip(names, result.get_next(), strict=True)))
-    return rows
+    return Rows(rows, names)
 
 
 class LadybugStore(GraphStore):
@@ -164,7 +165,7 @@ class LadybugStore(GraphStore):
         except RuntimeError as exc:
             message = _engine_message(exc)
             if "lock" in message.lower():
-                raise StoreError(f"{self.path}: in use by another process ({message})") from None
+                raise StoreLockedError(self.path, message) from None
             raise StoreError(
                 f"{self.path}: cannot open as a LadybugDB database: {message}"
             ) from None
@@ -389,7 +390,7 @@ class LadybugStore(GraphStore):
         if len(self._reads) > self.READS_KEPT:
             del self._reads[next(iter(self._reads))]
 
-    def _execute(self, query: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
+    def _execute(self, query: str, params: dict[str, Any], write: bool) -> Rows:
         statement = cypher.single_statement(query)
         if not write:
             readonly.check_clauses(statement)
@@ -406,13 +407,9 @@ class LadybugStore(GraphStore):
                 raise ReadOnlyError() from None
             raise QueryError(message) from None
 
-    def run(
-        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
-    ) -> list[dict[str, Any]]:
-        return [
-            {k: _plain(v) for k, v in row.items()}
-            for row in self._execute(query, params or {}, write)
-        ]
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Rows:
+        rows = self._execute(query, params or {}, write)
+        return Rows(({k: _plain(v) for k, v in row.items()} for row in rows), rows.columns)
 
     def _query_graph(
         self, query: str, params: dict[str, Any]

@@ -18,6 +18,7 @@ from . import cypher, readonly
 from .batch import RelationKey, Row, with_keys
 from .errors import QueryError, StoreError
 from .model import MODEL
+from .rows import Rows
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
 
 START_HINT = "`docker compose up -d` in the ucn folder starts one"
@@ -113,26 +114,36 @@ class Neo4jStore(GraphStore):
     _update_relations = _insert_relations
 
     def _records(self, query: str, params: dict[str, Any], write: bool) -> list[neo4j.Record]:
+        return self._result(query, params, write)[1]
+
+    def _result(
+        self, query: str, params: dict[str, Any], write: bool
+    ) -> tuple[list[str], list[neo4j.Record]]:
+        """The statement's column names and its records."""
         query = cypher.single_statement(query)
+
+        def fetch(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[neo4j.Record]]:
+            result = tx.run(query, params)
+            records = list(result)
+            return list(result.keys()), records
+
         try:
             with self._session() as session:
                 if write:
-                    return session.execute_write(lambda tx: list(tx.run(query, params)))
+                    return session.execute_write(fetch)
                 summary = session.run(f"EXPLAIN {query}", params).consume()
                 readonly.check_neo4j_plan(summary.query_type, summary.plan)
-                return session.execute_read(lambda tx: list(tx.run(query, params)))
+                return session.execute_read(fetch)
         except neo4j_errors.ServiceUnavailable as exc:
             raise StoreError(f"lost Neo4j at {self.uri} ({_one_line(exc)})") from None
         except neo4j_errors.Neo4jError as exc:
             raise QueryError(exc.message or _one_line(exc)) from None
 
-    def run(
-        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
-    ) -> list[dict[str, Any]]:
-        return [
-            {key: _plain(value) for key, value in record.items()}
-            for record in self._records(query, params or {}, write)
-        ]
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Rows:
+        columns, records = self._result(query, params or {}, write)
+        return Rows(
+            ({key: _plain(value) for key, value in record.items()} for record in records), columns
+        )
 
     def _query_graph(
         self, query: str, params: dict[str, Any]

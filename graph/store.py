@@ -34,6 +34,7 @@ from .batch import (
 from .document import Article, Document, Entity, Relation
 from .errors import StoreError
 from .model import BOOKKEEPING_PROPERTIES, MODEL, PROVENANCE
+from .rows import Rows
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -121,10 +122,10 @@ class GraphStore(ABC):
         """Overwrite stored facts with merged rows."""
 
     @abstractmethod
-    def run(
-        self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
-    ) -> list[dict[str, Any]]:
-        """Run one Cypher statement and return plain dict rows.
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Rows:
+        """Run one Cypher statement and return plain dict rows: a `Rows` list, which knows the
+        statement's columns and turns into a DataFrame (`.to_pandas()`), an Arrow table or a
+        Parquet file.
 
         Read-only unless `write` is true: a statement that is not known from the engine's plan
         to only read the graph (a write, a file read or written, a setting, a procedure) is
@@ -511,6 +512,67 @@ class GraphStore(ABC):
             if len(rows) < batch:
                 return
             a, b = rows[-1]["source"], rows[-1]["target"]
+
+    def nodes(self, label: str | None = None) -> Rows:
+        """The nodes of `label` as a table, one row per node in id order; the columns are the
+        label's properties (`id`, `name`, `aliases`, ..., and the measures `ucn analyze --write`
+        stored), without the store's bookkeeping. Without a label: every node, with a `label`
+        column first and the union of the labels' columns.
+
+        >>> store.nodes("City").to_pandas()  # doctest: +SKIP
+        """
+        labels = [self._known(label, MODEL.labels, "label")] if label else list(MODEL.labels)
+        columns = ["label"] if label is None else []
+        for name in labels:
+            columns += [
+                p.name
+                for p in MODEL.node_columns(name)
+                if p.name not in BOOKKEEPING_PROPERTIES and p.name not in columns
+            ]
+        table = Rows(columns=columns)
+        for name in labels:
+            for page in self.iter_nodes(name):
+                table.extend(
+                    {c: name if c == "label" else row.get(c) for c in columns} for row in page
+                )
+        return table
+
+    def relations(self, rel_type: str | None = None) -> Rows:
+        """The facts of `rel_type` as a table, one row per fact in (source, target) order:
+        `source` and `target` (node ids), the labels of both ends, then the relation's
+        properties (`sources`, `evidence`, `confidences`, `confidence`, its own), without the
+        store's bookkeeping. Without a type: every relation, with a `type` column first."""
+        types = (
+            [self._known(rel_type, MODEL.relations, "relation type")]
+            if rel_type
+            else list(MODEL.relations)
+        )
+        columns = ["type"] if rel_type is None else []
+        columns += ["source", "source_label", "target", "target_label"]
+        for name in types:
+            columns += [
+                p.name
+                for p in MODEL.relation_columns(name)
+                if p.name not in BOOKKEEPING_PROPERTIES and p.name not in columns
+            ]
+        table = Rows(columns=columns)
+        derived = {"type", "source_label", "target_label"}
+        for name in types:
+            for page in self.iter_relations(name):
+                for row in page:
+                    out = {c: row.get(c) for c in columns if c not in derived}
+                    if rel_type is None:
+                        out["type"] = name
+                    out["source_label"] = label_of(row["source"])
+                    out["target_label"] = label_of(row["target"])
+                    table.append({c: out.get(c) for c in columns})
+        return table
+
+    @staticmethod
+    def _known(name: str, known: Mapping[str, Any], what: str) -> str:
+        if name not in known:
+            raise StoreError(f"no {what} {name!r} (one of {', '.join(known)})")
+        return name
 
     def to_networkx(
         self, query: str | None = None, params: dict[str, Any] | None = None

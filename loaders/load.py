@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from ..graph.batch import Batch
 from ..graph.decisions import Decisions
@@ -25,7 +26,93 @@ from .documents import read_document
 from .extraction import Extractor, FrameExtractor, extract_article
 from .resolution import CorpusResolver
 from .settings import BATCH_ROWS
-from .sources import classify_path, iter_article_inputs, read_articles
+from .sources import MAX_BYTES, classify_path, iter_article_inputs, read_articles
+
+# The ETA waits for this many articles after the first, and this many seconds, before it says
+# anything: the first ones pay for starting the workers and loading the gazetteer.
+ETA_MIN_ARTICLES = 10
+ETA_MIN_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class LoadProgress:
+    """Where a load stands: what `load_paths` gives `on_progress` after every input it has
+    read and before and after every transaction it writes (a new object each time).
+
+    Counts are of articles and extraction documents alike (one record of a JSON Lines file is
+    one): `read` of them taken in (failed ones too), `extracted` into valid documents, `failed`
+    (unreadable, not extractable, or rejected by the store), `written` committed to the store,
+    and `writing` in the transaction being written now. `result` is what the store changed.
+    """
+
+    total: int | None  # articles and documents to load; None when unknown (stdin)
+    started: float  # time.monotonic() when loading began
+    now: float  # time.monotonic() of this report
+    read: int = 0
+    extracted: int = 0
+    failed: int = 0
+    written: int = 0
+    writing: int = 0
+    result: WriteResult = field(default_factory=WriteResult)
+    first_at: float | None = None  # when the first input was read
+    done: bool = False
+
+    @property
+    def elapsed(self) -> float:
+        return self.now - self.started
+
+    @property
+    def rate(self) -> float | None:
+        """Articles read per second since the first one (None until two seconds of them)."""
+        if self.first_at is None or self.now - self.first_at < ETA_MIN_SECONDS:
+            return None
+        return (self.read - 1) / (self.now - self.first_at)
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left, from the articles still to read at the rate so far; None until
+        enough is known (ETA_MIN_ARTICLES after the first, over ETA_MIN_SECONDS), when the
+        total is unknown, and while the last transaction is written."""
+        rate = self.rate
+        if self.total is None or rate is None or rate <= 0 or self.read <= ETA_MIN_ARTICLES:
+            return None
+        if self.read >= self.total:
+            return None
+        return (self.total - self.read) / rate
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """How many articles and documents `paths` hold, for a progress display: one per file or
+    URL, one per record of a JSON Lines or JSON list file. None when one of them is stdin."""
+    total = 0
+    for item in iter_article_inputs(str(p) for p in paths):
+        if item == "-":
+            return None
+        if "://" in item or not item.lower().endswith(RECORD_SUFFIXES):
+            total += 1
+        else:
+            total += _records_in(Path(item))
+    return total
+
+
+def _records_in(path: Path) -> int:
+    from .encoding import decode_bytes
+    from .jsontext import JSONError, loads
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return 1
+        text = decode_bytes(path.read_bytes())
+    except (OSError, UcnError, ValueError):
+        return 1
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if not path.name.lower().endswith(".json"):
+        return max(lines, 1)
+    try:
+        whole = loads(text)
+    except JSONError:
+        return max(lines, 1)
+    return max(len(whole), 1) if isinstance(whole, list) else 1
 
 
 @dataclass
@@ -215,6 +302,7 @@ def load_paths(
     *,
     strict: bool = False,
     on_input: Callable[[str, str | None], None] | None = None,
+    on_progress: Callable[[LoadProgress], None] | None = None,
     batch_rows: int = BATCH_ROWS,
     workers: int = 1,
     extractor: Extractor | None = None,
@@ -230,11 +318,30 @@ def load_paths(
     transaction each; should a batch fail, its documents are retried one by one so that only
     the faulty one is lost. With `strict`, the first failure raises instead. Facts less sure
     than `min_confidence` are left out, from articles and from extraction documents alike.
+    `on_progress`, when given, gets a `LoadProgress` after every input read and before and
+    after every transaction (the inputs are counted first, for its `total` and `eta`).
 
     The curator's `decisions` apply to every document; with `resolve`, an entity is also joined
     to the node another article gave it under a variant of its name (resolution.py).
     """
+    paths = list(paths)
     report = LoadReport()
+    progress = None
+    if on_progress is not None:
+        now = time.monotonic()
+        progress = LoadProgress(count_inputs(paths), now, now)
+
+    def tell(**changes: Any) -> None:
+        nonlocal progress
+        if progress is not None and on_progress is not None:
+            now = time.monotonic()
+            progress = replace(progress, now=now, **changes)
+            if progress.first_at is None and progress.read:
+                progress = replace(progress, first_at=now)
+            if progress.total is not None and progress.read > progress.total:
+                progress = replace(progress, total=progress.read)  # a count that fell short
+            on_progress(progress)
+
     resolver = CorpusResolver(store, decisions, automatic=resolve)
     if min_confidence > 0 and extractor is None:
         extractor = FrameExtractor(min_confidence=min_confidence)
@@ -247,14 +354,23 @@ def load_paths(
             on_input(origin, message)
 
     def write(documents: list[Document]) -> None:
+        tell(writing=len(documents))
         try:
-            report.written += store.write(Batch.of(documents))
+            written = store.write(Batch.of(documents))
         except UcnError as exc:
+            tell(writing=0)
             if strict or len(documents) > 1:
                 raise
             fail(documents[0].origin, f"{documents[0].origin}: {exc}")
+            if progress is not None:
+                tell(failed=progress.failed + 1)
             return
+        report.written += written
         report.loaded += len(documents)
+        if progress is not None:
+            total = replace(progress.result)
+            total += written
+            tell(writing=0, written=progress.written + len(documents), result=total)
         for document in documents:
             if on_input:
                 on_input(document.origin, None)
@@ -263,11 +379,16 @@ def load_paths(
         for item, result in iter_documents(paths, workers=workers, extractor=extractor):
             if isinstance(result, UcnError):
                 fail(item, str(result))
+                if progress is not None:
+                    tell(read=progress.read + 1, failed=progress.failed + 1)
             else:
                 if min_confidence > 0:
                     kept = tuple(r for r in result.relations if r.confidence >= min_confidence)
                     result = replace(result, relations=kept)
-                yield resolver.resolve(result)
+                resolved = resolver.resolve(result)
+                if progress is not None:
+                    tell(read=progress.read + 1, extracted=progress.extracted + 1)
+                yield resolved
 
     for group in batched(documents(), batch_rows):
         try:
@@ -278,4 +399,5 @@ def load_paths(
             for document in group:
                 write([document])
     report.joined, report.joins = resolver.joined, resolver.joins
+    tell(done=True)
     return report

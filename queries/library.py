@@ -35,17 +35,23 @@ subquery to order a union in.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..graph.errors import UcnError
 from ..graph.model import MODEL
+from ..graph.rows import Rows
 from ..graph.store import GraphStore
 from .resolve import ENTITY_LABELS, EntityIndex
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow as pa
 
 ENGINES = ("ladybug", "neo4j")
 PARAM_TYPES = ("text", "int", "float", "year", "relation", "entity")
@@ -134,6 +140,11 @@ class NamedQuery:
 
 @dataclass
 class QueryResult:
+    """A named query's rows, with the parameters it ran with and what entity names resolved to.
+
+    >>> run_named(store, "members-of", {"network": "CityNet"}).to_pandas()  # doctest: +SKIP
+    """
+
     query: NamedQuery
     params: dict[str, Any]
     rows: list[dict[str, Any]]
@@ -141,7 +152,33 @@ class QueryResult:
 
     @property
     def columns(self) -> list[str]:
+        """The columns of the rows: the engine's, else the query's `// returns:` line."""
+        if isinstance(self.rows, Rows) and self.rows.columns:
+            return self.rows.columns
         return list(self.rows[0]) if self.rows else list(self.query.returns)
+
+    def table(self) -> Rows:
+        """The rows as a `Rows` table with the query's columns."""
+        return Rows(self.rows, self.columns)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The rows as a pandas DataFrame (needs `pip install 'ucn[pandas]'`)."""
+        return self.table().to_pandas()
+
+    def to_arrow(self) -> pa.Table:
+        """The rows as an Arrow table."""
+        return self.table().to_arrow()
+
+    def to_parquet(self, where: str | os.PathLike[str] | IO[bytes]) -> None:
+        """The rows as a Parquet file; its metadata records the query and its parameters."""
+        self.table().to_parquet(where, self.metadata())
+
+    def metadata(self) -> dict[str, str]:
+        """What a file of these rows records about them: the query's name and parameters."""
+        return {
+            "ucn.query": self.query.name,
+            "ucn.params": json.dumps(self.params, ensure_ascii=False, default=str),
+        }
 
 
 def placeholders(text: str) -> set[str]:

@@ -67,6 +67,17 @@ DA_NANG_DOC: dict[str, Any] = {
 }
 
 
+# A short news article in English that the extractor reads entities and ties from; `{i}` makes
+# each copy another article.
+NEWS_ARTICLE = (
+    "Mayors meet in Yokohama, round {i}\n\n"
+    "The mayor of Da Nang and the mayor of Yokohama signed a cooperation agreement on urban "
+    "planning in round {i} of the talks. Da Nang is a member of CityNet, the regional network "
+    "of local authorities, and both cities attended the CityNet Congress in Seoul. The "
+    "agreement covers water, transport and training for city officials over three years.\n"
+)
+
+
 def document(article_id: str = "art-1", **changes: Any) -> dict[str, Any]:
     """A fresh copy of the Đà Nẵng document, with another article id and other changes."""
     doc = copy.deepcopy(DA_NANG_DOC)

@@ -241,6 +241,7 @@ def test_a_progress_bar_on_a_terminal(tmp_path: Path, doc_file: Path) -> None:
     os.close(leader)
     assert done.returncode == 0
     assert b"loading" in seen and b"100%" in seen
+    assert b"read 4/4, extracted 4, written 4 (" in seen  # d0-d2 and doc.json, on a bare pty
 
 
 def test_every_command_is_documented() -> None:

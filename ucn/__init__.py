@@ -3,9 +3,10 @@
 >>> import ucn
 >>> store = ucn.open_store("ucn.db")                    # doctest: +SKIP
 >>> ucn.load_paths(store, ["samples/"])                 # doctest: +SKIP
->>> store.run("MATCH (c:City) RETURN c.name AS city")   # doctest: +SKIP
+>>> store.run("MATCH (c:City) RETURN c.name AS city").to_pandas()  # doctest: +SKIP
 
-Names are imported on first use, so that a short command loads only what it needs.
+Names are imported on first use, so that a short command loads only what it needs; so is
+`__version__` (read from the installed package's metadata).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from .graph.document import parse_document
     from .graph.errors import UcnError
     from .graph.model import MODEL
+    from .graph.rows import Rows
     from .graph.store import GraphStore, open_store
     from .loaders.documents import read_document
     from .loaders.load import load_paths
@@ -27,6 +29,7 @@ _EXPORTS = {
     "Batch": ".graph.batch",
     "GraphStore": ".graph.store",
     "UcnError": ".graph.errors",
+    "Rows": ".graph.rows",
     "open_store": ".graph.store",
     "parse_document": ".graph.document",
     "load_paths": ".loaders.load",
@@ -37,6 +40,7 @@ __all__ = [
     "MODEL",
     "Batch",
     "GraphStore",
+    "Rows",
     "UcnError",
     "load_paths",
     "open_store",
@@ -44,8 +48,24 @@ __all__ = [
     "read_document",
 ]
 
+# What `__version__` is when no installed package says: a source tree on sys.path, not installed.
+UNKNOWN_VERSION = "0+unknown"
+
+
+def _version() -> str:
+    """The installed distribution's version (pyproject.toml's, as pip recorded it)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ucn")
+    except PackageNotFoundError:
+        return UNKNOWN_VERSION
+
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -55,4 +75,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+    return sorted([*globals(), *_EXPORTS, "__version__"])

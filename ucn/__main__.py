@@ -1,3 +1,6 @@
+"""`python -m ucn`: the `ucn` command, with the same options and exit statuses."""
+
 from .cli import main
 
-main()
+if __name__ == "__main__":
+    main()

@@ -25,6 +25,8 @@ from .viz.mapdata import MAX_NODES
 if TYPE_CHECKING:
     from .viz.mapdata import MapData
 
+# `ucn query --format`: the text formats, and Parquet (typed columns, lists kept), for pandas.
+QUERY_FORMATS = (*FORMATS, "parquet")
 # RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
 # Graph files and tables (graph/graphfiles.py, graph/admincsv.py).
@@ -138,6 +140,15 @@ def min_confidence_option(default: float) -> Callable[[F], F]:
     )
 
 
+def _print_version(ctx: click.Context, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from . import __version__
+
+    click.echo(f"ucn {__version__}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -159,7 +170,14 @@ def min_confidence_option(default: float) -> Callable[[F], F]:
     help="The curator's identity decisions, applied by every load (`ucn resolve`) [env "
     "UCN_DECISIONS; default beside the embedded database: ./ucn.decisions.csv].",
 )
-@click.version_option(package_name="ucn")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, param, value: _print_version(ctx, value),
+    help="Show the version and exit.",
+)
 def main(db: str | None, neo4j: str | None, decisions: str | None) -> None:
     """ucn: news articles about urban cooperation, as a knowledge graph you can query.
 
@@ -192,6 +210,12 @@ def main(db: str | None, neo4j: str | None, decisions: str | None) -> None:
     help="Join an entity to the node another article gave it under a variant of its name "
     "(name order, abbreviations, acronyms). The curator's decisions apply either way.",
 )
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the progress line on stderr (articles read, extracted, written; rate; ETA) "
+    "[default: when stderr is a terminal].",
+)
 @click.pass_context
 @reports_errors
 def load(
@@ -202,6 +226,7 @@ def load(
     workers: int,
     min_confidence: float,
     resolve: bool,
+    progress: bool | None,
 ) -> None:
     """Load news articles (text, HTML, JSON/JSONL records; files, folders, URLs, - for stdin)
     and extraction documents (the JSON `ucn extract` prints) into the graph.
@@ -213,22 +238,18 @@ def load(
 
     decided = Decisions.read(decisions_file(ctx))
     store = _store(ctx, create=True)
-    show_progress = sys.stderr.isatty()
-    bar = None
-    if show_progress:
-        from .loaders import iter_article_inputs
+    display = None
+    if progress if progress is not None else sys.stderr.isatty():
+        from .progress import ProgressDisplay
 
-        total = sum(1 for _ in iter_article_inputs(paths))
-        bar = click.progressbar(length=total, label="loading", file=sys.stderr)
-        bar.__enter__()
+        display = ProgressDisplay(sys.stderr)
 
     def on_input(origin: str, error: str | None) -> None:
         if error:
-            if bar is not None:
-                click.echo("", err=True)
-            click.echo(f"Error: {error}", err=True)
-        if bar is not None:
-            bar.update(1)
+            if display is not None:
+                display.note(f"Error: {error}")
+            else:
+                click.echo(f"Error: {error}", err=True)
 
     from .loaders.load import load_paths
 
@@ -238,6 +259,7 @@ def load(
             paths,
             strict=strict,
             on_input=on_input,
+            on_progress=display,
             batch_rows=batch_rows,
             workers=workers,
             min_confidence=min_confidence,
@@ -245,8 +267,8 @@ def load(
             resolve=resolve,
         )
     finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
+        if display is not None:
+            display.close()
     w = report.written
     click.echo(
         f"loaded {report.loaded} document{'s' if report.loaded != 1 else ''}: "
@@ -309,7 +331,23 @@ def extract(articles: tuple[str, ...], fmt: str, min_confidence: float, confiden
     help="Bind $KEY; VALUE is read as JSON when it parses, else as text. Entity parameters of "
     "named queries take a name, an alias or an id.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="table and csv: a list is one cell, its items joined by '; '; json and parquet keep "
+    "lists as lists (parquet: a typed, compressed file for pandas, R or DuckDB; needs -o).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="Write the rows to FILE (all of them or nothing), - for stdout.",
+)
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @click.option(
     "--viz",
@@ -325,6 +363,7 @@ def query(
     name: str | None,
     params: tuple[str, ...],
     fmt: str,
+    output: str,
     write: bool,
     viz_path: str | None,
 ) -> None:
@@ -333,10 +372,13 @@ def query(
     \b
         ucn query "MATCH (c:City) RETURN c.name AS city"
         ucn query --name members-of -p network=CityNet
+        ucn query --name members-of -p network=CityNet --format parquet -o members.parquet
     """
     bound = dict(parse_param(p) for p in params)
     if (cypher is None) == (name is None):
         raise click.UsageError("give either CYPHER or --name QUERY")
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("parquet is a binary file: give -o FILE.parquet (or pipe it)")
     if name is not None:
         if write:
             raise click.UsageError("named queries only read; --write is for your own Cypher")
@@ -346,10 +388,16 @@ def query(
         for param, node in result.resolved.items():
             if str(bound[param]) != result.params[param]:
                 click.echo(f"note: {param} = {bound[param]!r} is {node}", err=True)
-        click.echo(format_rows(result.rows, fmt, result.columns), nl=False)
+        rows, metadata = result.table(), result.metadata()
     else:
         rows = _store(ctx, create=write).run(cypher, bound, write=write)
-        click.echo(format_rows(rows, fmt), nl=False)
+        metadata = {"ucn.cypher": cypher, "ucn.params": json.dumps(bound, ensure_ascii=False)}
+    if fmt == "parquet":
+        write_binary_atomically(output, lambda out: rows.to_parquet(out, metadata))
+    else:
+        write_atomically(output, format_rows(rows, fmt, rows.columns))
+    if output != "-":
+        click.echo(f"wrote {output}: {len(rows)} row{'s' if len(rows) != 1 else ''}", err=True)
     if viz_path:
         from .viz.maps import make_map
 

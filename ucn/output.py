@@ -1,4 +1,10 @@
-"""Query results as an aligned table, CSV or JSON."""
+"""Query results as an aligned table, CSV or JSON.
+
+In the table and in CSV, a list of plain values (names, ids, sentences, numbers) is one cell of
+its items joined by `; `, as a spreadsheet user would type it; nested values (nodes, paths,
+lists of lists) are JSON. JSON output, and Parquet (`ucn query --format parquet`), keep lists
+as lists: use them when the items must come back exactly (an item may itself hold `; `).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,8 @@ from collections.abc import Sequence
 from typing import Any
 
 FORMATS = ("table", "csv", "json")
+LIST_SEPARATOR = "; "
+_PLAIN = str | int | float | bool
 
 
 def to_json(value: Any) -> str:
@@ -21,6 +29,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, list) and all(v is None or isinstance(v, _PLAIN) for v in value):
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)

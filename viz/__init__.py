@@ -12,16 +12,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .html import render_html
     from .mapdata import MapData, build_map
+    from .maps import make_map
 
 _EXPORTS = {
     "render_html": ".html",
     "MapData": ".mapdata",
     "build_map": ".mapdata",
+    "make_map": ".maps",
 }
 
 __all__ = [
     "MapData",
     "build_map",
+    "make_map",
     "render_html",
 ]
 
