@@ -116,6 +116,36 @@ def page_relations(rel_type: str) -> str:
     )
 
 
+# Pages by internal offsets (LadybugDB's `offset(ID(n))`): a range of them is read without
+# sorting the whole table, which a page keyed on ids (ORDER BY ... LIMIT) costs each time.
+def scan_nodes(label: str) -> str:
+    """The nodes of `label` whose offsets are in [`$lo`, `$hi`), in id order."""
+    returns = ", ".join(f"n.{c} AS {c}" for c in _node_columns(label))
+    return (
+        f"MATCH (n:{label}) WHERE offset(ID(n)) >= $lo AND offset(ID(n)) < $hi "
+        f"RETURN {returns} ORDER BY n.id"
+    )
+
+
+def scan_relations(rel_type: str) -> str:
+    """The facts of `rel_type` whose source's offset is in [`$lo`, `$hi`), in (source, target)
+    order."""
+    returns = ", ".join(f"r.{c} AS {c}" for c in _relation_columns(rel_type))
+    return (
+        f"MATCH (a)-[r:{rel_type}]->(b) WHERE offset(ID(a)) >= $lo AND offset(ID(a)) < $hi "
+        f"RETURN a.id AS source, b.id AS target, {returns} ORDER BY source, target"
+    )
+
+
+def node_offsets(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN max(offset(ID(n))) AS top"
+
+
+def source_offsets(rel_type: str) -> str:
+    """How many `rel_type` facts leave the sources at each offset, by offset."""
+    return f"MATCH (a)-[:{rel_type}]->() RETURN offset(ID(a)) AS o, count(*) AS n ORDER BY o"
+
+
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
 
 

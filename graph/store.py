@@ -512,6 +512,16 @@ class GraphStore(ABC):
                 return
             a, b = rows[-1]["source"], rows[-1]["target"]
 
+    def scan_nodes(self, label: str, batch: int = CHUNK) -> Iterator[list[Row]]:
+        """Every node of `label`, about `batch` rows a page, in whatever order the store reads
+        cheapest (the same order each time for the same database): for exports, which need
+        every row but no order. Here, `iter_nodes`."""
+        return self.iter_nodes(label, batch)
+
+    def scan_relations(self, rel_type: str, batch: int = CHUNK) -> Iterator[list[Row]]:
+        """Every fact of `rel_type`, about `batch` rows a page, as `scan_nodes`."""
+        return self.iter_relations(rel_type, batch)
+
     def to_networkx(
         self, query: str | None = None, params: dict[str, Any] | None = None
     ) -> nx.MultiDiGraph:

@@ -582,7 +582,7 @@ def forget(ctx: click.Context, article_id: str) -> None:
     default="node-link",
     show_default=True,
     help="node-link: networkx node-link JSON; turtle, jsonld, nt, xml (RDF/XML), trig, nquads: "
-    "RDF in the ucn ontology (nt and nquads are streamed).",
+    "RDF in the ucn ontology, streamed (jsonld expanded, with full IRIs).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
 @click.option(
