@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
@@ -403,13 +403,15 @@ class LadybugStore(GraphStore):
         ]
 
     # -- reading everything -------------------------------------------------------------------
-    def scan_nodes(self, label: str, batch: int = CHUNK) -> Iterator[list[Row]]:
+    def scan_nodes(
+        self, label: str, batch: int = CHUNK, columns: Sequence[str] | None = None
+    ) -> Iterator[list[Row]]:
         """Every node of `label`, a range of `batch` internal offsets a page (id order within
         it): reading a page costs its rows, not a sort of the table."""
         top = self._page(cypher.node_offsets(label), {})[0]["top"]
         if top is None:
             return
-        query = cypher.scan_nodes(label)
+        query = cypher.scan_nodes(label, columns)
         for lo in range(0, top + 1, batch):
             # the last page is open-ended: what the count did not see is read all the same
             hi = lo + batch if lo + batch <= top else OPEN_END
@@ -417,10 +419,12 @@ class LadybugStore(GraphStore):
             if rows:
                 yield rows
 
-    def scan_relations(self, rel_type: str, batch: int = CHUNK) -> Iterator[list[Row]]:
+    def scan_relations(
+        self, rel_type: str, batch: int = CHUNK, columns: Sequence[str] | None = None
+    ) -> Iterator[list[Row]]:
         """Every fact of `rel_type`, a page the facts of a range of source offsets: about
         `batch` facts, or more for one source node that alone has more."""
-        query = cypher.scan_relations(rel_type)
+        query = cypher.scan_relations(rel_type, columns)
         for lo, hi in self._source_ranges(rel_type, batch):
             rows = self._page(query, {"lo": lo, "hi": hi})
             if rows:

@@ -262,6 +262,8 @@ def fact_key(rel_type: str, source: str, target: str) -> str:
 # Relations name the same nodes and articles again and again: their IRIs are cached (a bounded
 # number of them, so memory stays bounded).
 _IRI_CACHE = 1 << 16
+# What `node_iri` leaves unencoded: quote()'s letters, digits and `_.-~`, and `/`.
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch
 
 
 def _graphs(iris: Iterable[str]) -> tuple[str, ...]:
@@ -271,6 +273,12 @@ def _graphs(iris: Iterable[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def _path_segment(article: str) -> str:
     return quote(article, safe="/-._~")
+
+
+def _present(names: list[str], columns: Iterable[Any]) -> list[str]:
+    """`names` that are among `columns` (model properties), each once, in order."""
+    known = {c.name for c in columns}
+    return [n for n in dict.fromkeys(names) if n in known]
 
 
 # -- the graph as statements -------------------------------------------------------------------
@@ -303,6 +311,30 @@ class RdfMapper:
             for rel in MODEL.relations
         }
         self.fact_slugs = {rel: rel.lower().replace("_", "-") for rel in MODEL.relations}
+        # The store columns the statements are made of: reading the others (the bookkeeping,
+        # the network measures) would cost without adding a statement.
+        self.node_columns = {
+            label: _present(
+                ["id", "name", "aliases", "wikidata", *(c for c, _, _ in self.node_props[label])],
+                MODEL.node_columns(label),
+            )
+            for label in MODEL.labels
+        }
+        self.relation_columns = {
+            rel: _present(
+                [
+                    "sources",
+                    "evidence",
+                    "confidences",
+                    "role",
+                    "since",
+                    *(c for c, _, _ in self.fact_props[rel]),
+                ],
+                MODEL.relation_columns(rel),
+            )
+            for rel in MODEL.relations
+        }
+        self.relation_columns["MENTIONS"] = ["sources"]  # a mention is its statement alone
         self.roles: set[str] = set()
         self._iris: dict[str, str] = {}
 
@@ -311,7 +343,10 @@ class RdfMapper:
         if found is None:
             if len(self._iris) >= _IRI_CACHE:
                 self._iris.clear()
-            found = self._iris[node_id] = node_iri(self.base, node_id)
+            # most ids are left as they are by quote(), which costs more than asking
+            plain = _UNQUOTED(node_id)
+            found = f"{self.base}/{node_id}" if plain else node_iri(self.base, node_id)
+            self._iris[node_id] = found
         return found
 
     def node(self, label: str, row: Row) -> Iterator[Quad]:
@@ -408,14 +443,14 @@ def iter_quads(
     mapper = RdfMapper(base)
     unwritable = UNWRITABLE[fmt] if fmt is not None else None
     for label in MODEL.labels:
-        for rows in store.scan_nodes(label, batch):
+        for rows in store.scan_nodes(label, batch, mapper.node_columns[label]):
             for row in rows:
                 if unwritable is None or _writable(row, unwritable):
                     yield from mapper.node(label, row)
                 else:
                     yield from _checked(mapper.node(label, row), row, unwritable, fmt)
     for rel_type in MODEL.relations:
-        for rows in store.scan_relations(rel_type, batch):
+        for rows in store.scan_relations(rel_type, batch, mapper.relation_columns[rel_type]):
             for row in rows:
                 if unwritable is None or _writable(row, unwritable):
                     yield from mapper.relation(rel_type, row)
