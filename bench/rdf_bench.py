@@ -1,19 +1,25 @@
-"""RDF export benchmark: triples per second per format, against rdflib's own serializer.
+"""RDF export benchmark: each format as a ratio to pyoxigraph serialising the same statements.
 
-    python bench/rdf_bench.py [--nodes 33000 --relations 99000 --documents 1400]
-                              [--formats nt,nquads,turtle,trig,xml,jsonld] [--seed 7]
+    python bench/rdf_bench.py [--nodes 100000] [--relations N] [--documents N]
+                              [--formats nt,nquads,turtle,trig,xml,jsonld] [--repeat 3]
+                              [--db PATH] [--seed 7]
 
-Builds a synthetic graph with provenance (the generator of bench/load_bench.py; the defaults give
-about 1M triples), loads it into a fresh embedded store, then for each format times
-`ucn.graph.rdf.export_rdf` from the store to a file: reading the store, mapping rows to
-statements and writing them. Beside it, rdflib's own serializer writes an in-memory rdflib Graph
-(a Dataset for TriG and N-Quads) holding the same statements, built beforehand and not timed.
-The ratio is ucn's triples per second over rdflib's: above 1, the export from the store is
-faster than rdflib serializing a graph it already holds. The streamed formats (N-Triples,
-N-Quads) are cheap enough to run --repeat times, and the best run of each side counts.
+Builds a synthetic graph with provenance (the generator of bench/load_bench.py; 100,000 nodes
+give about 2.9M statements) in a fresh embedded store, or reuses the one at --db when it is
+there (and keeps one built there). Then, for each format, --repeat times, side by side:
 
-It also measures, with tracemalloc, the Python memory at peak while streaming N-Triples and
-while building the rdflib Graph the other formats need. Prints a table and writes
+- ucn: `ucn.graph.rdf.export_rdf` from the open store to a file, in a fresh process: reading
+  the store a page at a time, mapping rows to statements and writing them;
+- pyoxigraph (the anchor): `pyoxigraph.serialize` of the same statements to a file, from a list
+  of its Triples (Quads for TriG and N-Quads) built beforehand and not timed: the serialiser
+  alone, with nothing to read.
+
+A ucn run and an anchor run alternate, so that both see the same load on a shared machine; the
+ratio is the median of ucn's seconds over the median of the anchor's, and its spread the lowest
+and highest ratio of a run to the anchor run beside it. Also timed: reading the store and mapping
+it to statements with nothing written (`iter_quads`), the part no serialiser can save. Memory is
+each ucn run's peak resident size less its size before the export (the store open): flat when it
+stays far below the output and the same whatever the graph's size. Prints a table and writes
 bench-out/rdf.json. A benchmark, not a test: nothing is asserted.
 """
 
@@ -23,74 +29,194 @@ import argparse
 import json
 import os
 import platform
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 from typing import Any
 
-import rdflib
-
-from ucn.graph import Batch, open_store, parse_document
-from ucn.graph.rdf import (
-    DATASET_FORMATS,
-    RDF_FORMATS,
-    STREAMED,
-    export_rdf,
-    iter_quads,
-    to_rdflib,
-)
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import build_documents
-
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "rdf.json"
 FORMATS = ("nt", "nquads", "turtle", "trig", "xml", "jsonld")
+OX_FORMATS = {
+    "nt": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "turtle": "TURTLE",
+    "trig": "TRIG",
+    "xml": "RDF_XML",
+    "jsonld": "JSON_LD",
+}
+DATASET_FORMATS = ("nquads", "trig")
+STAGES = {
+    "read": "reading the store's pages, nothing mapped",
+    "read+map": "reading and mapping them to statements, nothing written",
+}
 
 
-def load_store(path: Path, nodes: int, relations: int, documents: int, seed: int) -> Any:
-    docs = build_documents(nodes, relations, documents, seed)
-    store = open_store(db=path)
-    store.write(Batch.of(parse_document(d, f"doc {i}") for i, d in enumerate(docs)))
-    return store
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1e3  # kB
+    raise RuntimeError(f"no {field} in /proc/self/status")
 
 
-def timed(work: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
+def rss_mb() -> float:
+    """Resident size now (Linux)."""
+    return _status_mb("VmRSS")
+
+
+def reset_peak_rss() -> None:
+    """Start the peak resident size afresh: the process's start (the engine opening the
+    database) is not the export."""
+    with open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+
+
+def peak_rss_mb() -> float:
+    return _status_mb("VmHWM")
+
+
+def timed(work: Any) -> tuple[float, float, Any]:
+    wall, cpu = time.perf_counter(), time.process_time()
     result = work()
-    return time.perf_counter() - start, result
+    return time.perf_counter() - wall, time.process_time() - cpu, result
 
 
-def export_run(store: Any, fmt: str, path: Path, repeat: int) -> dict[str, Any]:
-    best = None
-    for _ in range(repeat):
-        with path.open("wb") as out:
-            seconds, statements = timed(lambda: export_rdf(store, fmt, out))
-        best = seconds if best is None else min(best, seconds)
-    return {"seconds": best, "statements": statements, "bytes": path.stat().st_size}
+# -- the processes that are timed --------------------------------------------------------------
+def ucn_worker(db: str, fmt: str, out: str, traced: bool = False) -> None:
+    """One export in a fresh process (with fmt `read+map`, the statements with nothing written;
+    `read`, the store's pages with nothing mapped); prints its figures as JSON. `traced`: the
+    peak of Python's own memory too (tracemalloc, which slows the run)."""
+    import tracemalloc
+
+    from ucn.graph import MODEL, open_store
+    from ucn.graph.rdf import export_rdf, iter_quads
+
+    store = open_store(db=db)
+
+    def read() -> int:
+        rows = sum(len(page) for label in MODEL.labels for page in store.scan_nodes(label))
+        return rows + sum(
+            len(page) for rel_type in MODEL.relations for page in store.scan_relations(rel_type)
+        )
+
+    reset_peak_rss()
+    before = rss_mb()
+    if traced:
+        tracemalloc.start()
+    if fmt == "read":
+        wall, cpu, count = timed(read)
+    elif fmt == "read+map":
+        wall, cpu, count = timed(lambda: sum(1 for _ in iter_quads(store, fmt="nt")))
+    else:
+        with open(out, "wb") as target:
+            wall, cpu, count = timed(lambda: export_rdf(store, fmt, target))
+    python_peak = tracemalloc.get_traced_memory()[1] / 1e6 if traced else None
+    store.close()
+    size = os.path.getsize(out) if fmt not in ("read", "read+map") else 0
+    print(
+        json.dumps(
+            {
+                "seconds": wall,
+                "cpu": cpu,
+                "statements": count,
+                "bytes": size,
+                "rss_before_mb": before,
+                "rss_growth_mb": peak_rss_mb() - before,
+                "python_peak_mb": python_peak,
+            }
+        ),
+        flush=True,
+    )
 
 
-def rdflib_run(graph: Any, fmt: str, path: Path, repeat: int) -> dict[str, Any]:
-    best = None
-    for _ in range(repeat):
-        with path.open("wb") as out:
-            seconds, _ = timed(
-                lambda: graph.serialize(
-                    destination=out, format=RDF_FORMATS[fmt][0], encoding="utf-8"
-                )
-            )
-        best = seconds if best is None else min(best, seconds)
-    return {"seconds": best, "bytes": path.stat().st_size}
+def anchor_worker(source: str, dataset: bool) -> None:
+    """Holds the statements of `source` (N-Quads or N-Triples) as a list of pyoxigraph Quads or
+    Triples; then for each `FORMAT PATH` line on stdin serialises them to PATH and prints the
+    figures as JSON."""
+    import gc
+
+    import pyoxigraph as ox
+
+    from ucn.graph.rdf import export_prefixes
+
+    syntax = ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES
+    statements = list(ox.parse(path=source, format=syntax))
+    if not dataset:
+        statements = [q.triple for q in statements]
+    gc.collect()
+    gc.freeze()  # nothing to collect while timing: the list is never freed
+    prefixes = export_prefixes()
+    print(json.dumps({"ready": len(statements), "list_mb": rss_mb()}), flush=True)
+    for line in sys.stdin:
+        fmt, path = line.split()
+        target = getattr(ox.RdfFormat, OX_FORMATS[fmt])
+        with open(path, "wb") as out:
+            start, cpu_start = time.perf_counter(), time.process_time()
+            ox.serialize(statements, out, target, prefixes=prefixes)
+            wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+        print(json.dumps({"seconds": wall, "cpu": cpu, "bytes": os.path.getsize(path)}), flush=True)
 
 
-def peak_mb(work: Any) -> float:
-    tracemalloc.start()
-    try:
-        work()
-        return tracemalloc.get_traced_memory()[1] / 1e6
-    finally:
-        tracemalloc.stop()
+# -- the driver --------------------------------------------------------------------------------
+def build(db: Path, nodes: int, relations: int, documents: int, seed: int) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from load_bench import build_documents
+
+    from ucn.graph import Batch, open_store, parse_document
+
+    docs = build_documents(nodes, relations, documents, seed)
+    with open_store(db=db) as store:
+        store.write(Batch.of(parse_document(d, f"doc {i}") for i, d in enumerate(docs)))
+
+
+def run_ucn(db: Path, fmt: str, out: Path, traced: bool = False) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--worker-ucn", str(db), fmt, str(out)]
+        + (["--traced"] if traced else []),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+class Anchor:
+    """A process holding the statements for pyoxigraph, serialising them on request."""
+
+    def __init__(self, source: Path, dataset: bool):
+        command = [sys.executable, __file__, "--worker-anchor", str(source)]
+        self.process = subprocess.Popen(
+            [*command, *(["--dataset"] if dataset else [])],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.ready = self._answer()
+
+    def _answer(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError("the pyoxigraph process ended early")
+        return json.loads(line)
+
+    def serialize(self, fmt: str, out: Path) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{fmt} {out}\n")
+        self.process.stdin.flush()
+        return self._answer()
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def spread(values: list[float]) -> str:
+    return f"{min(values):.2f}–{max(values):.2f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,94 +224,157 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
-    parser.add_argument("--nodes", type=int, default=33_000, help="nodes to store (all labels)")
-    parser.add_argument("--relations", type=int, default=99_000, help="relations (MENTIONS too)")
-    parser.add_argument("--documents", type=int, default=1_400, help="articles to spread over")
+    parser.add_argument("--nodes", type=int, default=100_000, help="nodes to store (all labels)")
+    parser.add_argument("--relations", type=int, help="relations, MENTIONS too [3 x nodes]")
+    parser.add_argument("--documents", type=int, help="articles to spread over [nodes / 24]")
     parser.add_argument("--formats", default=",".join(FORMATS), help="formats to time")
-    parser.add_argument(
-        "--repeat", type=int, default=3, help="runs of the streamed formats (the best counts)"
-    )
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each side (≥ 3)")
     parser.add_argument("--seed", type=int, default=7, help="random seed of the synthetic graph")
+    parser.add_argument("--db", type=Path, help="database to reuse, or to build and keep")
     parser.add_argument("--out", type=Path, default=OUT, help="JSON report path")
     args = parser.parse_args(argv)
     formats = [f for f in args.formats.split(",") if f]
-    unknown = set(formats) - set(RDF_FORMATS)
+    unknown = set(formats) - set(FORMATS)
     if unknown:
         parser.error(f"unknown formats: {', '.join(sorted(unknown))}")
+    relations = args.relations or 3 * args.nodes
+    documents = args.documents or max(1, args.nodes * 42 // 1000)
 
-    rows = []
     with tempfile.TemporaryDirectory(prefix="ucn-rdf-bench-") as tmp:
-        seconds, store = timed(
-            lambda: load_store(
-                Path(tmp) / "graph.db", args.nodes, args.relations, args.documents, args.seed
-            )
-        )
-        counts = store.stats()
-        nodes = sum(counts["nodes"].values())
-        relations = sum(counts["relations"].values())
-        print(f"loaded {nodes:,} nodes and {relations:,} relations in {seconds:.1f}s", flush=True)
-        graph = to_rdflib(iter_quads(store), dataset=False)
-        triples = len(graph)
-        print(f"{triples:,} triples", flush=True)
-        dataset = None
-        for fmt in formats:
-            reference = graph
-            if fmt in DATASET_FORMATS:
-                if dataset is None:
-                    dataset = to_rdflib(iter_quads(store), dataset=True)
-                reference = dataset
-            repeat = args.repeat if fmt in STREAMED else 1
-            ours = export_run(store, fmt, Path(tmp) / f"ucn{RDF_FORMATS[fmt][1]}", repeat)
-            theirs = rdflib_run(reference, fmt, Path(tmp) / f"rdflib{RDF_FORMATS[fmt][1]}", repeat)
-            os.remove(Path(tmp) / f"ucn{RDF_FORMATS[fmt][1]}")
-            os.remove(Path(tmp) / f"rdflib{RDF_FORMATS[fmt][1]}")
-            row = {
-                "format": fmt,
-                "statements": ours["statements"],
-                "ucn_seconds": round(ours["seconds"], 2),
-                "ucn_triples_per_s": round(triples / ours["seconds"]),
-                "rdflib_seconds": round(theirs["seconds"], 2),
-                "rdflib_triples_per_s": round(triples / theirs["seconds"]),
-                "ratio": round(theirs["seconds"] / ours["seconds"], 2),
-                "bytes": ours["bytes"],
-            }
-            rows.append(row)
-            print(
-                f"{fmt}: ucn {row['ucn_seconds']}s, rdflib {row['rdflib_seconds']}s, "
-                f"ratio {row['ratio']}",
-                flush=True,
-            )
-        del graph, dataset
-        null = Path(os.devnull)
-        with null.open("wb") as out:
-            stream_mb = peak_mb(lambda: export_rdf(store, "nt", out))
-        graph_mb = peak_mb(lambda: to_rdflib(iter_quads(store), dataset=False))
-        store.close()
+        db = args.db or Path(tmp) / "graph.db"
+        if not db.exists():
+            seconds, _, _ = timed(lambda: build(db, args.nodes, relations, documents, args.seed))
+            print(f"built {db} in {seconds:.0f}s", flush=True)
+        else:
+            print(f"reusing {db}", flush=True)
+        from ucn.graph import open_store
 
+        with open_store(db=db) as store:
+            counts = store.stats()
+        nodes = sum(counts["nodes"].values())
+        stored_relations = sum(counts["relations"].values())
+        load = [os.getloadavg()[0]]
+
+        out = Path(tmp) / "out"
+        # the parts of an export that come before any writing, and what they hold
+        stages = {stage: [run_ucn(db, stage, out) for _ in range(args.repeat)] for stage in STAGES}
+        triples = stages["read+map"][0]["statements"]
+        print(f"{nodes:,} nodes, {stored_relations:,} relations: {triples:,} statements")
+        # the statements the anchor serialises: ucn's own N-Triples and N-Quads, read back
+        sources = {}
+        for fmt in ("nt", "nquads"):
+            sources[fmt] = Path(tmp) / f"statements.{fmt}"
+            run_ucn(db, fmt, sources[fmt])
+
+        rows = []
+        for dataset in (False, True):
+            group = [f for f in formats if (f in DATASET_FORMATS) == dataset]
+            if not group:
+                continue
+            anchor = Anchor(sources["nquads" if dataset else "nt"], dataset)
+            try:
+                for fmt in group:
+                    ours, theirs = [], []
+                    for _ in range(args.repeat):
+                        ours.append(run_ucn(db, fmt, out))
+                        out.unlink()
+                        theirs.append(anchor.serialize(fmt, out))
+                        out.unlink()
+                    row = summarise(fmt, ours, theirs, anchor.ready["list_mb"])
+                    rows.append(row)
+                    print(
+                        f"{fmt}: anchor {row['anchor_seconds']}s, ucn {row['ucn_seconds']}s, "
+                        f"ratio {row['ratio']} ({row['ratio_spread']})",
+                        flush=True,
+                    )
+            finally:
+                anchor.close()
+        traced = {}
+        for fmt in [f for f in ("nt", "turtle") if f in formats]:
+            traced[fmt] = run_ucn(db, fmt, out, traced=True)["python_peak_mb"]
+            out.unlink()
+        load.append(os.getloadavg()[0])
+
+    import pyoxigraph
+
+    breakdown = {
+        stage: {
+            "seconds": round(statistics.median(r["seconds"] for r in runs), 2),
+            "spread": spread([r["seconds"] for r in runs]),
+            "cpu": round(statistics.median(r["cpu"] for r in runs), 2),
+            "rss_growth_mb": round(max(r["rss_growth_mb"] for r in runs)),
+        }
+        for stage, runs in stages.items()
+    }
     data = {
-        "machine": {"python": platform.python_version(), "rdflib": rdflib.__version__},
-        "graph": {"nodes": nodes, "relations": relations, "triples": triples},
+        "machine": {
+            "python": platform.python_version(),
+            "pyoxigraph": pyoxigraph.__version__,
+            "cpus": os.cpu_count(),
+            "load_average_start_end": [round(x, 1) for x in load],
+        },
+        "graph": {"nodes": nodes, "relations": stored_relations, "statements": triples},
+        "repeat": args.repeat,
+        "before_writing": breakdown,
         "formats": rows,
-        "python_peak_mb": {"nt_streamed": round(stream_mb, 1), "rdflib_graph": round(graph_mb, 1)},
+        "python_peak_mb": {fmt: round(mb, 1) for fmt, mb in traced.items()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
     print()
-    print(f"RDF export of {nodes:,} nodes, {relations:,} relations = {triples:,} triples")
-    print("| format | ucn s | ucn triples/s | rdflib s | rdflib triples/s | ucn vs rdflib |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    for r in rows:
+    print(f"RDF export of {nodes:,} nodes, {stored_relations:,} relations = {triples:,} statements")
+    for stage, figures in breakdown.items():
         print(
-            f"| {r['format']} | {r['ucn_seconds']} | {r['ucn_triples_per_s']:,} | "
-            f"{r['rdflib_seconds']} | {r['rdflib_triples_per_s']:,} | {r['ratio']}x |"
+            f"{STAGES[stage]}: {figures['seconds']}s ({figures['spread']}), "
+            f"memory growth {figures['rss_growth_mb']} MB"
         )
     print(
-        f"Python memory at peak: N-Triples streamed {stream_mb:.0f} MB, "
-        f"the rdflib Graph the other formats build {graph_mb:.0f} MB"
+        "| format | anchor s | ucn s | ratio | ratio spread | ratio of CPU s | "
+        "ucn memory growth MB | ucn MB out |"
     )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print(
+            f"| {r['format']} | {r['anchor_seconds']} ({r['anchor_spread']}) | "
+            f"{r['ucn_seconds']} ({r['ucn_spread']}) | {r['ratio']}x | {r['ratio_spread']} | "
+            f"{r['cpu_ratio']}x | {r['ucn_memory_growth_mb']} | {r['ucn_bytes'] / 1e6:.0f} |"
+        )
+    for fmt, mb in traced.items():
+        print(f"Python's own memory at peak, {fmt} (tracemalloc, one more run): {mb:.0f} MB")
+    print(f"machine load average at start and end: {data['machine']['load_average_start_end']}")
     print(f"wrote {args.out}")
     return 0
 
 
+def summarise(
+    fmt: str, ours: list[dict[str, Any]], theirs: list[dict[str, Any]], list_mb: float
+) -> dict[str, Any]:
+    ucn_s = statistics.median(r["seconds"] for r in ours)
+    anchor_s = statistics.median(r["seconds"] for r in theirs)
+    paired = [a["seconds"] / b["seconds"] for a, b in zip(ours, theirs, strict=True)]
+    cpu = statistics.median(r["cpu"] for r in ours) / statistics.median(r["cpu"] for r in theirs)
+    return {
+        "format": fmt,
+        "statements": ours[0]["statements"],
+        "anchor_seconds": round(anchor_s, 2),
+        "anchor_spread": spread([r["seconds"] for r in theirs]),
+        "ucn_seconds": round(ucn_s, 2),
+        "ucn_spread": spread([r["seconds"] for r in ours]),
+        "ratio": round(ucn_s / anchor_s, 2),
+        "ratio_spread": spread(paired),
+        "cpu_ratio": round(cpu, 2),
+        "ucn_memory_growth_mb": round(max(r["rss_growth_mb"] for r in ours)),
+        "anchor_process_mb_holding_the_list": round(list_mb),
+        "ucn_bytes": ours[0]["bytes"],
+        "anchor_bytes": theirs[0]["bytes"],
+    }
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if sys.argv[1:2] == ["--worker-ucn"]:
+        ucn_worker(*sys.argv[2:5], traced="--traced" in sys.argv[5:])
+    elif sys.argv[1:2] == ["--worker-anchor"]:
+        anchor_worker(sys.argv[2], dataset="--dataset" in sys.argv[3:])
+    else:
+        sys.exit(main())

@@ -6,6 +6,8 @@ in the text; every value is bound as a parameter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .errors import QueryError
 from .model import MODEL
 
@@ -114,6 +116,39 @@ def page_relations(rel_type: str) -> str:
         f"MATCH (a)-[r:{rel_type}]->(b) WHERE a.id > $a OR (a.id = $a AND b.id > $b) "
         f"RETURN a.id AS source, b.id AS target, {returns} ORDER BY source, target LIMIT $limit"
     )
+
+
+# Pages by internal offsets (LadybugDB's `offset(ID(n))`): a range of them is read without
+# sorting the whole table, which a page keyed on ids (ORDER BY ... LIMIT) costs each time.
+def scan_nodes(label: str, columns: Sequence[str] | None = None) -> str:
+    """The nodes of `label` whose offsets are in [`$lo`, `$hi`), in id order: their `columns`
+    (all by default) and id."""
+    names = _node_columns(label) if columns is None else ["id", *columns]
+    returns = ", ".join(f"n.{c} AS {c}" for c in dict.fromkeys(names))
+    return (
+        f"MATCH (n:{label}) WHERE offset(ID(n)) >= $lo AND offset(ID(n)) < $hi "
+        f"RETURN {returns} ORDER BY n.id"
+    )
+
+
+def scan_relations(rel_type: str, columns: Sequence[str] | None = None) -> str:
+    """The facts of `rel_type` whose source's offset is in [`$lo`, `$hi`), in (source, target)
+    order: their ends and `columns` (all by default)."""
+    names = _relation_columns(rel_type) if columns is None else columns
+    returns = ", ".join(f"r.{c} AS {c}" for c in dict.fromkeys(names))
+    return (
+        f"MATCH (a)-[r:{rel_type}]->(b) WHERE offset(ID(a)) >= $lo AND offset(ID(a)) < $hi "
+        f"RETURN a.id AS source, b.id AS target, {returns} ORDER BY source, target"
+    )
+
+
+def node_offsets(label: str) -> str:
+    return f"MATCH (n:{label}) RETURN max(offset(ID(n))) AS top"
+
+
+def source_offsets(rel_type: str) -> str:
+    """How many `rel_type` facts leave the sources at each offset, by offset."""
+    return f"MATCH (a)-[:{rel_type}]->() RETURN offset(ID(a)) AS o, count(*) AS n ORDER BY o"
 
 
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")

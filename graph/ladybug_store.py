@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from decimal import Decimal
 from pathlib import Path
@@ -20,11 +20,19 @@ import ladybug
 import pyarrow as pa
 
 from . import cypher, readonly, recovery
-from .batch import Batch, RelationKey, Row, bulk_allocation, with_keys
+from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation, with_keys
 from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
 from .model import MODEL, Property
 from .rows import Rows
-from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction, WriteResult
+from .store import (
+    CHUNK,
+    GraphStore,
+    SubgraphEdges,
+    SubgraphNodes,
+    T,
+    Transaction,
+    WriteResult,
+)
 
 COLUMN_TYPES = {
     "string": "STRING",
@@ -51,6 +59,8 @@ def _union_of_columns(groups: list[tuple[Property, ...]]) -> tuple[Property, ...
     return tuple(columns.values())
 
 
+# The upper bound of a last page of offsets: past any offset a table can have.
+OPEN_END = 1 << 62
 NODE_STAGE = "_ucn_stage_nodes"
 RELATION_STAGE = "_ucn_stage_relations"
 ENDS = (Property("source", "string", "source id"), Property("target", "string", "target id"))
@@ -411,6 +421,66 @@ class LadybugStore(GraphStore):
         rows = self._execute(query, params or {}, write)
         return Rows(({k: _plain(v) for k, v in row.items()} for row in rows), rows.columns)
 
+    # -- reading everything -------------------------------------------------------------------
+    def scan_nodes(
+        self, label: str, batch: int = CHUNK, columns: Sequence[str] | None = None
+    ) -> Iterator[list[Row]]:
+        """Every node of `label`, a range of `batch` internal offsets a page (id order within
+        it): reading a page costs its rows, not a sort of the table."""
+        top = self._page(cypher.node_offsets(label), {})[0]["top"]
+        if top is None:
+            return
+        query = cypher.scan_nodes(label, columns)
+        for lo in range(0, top + 1, batch):
+            # the last page is open-ended: what the count did not see is read all the same
+            hi = lo + batch if lo + batch <= top else OPEN_END
+            rows = self._page(query, {"lo": lo, "hi": hi})
+            if rows:
+                yield rows
+
+    def scan_relations(
+        self, rel_type: str, batch: int = CHUNK, columns: Sequence[str] | None = None
+    ) -> Iterator[list[Row]]:
+        """Every fact of `rel_type`, a page the facts of a range of source offsets: about
+        `batch` facts, or more for one source node that alone has more."""
+        query = cypher.scan_relations(rel_type, columns)
+        for lo, hi in self._source_ranges(rel_type, batch):
+            rows = self._page(query, {"lo": lo, "hi": hi})
+            if rows:
+                yield rows
+
+    def _source_ranges(self, rel_type: str, batch: int) -> Iterator[tuple[int, int]]:
+        """[lo, hi) ranges of source offsets (offsets of all the source labels' tables at once)
+        that cover every offset, each leading `batch` facts or fewer unless it is one offset.
+        The count per source offset is held meanwhile: two integers a source node."""
+        with self.transaction(read_only=True):
+            counts = _arrow_table(self._conn.execute(cypher.source_offsets(rel_type)))
+        offsets = counts.column("o").to_pylist()
+        sizes = counts.column("n").to_pylist()
+        del counts
+        lo, size = 0, 0
+        for offset, n in zip(offsets, sizes, strict=True):
+            if size and size + n > batch:
+                yield lo, offset
+                lo, size = offset, 0
+            size += n
+        if size:
+            yield lo, OPEN_END
+
+    def _page(self, query: str, params: dict[str, Any]) -> list[Row]:
+        """The rows of one of ucn's own read queries, through Arrow: a column at a time is
+        cheaper than a row at a time, and every column here is a scalar or a list of them."""
+        with self.transaction(read_only=True):
+            table = _arrow_table(self._conn.execute(query, params))
+        names = table.column_names
+        columns = []
+        for name in names:
+            values = table.column(name).to_pylist()
+            if name in LIST_COLUMNS:
+                values = [[] if v is None else v for v in values]
+            columns.append(values)
+        return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
     def _query_graph(
         self, query: str, params: dict[str, Any]
     ) -> tuple[SubgraphNodes, SubgraphEdges]:
@@ -467,6 +537,11 @@ class LadybugStore(GraphStore):
         self._conn.close()
         self._db.close()
         recovery.closed(self.path)
+
+
+def _arrow_table(result: Any) -> pa.Table:
+    # without a chunk size the engine's Arrow export spends milliseconds choosing one
+    return result.get_as_arrow(max(1, result.get_num_tuples()))
 
 
 def _engine_message(exc: BaseException) -> str:

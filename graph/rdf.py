@@ -20,8 +20,10 @@ What a store becomes (the mapping is in graph/model.py; IRIs are `{base}/{id}`, 
   nodes, facts and derivations are in the default graph. The union of the graphs is the Turtle
   export.
 
-N-Triples and N-Quads are written as a stream, a batch of store rows at a time; the other
-formats are built in memory and written by rdflib.
+Every format is written as a stream, a page of store rows at a time (`GraphStore.scan_nodes`,
+`scan_relations`): N-Triples and N-Quads by `write_lines`, Turtle, TriG, RDF/XML and JSON-LD
+(expanded: full IRIs) by pyoxigraph's writers (`write_oxigraph`). rdflib reads RDF back
+(`parse_rdf`, `import_rdf`) and holds the graph that SHACL validates (`store_graph`).
 
 Text that a format cannot carry is never written (see `UNWRITABLE`): control characters are
 escaped where the format can escape them (\\uXXXX in Turtle, TriG, N-Triples, N-Quads and JSON),
@@ -32,7 +34,6 @@ export fails naming the node or relation and the property.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -40,7 +41,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, NamedTuple, Protocol
 from urllib.parse import quote
 
 from .batch import Batch, Row, bulk_allocation, empty_node_row, empty_relation_row
@@ -70,6 +71,7 @@ RDF_FORMATS = {
     "trig": ("trig", ".trig", "application/trig"),
     "nquads": ("nquads", ".nq", "application/n-quads"),
 }
+# Written by ucn itself; the others by pyoxigraph (OXIGRAPH_FORMATS). All are streamed.
 STREAMED = frozenset({"nt", "nquads"})
 DATASET_FORMATS = frozenset({"trig", "nquads"})
 SUFFIXES = {suffix: name for name, (_, suffix, _) in RDF_FORMATS.items()}
@@ -170,6 +172,10 @@ def name_language(text: str) -> str:
     """
     if text.isascii():
         return "en"
+    composed = unicodedata.normalize("NFC", text)
+    if _ASCII_OR_VIETNAMESE(composed):
+        # each character is ASCII or a whole Vietnamese letter: the walk below would agree
+        return "en" if composed.isascii() else "vi"
     vietnamese = False
     base, marks = "", []
     for char in [*unicodedata.normalize("NFD", text), " "]:
@@ -183,6 +189,22 @@ def name_language(text: str) -> str:
             vietnamese = vietnamese or bool(letter)
         base, marks = char, []
     return "vi" if vietnamese else "en"
+
+
+def _vietnamese_letters() -> str:
+    """The precomposed characters that are letters of the Vietnamese alphabet beyond ASCII."""
+    letters = []
+    for code in range(0x80, 0x2000):
+        char = chr(code)
+        base, *marks = unicodedata.normalize("NFD", char)
+        whole = not unicodedata.combining(base) and all(map(unicodedata.combining, marks))
+        if whole and _vietnamese_letter(base, marks):
+            letters.append(char)
+    return "".join(letters)
+
+
+# Most names are ASCII, or ASCII and composed Vietnamese letters only: one match answers them.
+_ASCII_OR_VIETNAMESE = re.compile(f"[\x00-\x7f{_vietnamese_letters()}]*").fullmatch
 
 
 def typed_date(value: str) -> Lit | None:
@@ -239,11 +261,24 @@ def fact_key(rel_type: str, source: str, target: str) -> str:
 
 # Relations name the same nodes and articles again and again: their IRIs are cached (a bounded
 # number of them, so memory stays bounded).
-_node_iri = lru_cache(maxsize=1 << 16)(node_iri)
+_IRI_CACHE = 1 << 16
+# What `node_iri` leaves unencoded: quote()'s letters, digits and `_.-~`, and `/`.
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch
 
 
 def _graphs(iris: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(iris))
+
+
+@lru_cache(maxsize=1 << 16)
+def _path_segment(article: str) -> str:
+    return quote(article, safe="/-._~")
+
+
+def _present(names: list[str], columns: Iterable[Any]) -> list[str]:
+    """`names` that are among `columns` (model properties), each once, in order."""
+    known = {c.name for c in columns}
+    return [n for n in dict.fromkeys(names) if n in known]
 
 
 # -- the graph as statements -------------------------------------------------------------------
@@ -276,10 +311,43 @@ class RdfMapper:
             for rel in MODEL.relations
         }
         self.fact_slugs = {rel: rel.lower().replace("_", "-") for rel in MODEL.relations}
+        # The store columns the statements are made of: reading the others (the bookkeeping,
+        # the network measures) would cost without adding a statement.
+        self.node_columns = {
+            label: _present(
+                ["id", "name", "aliases", "wikidata", *(c for c, _, _ in self.node_props[label])],
+                MODEL.node_columns(label),
+            )
+            for label in MODEL.labels
+        }
+        self.relation_columns = {
+            rel: _present(
+                [
+                    "sources",
+                    "evidence",
+                    "confidences",
+                    "role",
+                    "since",
+                    *(c for c, _, _ in self.fact_props[rel]),
+                ],
+                MODEL.relation_columns(rel),
+            )
+            for rel in MODEL.relations
+        }
+        self.relation_columns["MENTIONS"] = ["sources"]  # a mention is its statement alone
         self.roles: set[str] = set()
+        self._iris: dict[str, str] = {}
 
     def iri(self, node_id: str) -> str:
-        return _node_iri(self.base, node_id)
+        found = self._iris.get(node_id)
+        if found is None:
+            if len(self._iris) >= _IRI_CACHE:
+                self._iris.clear()
+            # most ids are left as they are by quote(), which costs more than asking
+            plain = _UNQUOTED(node_id)
+            found = f"{self.base}/{node_id}" if plain else node_iri(self.base, node_id)
+            self._iris[node_id] = found
+        return found
 
     def node(self, label: str, row: Row) -> Iterator[Quad]:
         s = self.iri(row["id"])
@@ -303,7 +371,10 @@ class RdfMapper:
     def relation(self, rel_type: str, row: Row) -> Iterator[Quad]:
         s, o = self.iri(row["source"]), self.iri(row["target"])
         sources = row.get("sources") or []
-        graphs = _graphs(self.iri(a) for a in sources)
+        if len(sources) == 1:
+            graphs: tuple[str, ...] = (self.iri(sources[0]),)
+        else:
+            graphs = _graphs(self.iri(a) for a in sources)
         yield s, self.predicates[rel_type], o, graphs
         if rel_type == "MENTIONS":
             return
@@ -321,7 +392,7 @@ class RdfMapper:
         confidences = row.get("confidences") or []
         for i, article in enumerate(dict.fromkeys(sources)):
             a = self.iri(article)
-            derivation = f"{fact}/from/{quote(article, safe='/-._~')}"
+            derivation = f"{fact}/from/{_path_segment(article)}"
             yield fact, PROV_DERIVED, a, ()
             yield fact, PROV_QUALIFIED, derivation, ()
             yield derivation, RDF_TYPE, PROV_DERIVATION, ()
@@ -372,16 +443,16 @@ def iter_quads(
     mapper = RdfMapper(base)
     unwritable = UNWRITABLE[fmt] if fmt is not None else None
     for label in MODEL.labels:
-        for rows in store.iter_nodes(label, batch):
+        for rows in store.scan_nodes(label, batch, mapper.node_columns[label]):
             for row in rows:
-                if unwritable is None:
+                if unwritable is None or _writable(row, unwritable):
                     yield from mapper.node(label, row)
                 else:
                     yield from _checked(mapper.node(label, row), row, unwritable, fmt)
     for rel_type in MODEL.relations:
-        for rows in store.iter_relations(rel_type, batch):
+        for rows in store.scan_relations(rel_type, batch, mapper.relation_columns[rel_type]):
             for row in rows:
-                if unwritable is None:
+                if unwritable is None or _writable(row, unwritable):
                     yield from mapper.relation(rel_type, row)
                 else:
                     yield from _checked(
@@ -414,6 +485,21 @@ def _why(char: str, fmt: str) -> str:
         f"{code}, a control character that XML 1.0 cannot hold in any form "
         "(turtle, nt, trig, nquads and jsonld escape it)"
     )
+
+
+def _writable(row: Row, unwritable: re.Pattern[str]) -> bool:
+    """Whether no text of `row` (a value, or an item of a list) holds what `unwritable`
+    matches: then no statement made of the row does, for all their text comes from it."""
+    search = unwritable.search
+    for value in row.values():
+        if type(value) is str:
+            if search(value):
+                return False
+        elif type(value) is list:
+            for item in value:
+                if type(item) is str and search(item):
+                    return False
+    return True
 
 
 def _checked(
@@ -461,12 +547,16 @@ def _checked(
 _ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)}
 _ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
 _ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\"})
+# Most text needs no escape: a search is cheaper than translating it.
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]').search
 
 
 def nt_term(term: Term) -> str:
     if isinstance(term, str):
         return f"<{term}>"
-    text = term.lexical.translate(_ESCAPES)
+    text = term.lexical
+    if _NEEDS_ESCAPE(text):
+        text = text.translate(_ESCAPES)
     if term.lang:
         return f'"{text}"@{term.lang}'
     if term.datatype and term.datatype != XSD_STRING:
@@ -474,23 +564,133 @@ def nt_term(term: Term) -> str:
     return f'"{text}"'
 
 
-def write_lines(quads: Iterable[Quad], out: IO[str], graphs: bool, flush_every: int = 4096) -> int:
-    """Write `quads` as N-Triples (`graphs` false: each statement once) or N-Quads (once per
-    named graph, default-graph statements without a graph); the number of lines written."""
+def line_chunks(
+    quads: Iterable[Quad], graphs: bool, flush_every: int = 4096
+) -> Iterator[tuple[str, int]]:
+    """`quads` as N-Triples (`graphs` false: each statement once) or N-Quads (once per named
+    graph, default-graph statements without a graph), about `flush_every` lines at a time: each
+    chunk of whole lines, and how many lines it holds."""
     lines: list[str] = []
-    count = 0
+    append = lines.append
     for s, p, o, gs in quads:
-        triple = f"<{s}> <{p}> {nt_term(o)}"
+        triple = f"<{s}> <{p}> <{o}>" if type(o) is str else f"<{s}> <{p}> {nt_term(o)}"
         if graphs and gs:
-            lines.extend(f"{triple} <{g}> .\n" for g in gs)
+            for g in gs:
+                append(f"{triple} <{g}> .\n")
         else:
-            lines.append(f"{triple} .\n")
+            append(f"{triple} .\n")
         if len(lines) >= flush_every:
-            out.write("".join(lines))
-            count += len(lines)
+            yield "".join(lines), len(lines)
             lines.clear()
-    out.write("".join(lines))
-    return count + len(lines)
+    if lines:
+        yield "".join(lines), len(lines)
+
+
+class BinaryOut(Protocol):
+    def write(self, data: bytes, /) -> int: ...
+
+
+def write_lines(quads: Iterable[Quad], out: BinaryOut, graphs: bool) -> int:
+    """Write `quads` to `out` as N-Triples or N-Quads (see `line_chunks`), UTF-8; the number
+    of lines written."""
+    count = 0
+    for text, lines in line_chunks(quads, graphs):
+        out.write(text.encode("utf-8"))
+        count += lines
+    return count
+
+
+# -- Turtle, TriG, RDF/XML and JSON-LD, streamed by pyoxigraph ---------------------------------
+# pyoxigraph takes the statements as Python objects only: parsing our N-Triples (N-Quads for TriG)
+# a chunk at a time makes them in Rust, cheaper than building its terms in Python. Its writers
+# stream: Turtle and TriG group a subject's consecutive statements (`;`, `,`), RDF/XML and JSON-LD
+# write them in one element or object. Turtle and TriG escape controls as \uXXXX (DEL too), JSON-LD
+# as JSON does; RDF/XML writes them as they are, which is why UNWRITABLE refuses C0 controls there.
+# JSON-LD is expanded (full IRIs): pyoxigraph does not compact, and the same statements read back.
+OXIGRAPH_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "xml": "RDF_XML", "jsonld": "JSON_LD"}
+# Bytes of output held back before the first write to `out`: an export refused for text in one of
+# the first rows writes nothing, to stdout too (a file is only renamed into place when complete).
+HOLD_BYTES = 1 << 20
+
+
+def export_prefixes() -> dict[str, str]:
+    """The prefixes the Turtle, TriG and RDF/XML exports shorten IRIs with."""
+    return {p: NAMESPACES[p] for p in EXPORT_PREFIXES}
+
+
+class _Sink:
+    """The binary stream an export writes to: `out`, once HOLD_BYTES are written or `close`
+    is called; in RDF/XML, carriage returns as `&#13;` (an XML parser reads a raw CR LF as
+    LF). The error of a write to `out` is kept: pyoxigraph reports it as an OSError of its
+    own, and a BrokenPipeError must stay one (`ucn export | head`)."""
+
+    def __init__(self, out: IO[bytes], xml: bool = False):
+        self.out = out
+        self.xml = xml
+        self.held: list[bytes] | None = []
+        self.size = 0
+        self.error: BaseException | None = None
+
+    def write(self, data: bytes) -> int:
+        n = len(data)
+        chunk = bytes(data)
+        if self.xml and b"\r" in chunk:
+            # in this export a CR can only be in a literal's text (IRIs are percent-encoded)
+            chunk = chunk.replace(b"\r", b"&#13;")
+        if self.held is not None:
+            self.held.append(chunk)
+            self.size += n
+            if self.size < HOLD_BYTES:
+                return n
+            chunk, self.held = b"".join(self.held), None
+        try:
+            self.out.write(chunk)
+        except BaseException as exc:
+            self.error = exc
+            raise
+        return n
+
+    def flush(self) -> None:  # the export is complete at `close`, not before
+        pass
+
+    def close(self) -> None:
+        """Write what is held: the export is complete."""
+        if self.held:
+            self.out.write(b"".join(self.held))
+        self.held = None
+
+
+def write_oxigraph(quads: Iterable[Quad], out: BinaryOut, fmt: str) -> int:
+    """Write `quads` as `fmt` (a key of OXIGRAPH_FORMATS) with pyoxigraph's streaming writer:
+    the union of the graphs, or for TriG each statement in its named graphs (or the default
+    graph); the number of statements written (TriG: once per graph)."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    graphs = fmt in DATASET_FORMATS
+    syntax = ox.RdfFormat.N_QUADS if graphs else ox.RdfFormat.N_TRIPLES
+    count = 0
+
+    def chunks() -> Iterator[bytes]:
+        nonlocal count
+        for text, lines in line_chunks(quads, graphs):
+            count += lines
+            yield text.encode("utf-8")
+
+    # lenient: IRIs of our own making, not checked again (as the N-Triples export writes them)
+    statements = itertools.chain.from_iterable(
+        ox.parse(chunk, syntax, lenient=True) for chunk in chunks()
+    )
+    target = getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt])
+    try:
+        ox.serialize(statements, out, target, prefixes=export_prefixes())
+    except Exception:
+        error = getattr(out, "error", None)
+        if error is not None:
+            raise error from None
+        raise
+    return count
 
 
 # -- rdflib ------------------------------------------------------------------------------------
@@ -587,13 +787,6 @@ def _fill(graph: Any, quads: Iterable[Quad], term: Any) -> Any:
     return ds
 
 
-@lru_cache(maxsize=1)
-def json_ld_context() -> dict[str, Any]:
-    from ..ontology import CONTEXT
-
-    return json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
-
-
 def export_rdf(
     store: GraphStore,
     fmt: str,
@@ -601,47 +794,21 @@ def export_rdf(
     base: str = DEFAULT_BASE,
     batch: int = CHUNK,
 ) -> int:
-    """Write the store as `fmt` (a key of RDF_FORMATS) to the binary stream `out`; the number
-    of statements (N-Triples, N-Quads: lines) written."""
+    """Write the store as `fmt` (a key of RDF_FORMATS) to the binary stream `out`, streamed:
+    `batch` store rows at a time. Returns the number of statements (N-Triples, N-Quads, TriG:
+    once per graph) written. When it fails (text `fmt` cannot carry: `UcnError`), at most what
+    came before the failure was written, and nothing when that was under HOLD_BYTES."""
     if fmt not in RDF_FORMATS:
         raise UcnError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
     check_base(base)
     quads = iter_quads(store, base, batch, fmt)
+    sink = _Sink(out, xml=fmt == "xml")
     if fmt in STREAMED:
-        import io
-
-        text = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=False)
-        try:
-            return write_lines(quads, text, graphs=fmt == "nquads")
-        finally:
-            text.flush()
-            text.detach()
-    graph = to_rdflib(quads, dataset=fmt in DATASET_FORMATS)
-    options: dict[str, Any] = {}
-    if fmt == "jsonld":
-        options = {"context": json_ld_context(), "auto_compact": True}
-    if fmt in ("turtle", "trig"):
-        out = _EscapeControls(out)  # type: ignore[assignment]
-    graph.serialize(destination=out, format=RDF_FORMATS[fmt][0], encoding="utf-8", **options)
-    return len(graph)
-
-
-# rdflib writes C0 controls (but tab, LF, CR) and DEL in a Turtle or TriG string as they are:
-# legal, but they garble terminals and editors; written as \uXXXX, like N-Triples here. In UTF-8
-# these bytes are never part of a longer character, and in this export they can only be in a
-# string (IRIs are percent-encoded, language tags are en or vi), where \uXXXX means the same.
-_CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class _EscapeControls:
-    """A binary stream writing to `out` with the control bytes as Turtle escapes."""
-
-    def __init__(self, out: IO[bytes]):
-        self.out = out
-
-    def write(self, data: bytes) -> int:
-        self.out.write(_CONTROL_BYTES.sub(lambda m: b"\\u%04X" % m.group()[0], data))
-        return len(data)
+        count = write_lines(quads, sink, graphs=fmt == "nquads")
+    else:
+        count = write_oxigraph(quads, sink, fmt)
+    sink.close()
+    return count
 
 
 def store_graph(store: GraphStore, base: str = DEFAULT_BASE) -> Any:

@@ -574,6 +574,22 @@ class GraphStore(ABC):
             raise StoreError(f"no {what} {name!r} (one of {', '.join(known)})")
         return name
 
+    def scan_nodes(
+        self, label: str, batch: int = CHUNK, columns: Sequence[str] | None = None
+    ) -> Iterator[list[Row]]:
+        """Every node of `label`, about `batch` rows a page, in whatever order the store reads
+        cheapest (the same order each time for the same database): for exports, which need
+        every row but no order. With `columns`, rows may hold only those (and `id`). Here,
+        `iter_nodes`."""
+        return self.iter_nodes(label, batch)
+
+    def scan_relations(
+        self, rel_type: str, batch: int = CHUNK, columns: Sequence[str] | None = None
+    ) -> Iterator[list[Row]]:
+        """Every fact of `rel_type`, about `batch` rows a page, as `scan_nodes` (rows hold
+        `source` and `target` whatever the `columns`)."""
+        return self.iter_relations(rel_type, batch)
+
     def to_networkx(
         self, query: str | None = None, params: dict[str, Any] | None = None
     ) -> nx.MultiDiGraph:

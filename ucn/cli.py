@@ -652,9 +652,9 @@ def forget(ctx: click.Context, article_id: str) -> None:
     default="node-link",
     show_default=True,
     help="node-link: networkx node-link JSON; turtle, jsonld, nt, xml (RDF/XML), trig, nquads: "
-    "RDF in the ucn ontology (nt and nquads are streamed); graphml, gexf: for Gephi, "
-    "Cytoscape, yEd (lists as JSON arrays); csv: a zip of nodes.csv and relationships.csv "
-    "for neo4j-admin import and spreadsheets (-o FILE.zip).",
+    "RDF in the ucn ontology, streamed (jsonld expanded, with full IRIs); graphml, gexf: for "
+    "Gephi, Cytoscape, yEd (lists as JSON arrays); csv: a zip of nodes.csv and "
+    "relationships.csv for neo4j-admin import and spreadsheets (-o FILE.zip).",
 )
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, - for stdout.")
 @click.option(
