@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO   := demo-out
 SHARED ?= ../shared
 
-.PHONY: demo test lint format bench score ontology clean
+.PHONY: demo test lint format bench score ontology readme clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -55,6 +55,9 @@ demo: $(STAMP)  ## load the sample articles and documents, print statistics and 
 
 test: $(STAMP)  ## the test suite (Neo4j tests run when NEO4J_URI is set)
 	$(BIN)/python -m pytest
+
+readme: $(STAMP)  ## rewrite README.md's example outputs and sample figures from real runs (tests/test_readme.py checks them)
+	$(BIN)/python tests/readme_check.py --update
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
