@@ -56,9 +56,10 @@ demo: $(STAMP)  ## load the sample articles and documents, print statistics and 
 test: $(STAMP)  ## the test suite (Neo4j tests run when NEO4J_URI is set)
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, then mypy (tools/typecheck.py: the files under their installed module names)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/typecheck.py
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -90,4 +91,4 @@ ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) f
 	$(BIN)/python -m ucn.graph.ontology
 
 clean:
-	rm -rf $(DEMO) bench-out .pytest_cache .ruff_cache
+	rm -rf $(DEMO) bench-out .pytest_cache .ruff_cache .mypy_cache
