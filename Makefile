@@ -59,9 +59,10 @@ test: $(STAMP)  ## the test suite (Neo4j tests run when NEO4J_URI is set)
 readme: $(STAMP)  ## rewrite README.md's example outputs and sample figures from real runs (tests/test_readme.py checks them)
 	$(BIN)/python tests/readme_check.py --update
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, then mypy (tools/typecheck.py: the files under their installed module names)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python tools/typecheck.py
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -93,4 +94,4 @@ ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) f
 	$(BIN)/python -m ucn.graph.ontology
 
 clean:
-	rm -rf $(DEMO) bench-out .pytest_cache .ruff_cache
+	rm -rf $(DEMO) bench-out .pytest_cache .ruff_cache .mypy_cache

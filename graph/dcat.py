@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
@@ -241,7 +241,8 @@ class PartialDate:
         match = _ISO_DATE.match(text.strip())
         if match is None:
             return None
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:])
         try:
             if month is None:
                 return cls(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
@@ -360,7 +361,10 @@ def property_iri(rel_type: str) -> URIRef:
 
 
 def _open(dist: Distribution) -> IO[bytes]:
-    return gzip.open(dist.path, "rb") if dist.compressed else dist.path.open("rb")
+    if dist.compressed:
+        # a binary stream, though typeshed does not make GzipFile an IO[bytes]
+        return cast(IO[bytes], gzip.open(dist.path, "rb"))
+    return dist.path.open("rb")
 
 
 def count_triples(dist: Distribution) -> int:

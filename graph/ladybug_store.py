@@ -138,7 +138,7 @@ class _Transaction:
         self.conn = conn
         self.before_copy = before_copy
 
-    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def run(self, query: str, params: dict[str, Any] | None = None) -> Rows:
         if self.before_copy is not None and query.lstrip()[:4].upper() == "COPY":
             self.before_copy()
             self.before_copy = None
@@ -245,7 +245,7 @@ class LadybugStore(GraphStore):
         """As GraphStore.write; a batch small enough to be written by statements alone (no
         table above SMALL_ROWS rows) goes through the engine's log, without the checkpoints and
         the undo copy that COPY needs, so its cost does not grow with the graph."""
-        tables = (*batch.nodes.values(), *batch.relations.values())
+        tables: tuple[dict[Any, Row], ...] = (*batch.nodes.values(), *batch.relations.values())
         copies = any(len(rows) > self.SMALL_ROWS for rows in tables)
         # Once one table is copied, the commit checkpoints anyway and the others are cheapest
         # copied too: statements joining each row to its ends cost more on a large batch.

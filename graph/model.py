@@ -369,9 +369,25 @@ FACT_CLASS = RdfTerm(
 
 
 def _relation(
-    local: str, rel: str, en: str, vi: str, vi_def: str, *aligned: str, **more: tuple[str, ...]
+    local: str,
+    rel: str,
+    en: str,
+    vi: str,
+    vi_def: str,
+    *aligned: str,
+    inverse_aligned: tuple[str, ...] = (),
+    see_also: tuple[str, ...] = (),
 ) -> RdfTerm:
-    return RdfTerm(f"ucn:{local}", en, vi, RELATIONS[rel].description, vi_def, aligned, **more)
+    return RdfTerm(
+        f"ucn:{local}",
+        en,
+        vi,
+        RELATIONS[rel].description,
+        vi_def,
+        aligned,
+        inverse_aligned=inverse_aligned,
+        see_also=see_also,
+    )
 
 
 RDF_RELATIONS: dict[str, RdfTerm] = {

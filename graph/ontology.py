@@ -570,6 +570,7 @@ CONTEXT_TERMS: dict[str, Any] = {
     "inXSDgYearMonth": {"@id": "time:inXSDgYearMonth", "@type": "xsd:gYearMonth"},
     "inXSDgYear": {"@id": "time:inXSDgYear", "@type": "xsd:gYear"},
 }
+CONTEXT_PREFIXES: tuple[str, ...]
 CONTEXT_PREFIXES = ("ucn", "rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "org", "schema")
 CONTEXT_PREFIXES += ("foaf", "prov", "time", "wd")
 

@@ -196,7 +196,8 @@ def _vietnamese_letters() -> str:
     letters = []
     for code in range(0x80, 0x2000):
         char = chr(code)
-        base, *marks = unicodedata.normalize("NFD", char)
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], list(decomposed[1:])
         whole = not unicodedata.combining(base) and all(map(unicodedata.combining, marks))
         if whole and _vietnamese_letter(base, marks):
             letters.append(char)
@@ -361,8 +362,8 @@ class RdfMapper:
         for alias in row.get("aliases") or ():
             yield s, SKOS_ALT, Lit(alias, None, name_language(alias)), ()
         for prop, p, kind in self.node_props[label]:
-            value = row.get(prop)
-            if value is not None and (lit := literal(kind, value)) is not None:
+            stored = row.get(prop)
+            if stored is not None and (lit := literal(kind, stored)) is not None:
                 yield s, p, lit, ()
         wikidata = row.get("wikidata")
         if wikidata and WIKIDATA_ID.fullmatch(wikidata):
@@ -441,14 +442,14 @@ def iter_quads(
     `UcnError` naming the node (or relation) and property of the first text that `fmt` cannot
     carry (see `UNWRITABLE`)."""
     mapper = RdfMapper(base)
-    unwritable = UNWRITABLE[fmt] if fmt is not None else None
+    unwritable, fmt_name = (UNWRITABLE[fmt], fmt) if fmt is not None else (None, "")
     for label in MODEL.labels:
         for rows in store.scan_nodes(label, batch, mapper.node_columns[label]):
             for row in rows:
                 if unwritable is None or _writable(row, unwritable):
                     yield from mapper.node(label, row)
                 else:
-                    yield from _checked(mapper.node(label, row), row, unwritable, fmt)
+                    yield from _checked(mapper.node(label, row), row, unwritable, fmt_name)
     for rel_type in MODEL.relations:
         for rows in store.scan_relations(rel_type, batch, mapper.relation_columns[rel_type]):
             for row in rows:
@@ -456,7 +457,7 @@ def iter_quads(
                     yield from mapper.relation(rel_type, row)
                 else:
                     yield from _checked(
-                        mapper.relation(rel_type, row), row, unwritable, fmt, rel_type
+                        mapper.relation(rel_type, row), row, unwritable, fmt_name, rel_type
                     )
 
 
@@ -590,6 +591,12 @@ class BinaryOut(Protocol):
     def write(self, data: bytes, /) -> int: ...
 
 
+class FlushableOut(BinaryOut, Protocol):
+    """What pyoxigraph's writers call of the stream they write to."""
+
+    def flush(self) -> None: ...
+
+
 def write_lines(quads: Iterable[Quad], out: BinaryOut, graphs: bool) -> int:
     """Write `quads` to `out` as N-Triples or N-Quads (see `line_chunks`), UTF-8; the number
     of lines written."""
@@ -660,7 +667,7 @@ class _Sink:
         self.held = None
 
 
-def write_oxigraph(quads: Iterable[Quad], out: BinaryOut, fmt: str) -> int:
+def write_oxigraph(quads: Iterable[Quad], out: FlushableOut, fmt: str) -> int:
     """Write `quads` as `fmt` (a key of OXIGRAPH_FORMATS) with pyoxigraph's streaming writer:
     the union of the graphs, or for TriG each statement in its named graphs (or the default
     graph); the number of statements written (TriG: once per graph)."""
@@ -684,7 +691,8 @@ def write_oxigraph(quads: Iterable[Quad], out: BinaryOut, fmt: str) -> int:
     )
     target = getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt])
     try:
-        ox.serialize(statements, out, target, prefixes=export_prefixes())
+        # its stub asks for a whole IO[bytes]; it calls only write() and flush()
+        ox.serialize(statements, out, target, prefixes=export_prefixes())  # type: ignore[arg-type]
     except Exception:
         error = getattr(out, "error", None)
         if error is not None:
@@ -705,6 +713,7 @@ def _rdflib_term(term: Term) -> Any:
     return Literal(term.lexical, datatype=datatype, normalize=False)
 
 
+EXPORT_PREFIXES: tuple[str, ...]
 EXPORT_PREFIXES = ("ucn", "rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "org", "schema")
 EXPORT_PREFIXES += ("foaf", "prov", "time", "wd")
 LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -877,8 +886,8 @@ def read_batch(graph: Any) -> tuple[Batch, list[str]]:
     batch = Batch()
     nodes: dict[Any, tuple[str, str]] = {}
     identifier = uri("dcterms:identifier")
-    for label, term in RDF_CLASSES.items():
-        for s in graph.subjects(uri("rdf:type"), uri(term.curie), unique=True):
+    for label, cls in RDF_CLASSES.items():
+        for s in graph.subjects(uri("rdf:type"), uri(cls.curie), unique=True):
             if s in nodes:
                 raise UcnError(f"<{s}> is both a {nodes[s][0]} and a {label}")
             ids = sorted(str(o) for o in graph.objects(s, identifier))

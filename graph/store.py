@@ -417,8 +417,8 @@ class GraphStore(ABC):
                     perm = ordered(row["sources"], orders[(label, row["id"])])
                     if perm != sorted(perm):
                         given = read_contributions(row, NODE_UNTRACKED)
-                        sources = [row["sources"][i] for i in perm]
-                        changed.append(derive_node(row, {s: given[s] for s in sources}))
+                        in_order = [row["sources"][i] for i in perm]
+                        changed.append(derive_node(row, {s: given[s] for s in in_order}))
             for part in chunks(changed):
                 self._update_nodes(tx, label, part)
         for key, sources in facts.items():
@@ -601,7 +601,7 @@ class GraphStore(ABC):
         """
         import networkx as nx
 
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         if query is None:
             for label in MODEL.labels:
                 for row in self.run(cypher.all_nodes(label)):

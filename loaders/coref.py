@@ -152,9 +152,9 @@ class Resolver:
             if person.type != "Person":
                 continue
             before = _TITLE_BEFORE_NAME.search(text, max(0, m.start - 60), m.start)
-            title = before and titles_of_office().pattern.search(before.group(0))
-            if title:
-                key = title.group(0).casefold()
+            held = before and titles_of_office().pattern.search(before.group(0))
+            if held:
+                key = held.group(0).casefold()
                 known = self.by_title.get(key, person)
                 self.by_title[key] = person if known is person else None  # None: ambiguous
         if not added:

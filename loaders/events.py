@@ -86,7 +86,7 @@ class Events(dict[str, Entity]):
         super().__setitem__(key, value)
         self.by_head.setdefault(event_head(value.name), []).append(value)
 
-    def setdefault(self, key: str, default: Entity) -> Entity:  # type: ignore[override]
+    def setdefault(self, key: str, default: Entity) -> Entity:
         if key not in self:
             self[key] = default
         return self[key]
@@ -189,17 +189,17 @@ def occasion(
             hosts, guests = arguments(view, frame, start, end)
             if name == "RECEPTION" and not (hosts and guests):
                 continue
-            if name == "SIGNING" and len({a.entity.id for a in (*hosts, *guests)}) < 2:  # type: ignore[attr-defined]
+            if name == "SIGNING" and len({a.entity.id for a in (*hosts, *guests)}) < 2:
                 continue
             kind, vi, en = OCCASIONS[name]
-            parties = list({a.entity.id: a.entity for a in (*hosts, *guests)}.values())  # type: ignore[attr-defined]
+            parties = list({a.entity.id: a.entity for a in (*hosts, *guests)}.values())
             # named after the host and its first guest (or two of the signatories)
             first = hosts[0].entity if hosts else parties[0]
             other = next((a.entity for a in guests if a.entity is not first), None)
             other = other or next((p for p in parties if p is not first), None)
             if other is None:  # a host receiving its own people: no meeting between two parties
                 continue
-            label = (en if view.lang == "en" else vi).format(a=first.name, b=other.name)  # type: ignore[attr-defined]
+            label = (en if view.lang == "en" else vi).format(a=first.name, b=other.name)
             # One occasion per day and party: a host who receives several guests in turn holds
             # one reception; a later sentence that names one of its parties again, that day,
             # tells of the same one.
@@ -355,7 +355,7 @@ def visit_relations(s: Sentence, view: SentenceView) -> Iterator[Relation]:
         leaders = [a for a in guests if a.type == "Person" and a not in visitors]
         for arg in (*visitors, *leaders):
             if s.host is None or arg.entity is not s.host:
-                entity_id = arg.entity.id  # type: ignore[attr-defined]
+                entity_id = arg.entity.id
                 yield Relation(
                     "PARTICIPATED_IN", entity_id, event.id, text, 0.6, how="visit:visitor"
                 )

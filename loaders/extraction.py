@@ -86,6 +86,10 @@ def _in_brackets(text: str, pos: int) -> bool:
     return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
 
 
+def _of_type(label: str) -> Callable[[Entity], bool]:
+    return lambda entity: entity.type == label
+
+
 def _most_named(named: list[Entity], keep: Callable[[Entity], bool]) -> list[Entity]:
     """The two entities `named` most often (of those to `keep`), the later named first on a
     tie, in the order they were first named."""
@@ -265,7 +269,7 @@ class FrameExtractor:
             if any(m.start < end and start < m.end for m, _ in mentions):
                 continue
             if label:
-                pair = _most_named(self._recent, lambda e, label=label: e.type == label)
+                pair = _most_named(self._recent, _of_type(label))
             else:
                 pair = self._pair or _most_named(self._recent, lambda e: True)
             for entity in pair:
@@ -317,8 +321,8 @@ class FrameExtractor:
             found.append(
                 Relation(
                     fact.type,
-                    fact.source.id,  # type: ignore[attr-defined]
-                    fact.target.id,  # type: ignore[attr-defined]
+                    fact.source.id,
+                    fact.target.id,
                     text,
                     fact.confidence,
                     dict(fact.props),
@@ -357,7 +361,7 @@ class FrameExtractor:
             if found.frame == "RECEPTION":
                 yield Relation(
                     "HOSTED", arg.entity.id, event_id, s.text, 0.6, how=f"{found.frame}:host"
-                )  # type: ignore[attr-defined]
+                )
         # A reception's host body hosts it; the people who receive and the guests take part.
         for arg in (*found.hosts, *found.guests):
             if found.frame == "SIGNING" or arg.type == "Person" or arg in found.guests:
@@ -368,7 +372,7 @@ class FrameExtractor:
                     s.text,
                     0.6,
                     how=f"{found.frame}:party",
-                )  # type: ignore[attr-defined]
+                )
 
 
 @cache

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from ..graph.model import MODEL
 from .clauses import (
@@ -33,6 +34,9 @@ from .clauses import (
     turned_round,
 )
 from .lexicon import read_table
+
+if TYPE_CHECKING:
+    from .coref import Entity
 
 RELATION_FRAMES = frozenset(MODEL.relations) - {"MENTIONS"}
 _VISITS = frozenset({"VISIT"})
@@ -65,15 +69,15 @@ class Arg:
 
     start: int
     end: int
-    entity: object  # the article's entity (coref.Entity): id, type, name
+    entity: Entity  # the article's entity: id, type, name
     type: str
 
 
 @dataclass(frozen=True)
 class Fact:
     type: str
-    source: object
-    target: object
+    source: Entity
+    target: Entity
     confidence: float
     props: tuple[tuple[str, str], ...] = ()
     how: str = ""
@@ -165,7 +169,7 @@ class SentenceView:
     parties: list[Arg]  # non-event mentions, in text order
     events: list[Arg]  # events named in the sentence, in text order
     clause_starts: list[int]
-    context_event: object | None = None  # the event the article spoke of last
+    context_event: Entity | None = None  # the event the article spoke of last
     date: str | None = None  # the date the sentence gives
     since: str | None = None  # that date, when it may start something (no "until" before it)
 
@@ -393,15 +397,15 @@ class _Clause:
     def clause_parties(self, side: str) -> list[Arg]:
         return [a for a in self.parties if self._usable(a, side)]
 
-    def event(self) -> tuple[object | None, bool]:
+    def event(self) -> tuple[Entity | None, bool]:
         """The event of the clause, and whether it came from an earlier sentence."""
         events = self.view.events
         inside = [e for e in events if self.start <= e.start < self.end]
         after = [e for e in inside if e.start >= self.t_end]
         before = [e for e in inside if e.end <= self.t_start]
-        chosen = (after[:1] or before[-1:] or events[:1] or [None])[0]
-        if chosen is not None:
-            return chosen.entity, False
+        chosen = after[:1] or before[-1:] or events[:1]
+        if chosen:
+            return chosen[0].entity, False
         return self.view.context_event, self.view.context_event is not None
 
     def distance(self, arg: Arg) -> int:
@@ -463,8 +467,8 @@ def _props(frame: Frame, view: SentenceView) -> tuple[tuple[str, str], ...]:
     """The row's properties, with @date and @since read from the sentence."""
     values = {"@date": view.date, "@since": view.since}
     out = []
-    for name, value in frame.props:
-        value = values.get(value, value) if value.startswith("@") else value
+    for name, given in frame.props:
+        value = values.get(given, given) if given.startswith("@") else given
         if value:
             out.append((name, value))
     return tuple(out)

@@ -32,7 +32,7 @@ import io
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -321,9 +321,7 @@ class Gazetteer:
                 found_here = [name for name in found_here if name[1] < last]
         return matches
 
-    def _longer(
-        self, parts: list[str], i: int, alive: frozenset[int]
-    ) -> list[tuple[int, int, str]]:
+    def _longer(self, parts: list[str], i: int, alive: Set[int]) -> list[tuple[int, int, str]]:
         """(preference, last word, key) of the best name ending at each word after word `i`, of
         the names `alive` that go on after it."""
         nodes = self._nodes

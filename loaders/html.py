@@ -28,6 +28,7 @@ def read_html(data: str | bytes, source: str, url: str | None = None) -> Article
     html = clean_text(decode_bytes(data) if isinstance(data, bytes) else data)
     try:
         import trafilatura  # 0.1 s to import: only where a page is read
+        from trafilatura.settings import Document
 
         tree = trafilatura.load_html(html)
         page_url = _page_url(tree, url) if tree is not None else canonical_url(url)
@@ -36,10 +37,11 @@ def read_html(data: str | bytes, source: str, url: str | None = None) -> Article
         )
     except Exception as exc:  # trafilatura and lxml raise many types on broken pages
         raise ArticleError(source, f"cannot read the HTML page ({exc})") from None
-    if tree is None or found is None or not (found.text or "").strip():
+    # a Document, or None (a dict only with the deprecated as_dict=True, which is not asked)
+    if tree is None or not isinstance(found, Document) or not (found.text or "").strip():
         raise ArticleError(source, "no main text found in the HTML page")
     title = unicodedata.normalize("NFC", " ".join(clean_text(found.title or "").split())) or None
-    body = unicodedata.normalize("NFC", clean_text(found.text))
+    body = unicodedata.normalize("NFC", clean_text(found.text or ""))
     lines = [" ".join(line.split()) for line in body.splitlines()]
     paragraphs = [line for line in lines if line and line != title and not is_furniture(line)]
     if not paragraphs:

@@ -8,12 +8,12 @@ Shapes: Vietnamese and English organisation heads ("Học viện ...", "Viện .
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .abbreviations import expansions, is_abbreviation
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Match
 from .lexicon import read_table, words
 
 # The word lists live in lexicons/*.tsv; each file's comments say how its entries are used.
@@ -493,7 +493,9 @@ _SITED = re.compile(r"\s+(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|bang)\s
 _PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{_UPPER}]")
 
 
-def _org_end(text: str, m: re.Match[str], places: list, gazetteer_orgs: list = ()) -> int:
+def _org_end(
+    text: str, m: re.Match[str], places: Sequence[Match], gazetteer_orgs: Sequence[Match] = ()
+) -> int:
     """Where a shaped Vietnamese organisation name ends: after an acronym ("Học viện ABC"), after
     the place that closes it ("Sở Xây dựng tỉnh Bình Định"), before a person's name or its
     parent body ("Phòng Đối ngoại Viện ..."); a sited body keeps its seat ("Đại sứ quán

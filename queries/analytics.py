@@ -135,7 +135,7 @@ def analyze_graph(graph: nx.MultiDiGraph, *, sample: int | None = None, seed: in
 def cooperation_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     """Entities and the ties between them: undirected, simple, `weight` the number of
     relations (other than MENTIONS) between the pair; nodes in id order, self-ties dropped."""
-    coop = nx.Graph()
+    coop: nx.Graph[str] = nx.Graph()
     for node in sorted(graph.nodes):
         data = graph.nodes[node]
         label = data.get("label")
@@ -308,7 +308,7 @@ def _brokerage_rows(coop: nx.Graph, community: dict[str, int]) -> list[Row]:
         ties[pair] += 1
         carriers[pair].update((a, b))
     names = coop.nodes(data="name")
-    rows = [
+    rows: list[Row] = [
         {
             "community_a": pair[0],
             "community_b": pair[1],
@@ -341,7 +341,7 @@ def comembership(graph: nx.MultiDiGraph) -> list[Row]:
     """City pairs that are members of the same networks: the weighted bipartite projection of
     cities and networks onto the cities. Rows `city_a`, `city_b` (names, in order), `shared`
     (the number of networks) and `networks` (their names), most shared first."""
-    bipartite = nx.Graph()
+    bipartite: nx.Graph[str] = nx.Graph()
     cities = set()
     for member, network, _ in _memberships(graph):
         if graph.nodes[member].get("label") == "City":
@@ -350,7 +350,8 @@ def comembership(graph: nx.MultiDiGraph) -> list[Row]:
     if not cities:
         return []  # (networkx refuses to project an empty graph)
     projected = nx.bipartite.weighted_projected_graph(bipartite, sorted(cities))
-    rows = []
+    rows: list[Row] = []
+    shared: int  # the weight of the projection: the networks the two cities share
     for a, b, shared in projected.edges(data="weight"):
         (name_a, a), (name_b, b) = sorted([(_name(graph, a), a), (_name(graph, b), b)])
         networks = sorted(_name(graph, n) for n in set(bipartite[a]) & set(bipartite[b]))

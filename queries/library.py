@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -104,11 +104,7 @@ class NamedQuery:
     def sort(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """`rows` in the header's `// order:`, as Cypher's ORDER BY puts them (stable)."""
         for column, descending in reversed(self.order):
-            # (is null, value): nulls after every value ascending, before them descending
-            rows.sort(
-                key=lambda r, c=column: (r[c] is None, r[c] if r[c] is not None else 0),
-                reverse=descending,
-            )
+            rows.sort(key=_nulls_last(column), reverse=descending)
         return rows
 
     def text_for(self, engine: str, labels: Mapping[str, str] | None = None) -> str:
@@ -136,6 +132,11 @@ class NamedQuery:
             f"{self.name} has no parameter {name!r}; it takes "
             + (", ".join(p.name for p in self.params) or "none")
         )
+
+
+def _nulls_last(column: str) -> Callable[[dict[str, Any]], tuple[bool, Any]]:
+    """(is null, value): nulls after every value ascending, before them descending."""
+    return lambda r: (r[column] is None, r[column] if r[column] is not None else 0)
 
 
 @dataclass
@@ -216,9 +217,9 @@ def parse_query_file(text: str, path: str = "<query>") -> NamedQuery:
             break
     else:
         raise QueryFileError(f"{path}: no Cypher after the header")
-    for required in ("name", "description", "returns", "example"):
-        if required not in fields:
-            raise QueryFileError(f"{path}: the header has no `// {required}:` line")
+    for needed in ("name", "description", "returns", "example"):
+        if needed not in fields:
+            raise QueryFileError(f"{path}: the header has no `// {needed}:` line")
     params = []
     for spec in fields.get("param", []):
         m = _PARAM.match(spec)

@@ -389,7 +389,7 @@ def query(
             if str(bound[param]) != result.params[param]:
                 click.echo(f"note: {param} = {bound[param]!r} is {node}", err=True)
         rows, metadata = result.table(), result.metadata()
-    else:
+    elif cypher is not None:  # (one of the two, checked above)
         rows = _store(ctx, create=write).run(cypher, bound, write=write)
         metadata = {"ucn.cypher": cypher, "ucn.params": json.dumps(bound, ensure_ascii=False)}
     if fmt == "parquet":
@@ -755,7 +755,7 @@ def _write_catalog(
     distributions: tuple[str, ...],
     publisher: str | None,
 ) -> None:
-    from .graph.dcat import build_catalog, find_distributions
+    from .graph.dcat import DEFAULT_PUBLISHER, build_catalog, find_distributions
 
     if distributions:
         files = [Path(p) for p in distributions]
@@ -768,8 +768,9 @@ def _write_catalog(
                 "distribution (name them with --distribution)",
                 err=True,
             )
-    options = {"publisher": publisher} if publisher else {}
-    graph = build_catalog(_store(ctx), base=base, distributions=files, **options)
+    graph = build_catalog(
+        _store(ctx), base=base, distributions=files, publisher=publisher or DEFAULT_PUBLISHER
+    )
     write_atomically(output, graph.serialize(format="turtle"))
 
 

@@ -73,7 +73,7 @@ class ProgressDisplay:
     def __init__(self, out: TextIO, total: int | None = None) -> None:
         from tqdm import tqdm
 
-        class Bar(tqdm):  # type: ignore[misc,type-arg]
+        class Bar(tqdm):
             counts = ""
 
             @property

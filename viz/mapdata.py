@@ -369,7 +369,7 @@ def build_map(
     for number, (source, target, key, data) in enumerate(
         sorted(drawn.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
     ):
-        style = edges_style.get(key)
+        edge_style = edges_style.get(key)
         target_label = drawn.nodes[target].get("label")
         date = drawn.nodes[target].get("date") if target_label == "Event" else None
         sources = list(data.get("sources") or [])
@@ -381,10 +381,10 @@ def build_map(
                 "from": source,
                 "to": target,
                 "type": key,
-                "label": style.name if style else key,
-                "color": style.color if style else OTHER_COLOR,
-                "arrows": "to" if style is None or style.directed else "",
-                "dashes": bool(style and style.dashed),
+                "label": edge_style.name if edge_style else key,
+                "color": edge_style.color if edge_style else OTHER_COLOR,
+                "arrows": "to" if edge_style is None or edge_style.directed else "",
+                "dashes": bool(edge_style and edge_style.dashed),
                 "year": year_of(data.get("since") or data.get("date") or date),
                 "properties": {
                     k: data[k] for k in ("since", "role", "kind", "title", "date") if data.get(k)
@@ -406,7 +406,7 @@ def build_map(
         for n in nodes:
             n["x"], n["y"] = placed[n["id"]]
     cited = {fact["article"] for edge in edges for fact in edge["facts"]}
-    legend = {
+    legend: dict[str, list[dict[str, Any]]] = {
         "nodes": [
             {"type": s.label, "name": s.name, "color": s.color, "shape": s.shape}
             for s in nodes_style.values()

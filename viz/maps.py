@@ -58,7 +58,7 @@ def make_map(
             rows = result.rows
             bound = [v for p, v in result.params.items() if p in result.resolved]
             heading = f"{result.query.name}: {result.query.description}"
-        else:
+        elif cypher is not None:
             rows, bound = store.run(cypher, dict(params or {})), []
             heading = "Query result"
         chosen = ids_in(rows, graph) | set(bound)

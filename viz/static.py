@@ -68,13 +68,14 @@ def write_picture(
         raise ValueError(f"a picture is one of {', '.join(FORMATS)}, not {fmt!r}")
     from matplotlib import rc_context
 
-    rc = {
-        "font.family": font_families(),
-        "svg.fonttype": "none",  # text as <text>, searchable and selectable
-        "svg.hashsalt": "ucn",  # ids of clip paths and such: the same every run
-        "text.usetex": False,  # names are not TeX (LITERAL)
-    }
-    with rc_context(rc):
+    with rc_context(
+        {
+            "font.family": font_families(),
+            "svg.fonttype": "none",  # text as <text>, searchable and selectable
+            "svg.hashsalt": "ucn",  # ids of clip paths and such: the same every run
+            "text.usetex": False,  # names are not TeX (LITERAL)
+        }
+    ):
         figure = draw(data, max_nodes=max_nodes, labelled=labelled)
         if fmt == "svg":
             metadata: dict[str, Any] = {"Date": None, "Creator": "ucn", "Title": data.title}
@@ -109,7 +110,7 @@ def chosen_nodes(data: MapData, max_nodes: int) -> list[dict[str, Any]]:
     ranked = sorted(data.nodes, key=lambda n: (-float(n.get("value") or 0.0), n["id"]))
     if len(ranked) <= max_nodes:
         return ranked
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_nodes_from(n["id"] for n in ranked)
     graph.add_edges_from(
         (e["from"], e["to"], {"sources": [f["article"] for f in e["facts"]]}) for e in data.edges
@@ -125,7 +126,7 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str
     first (in one layout the repulsion would fling the loose entities to the edges)."""
     import numpy as np
 
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     graph.add_nodes_from(sorted(n["id"] for n in nodes))
     graph.add_edges_from(sorted((e["from"], e["to"]) for e in edges if e["from"] != e["to"]))
     parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
@@ -136,9 +137,9 @@ def layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> dict[str
         else:
             # a graph of its own, nodes and edges in a fixed order: a subgraph view would list
             # them in the order of a set, which changes with Python's string hashing
-            alone = nx.Graph()
+            alone: nx.Graph[str] = nx.Graph()
             alone.add_nodes_from(part)
-            alone.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges(part)))
+            alone.add_edges_from(sorted((u, v) if u <= v else (v, u) for u, v in graph.edges(part)))
             placed = nx.spring_layout(
                 alone, seed=SEED, method="force", iterations=LAYOUT_ITERATIONS
             )
