@@ -91,7 +91,7 @@ score: $(STAMP)  ## extraction scores against the hand annotations in ../shared/
 	$(BIN)/python bench/score_folds.py --shared $(SHARED)
 
 ontology: $(STAMP)  ## rewrite ontology/ (ucn.ttl, shapes.ttl, context.jsonld) from graph/model.py
-	$(BIN)/python -m ucn.graph.ontology
+	$(BIN)/python -m ucn.ontology.owl
 
 clean:
 	rm -rf $(DEMO) bench-out .pytest_cache .ruff_cache .mypy_cache

@@ -8,7 +8,7 @@ Builds a synthetic graph with provenance (the generator of bench/load_bench.py; 
 give about 2.9M statements) in a fresh embedded store, or reuses the one at --db when it is
 there (and keeps one built there). Then, for each format, --repeat times, side by side:
 
-- ucn: `ucn.graph.rdf.export_rdf` from the open store to a file, in a fresh process: reading
+- ucn: `ucn.ontology.rdf.export_rdf` from the open store to a file, in a fresh process: reading
   the store a page at a time, mapping rows to statements and writing them;
 - pyoxigraph (the anchor): `pyoxigraph.serialize` of the same statements to a file, from a list
   of its Triples (Quads for TriG and N-Quads) built beforehand and not timed: the serialiser
@@ -92,7 +92,7 @@ def ucn_worker(db: str, fmt: str, out: str, traced: bool = False) -> None:
     import tracemalloc
 
     from ucn.graph import MODEL, open_store
-    from ucn.graph.rdf import export_rdf, iter_quads
+    from ucn.ontology.rdf import export_rdf, iter_quads
 
     store = open_store(db=db)
 
@@ -140,7 +140,7 @@ def anchor_worker(source: str, dataset: bool) -> None:
 
     import pyoxigraph as ox
 
-    from ucn.graph.rdf import export_prefixes
+    from ucn.ontology.rdf import export_prefixes
 
     syntax = ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES
     statements = list(ox.parse(path=source, format=syntax))

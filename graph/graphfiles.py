@@ -42,8 +42,8 @@ from typing import IO, Any
 
 from .batch import Row
 from .errors import UcnError
+from .ids import fact_key
 from .model import BOOKKEEPING_PROPERTIES, MODEL, PropertyType
-from .rdf import fact_key
 from .store import CHUNK, GraphStore
 
 GRAPH_FORMATS = ("graphml", "gexf")

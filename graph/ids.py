@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -69,3 +70,9 @@ def node_id(label: str, name: str) -> str:
     if not slug:
         raise ValueError(f"cannot make an id from the name {name!r}")
     return f"{label.lower()}/{slug}"
+
+
+def fact_key(rel_type: str, source: str, target: str) -> str:
+    """16 hex digits naming the fact `(source)-[rel_type]->(target)`."""
+    text = f"{rel_type}\x1f{source}\x1f{target}"
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

@@ -258,8 +258,8 @@ ENTITY_LABELS: tuple[str, ...] = ENTITIES
 # -- RDF mapping -------------------------------------------------------------------------------
 # Where each label, relation type and property of the table above goes in RDF. The ontology
 # (ontology/ucn.ttl), the SHACL shapes, the JSON-LD context, the export and the import all read
-# this mapping; graph/ontology.py writes the files from it. Terms are written `prefix:local`
-# with the prefixes of graph/vocab.py; `ucn:` terms are ours and the ontology defines them,
+# this mapping; ontology/owl.py writes the files from it. Terms are written `prefix:local`
+# with the prefixes of ontology/vocab.py; `ucn:` terms are ours and the ontology defines them,
 # anything else is a term of an established vocabulary used as it is.
 
 # How the values of a datatype property are written: `text` a plain string (xsd:string),
@@ -556,7 +556,7 @@ CONFIDENCE_TERM = _datatype(
 )
 
 # The name of an entity: rdfs:label and skos:prefLabel, with a language tag (see
-# graph/rdf.py: name_language); its aliases: skos:altLabel, tagged the same way.
+# ontology/rdf.py: name_language); its aliases: skos:altLabel, tagged the same way.
 NAME_PREDICATES = ("rdfs:label", "skos:prefLabel")
 ALIAS_PREDICATE = "skos:altLabel"
 # A node's `sources` are not written: they are the articles that mention it (ucn:mentions).

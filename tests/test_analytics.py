@@ -402,7 +402,7 @@ def test_measures_of_nodes_left_out_are_cleared(bridged: GraphStore) -> None:
 
 
 def test_measures_are_in_the_model_but_not_in_rdf(bridged: GraphStore) -> None:
-    from ucn.graph.rdf import store_graph
+    from ucn.ontology.rdf import store_graph
 
     for label in MODEL.labels:
         names = {p.name for p in MODEL.node_columns(label)}

@@ -15,7 +15,9 @@ from rdflib.namespace import DCTERMS, FOAF, RDF, SH, VOID
 
 from ucn.cli import main
 from ucn.graph import GraphStore, open_store
-from ucn.graph.dcat import (
+from ucn.graph.errors import UcnError
+from ucn.loaders import load_paths
+from ucn.ontology.dcat import (
     DCATAP,
     SPDX,
     build_catalog,
@@ -23,9 +25,7 @@ from ucn.graph.dcat import (
     date_range,
     property_iri,
 )
-from ucn.graph.errors import UcnError
-from ucn.graph.vocab import DEFAULT_BASE, LICENSE_IRI, ONTOLOGY_IRI
-from ucn.loaders import load_paths
+from ucn.ontology.vocab import DEFAULT_BASE, LICENSE_IRI, ONTOLOGY_IRI
 
 from conftest import ROOT, SHARED, document, write_json
 

@@ -24,8 +24,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from ucn.cli import EXPORT_FORMATS, main
 from ucn.graph import open_store
-from ucn.graph.rdf import RDF_FORMATS
-from ucn.graph.vocab import DEFAULT_BASE, expand
+from ucn.ontology.rdf import RDF_FORMATS
+from ucn.ontology.vocab import DEFAULT_BASE, expand
 
 from conftest import document, write_json
 

@@ -12,7 +12,6 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, SKOS
 
-from ucn.graph import ontology as generator
 from ucn.graph.model import (
     DERIVED_NODE_PROPERTIES,
     FACT_CLASS,
@@ -22,8 +21,9 @@ from ucn.graph.model import (
     rdf_node_property,
     rdf_relation_property,
 )
-from ucn.graph.vocab import LICENSE_IRI, ONTOLOGY_IRI, ONTOLOGY_VERSION, UCN, expand
 from ucn.ontology import CONTEXT, HERE, ONTOLOGY, SHAPES
+from ucn.ontology import owl as generator
+from ucn.ontology.vocab import LICENSE_IRI, ONTOLOGY_IRI, ONTOLOGY_VERSION, UCN, expand
 
 U = Namespace(UCN)
 

@@ -19,7 +19,7 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from ucn.graph import MODEL, Batch, GraphStore, UcnError, open_store
 from ucn.graph.document import Article, Document, Entity, Relation
-from ucn.graph.rdf import (
+from ucn.ontology.rdf import (
     RDF_FORMATS,
     export_rdf,
     fact_key,
@@ -29,8 +29,8 @@ from ucn.graph.rdf import (
     store_graph,
     typed_date,
 )
-from ucn.graph.shacl import validate_graph
-from ucn.graph.vocab import DEFAULT_BASE, UCN, node_iri
+from ucn.ontology.shacl import validate_graph
+from ucn.ontology.vocab import DEFAULT_BASE, UCN, node_iri
 
 from conftest import SHARED
 

@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from ucn.cli import EXPORT_FORMATS, main
 from ucn.graph import UcnError
-from ucn.graph.rdf import RDF_FORMATS, parse_rdf
+from ucn.ontology.rdf import RDF_FORMATS, parse_rdf
 
 from conftest import document, write_json
 
@@ -53,7 +53,7 @@ def test_node_link_stays_the_default(ucn) -> None:  # type: ignore[no-untyped-de
 def test_a_failed_export_leaves_no_file(
     ucn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    import ucn.graph.rdf as rdf
+    import ucn.ontology.rdf as rdf
 
     def broken(store, fmt, out, base, batch=0):  # type: ignore[no-untyped-def]
         out.write(b"<a> <b> <c> .\n")

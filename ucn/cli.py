@@ -17,8 +17,8 @@ import click
 from .graph.decisions import Decisions
 from .graph.errors import UcnError
 from .graph.store import GraphStore, open_store
-from .graph.vocab import DEFAULT_BASE
 from .loaders.settings import BATCH_ROWS, CONFIDENCES, DEFAULT_MIN_CONFIDENCE
+from .ontology.vocab import DEFAULT_BASE
 from .output import FORMATS, format_rows, to_json
 from .viz.mapdata import MAX_NODES
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # `ucn query --format`: the text formats, and Parquet (typed columns, lists kept), for pandas.
 QUERY_FORMATS = (*FORMATS, "parquet")
-# RDF formats of `ucn export` (graph/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
+# RDF formats of `ucn export` (ontology/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
 EXPORT_FORMATS = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
 # Graph files and tables (graph/graphfiles.py, graph/admincsv.py).
 GRAPH_FILE_FORMATS = ("graphml", "gexf", "csv")
@@ -704,7 +704,7 @@ def export(
         _write_graph_file(ctx, fmt, output)
         return
     if fmt != "node-link":
-        from .graph.rdf import check_base, export_rdf
+        from .ontology.rdf import check_base, export_rdf
 
         check_base(base)
         store = _store(ctx)
@@ -755,7 +755,7 @@ def _write_catalog(
     distributions: tuple[str, ...],
     publisher: str | None,
 ) -> None:
-    from .graph.dcat import DEFAULT_PUBLISHER, build_catalog, find_distributions
+    from .ontology.dcat import DEFAULT_PUBLISHER, build_catalog, find_distributions
 
     if distributions:
         files = [Path(p) for p in distributions]
@@ -795,8 +795,8 @@ def validate(ctx: click.Context, file: str | None, fmt: str | None, base: str) -
     Prints a summary and each finding; the exit status is 1 when there is a violation.
     Warnings (an event without a known date) do not fail.
     """
-    from .graph.rdf import guess_format, parse_rdf, store_graph
-    from .graph.shacl import validate_graph
+    from .ontology.rdf import guess_format, parse_rdf, store_graph
+    from .ontology.shacl import validate_graph
 
     if file is None:
         graph = store_graph(_store(ctx), base)
@@ -826,7 +826,7 @@ def import_(ctx: click.Context, file: str, fmt: str | None) -> None:
     ucn:Fact resources (with their articles, sentences and confidences) and ucn:mentions.
     It merges like `ucn load`: importing twice changes nothing. All of it, or nothing.
     """
-    from .graph.rdf import import_rdf
+    from .ontology.rdf import import_rdf
 
     result = import_rdf(_store(ctx, create=True), file, fmt)
     w = result.written

@@ -33,7 +33,6 @@ export fails naming the node or relation and the property.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -44,9 +43,10 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
 from urllib.parse import quote
 
-from .batch import Batch, Row, bulk_allocation, empty_node_row, empty_relation_row
-from .errors import UcnError
-from .model import (
+from ..graph.batch import Batch, Row, bulk_allocation, empty_node_row, empty_relation_row
+from ..graph.errors import UcnError
+from ..graph.ids import fact_key
+from ..graph.model import (
     ALIAS_PREDICATE,
     CONFIDENCE_TERM,
     EVIDENCE_TERM,
@@ -59,7 +59,7 @@ from .model import (
     rdf_node_property,
     rdf_relation_property,
 )
-from .store import CHUNK, GraphStore, WriteResult
+from ..graph.store import CHUNK, GraphStore, WriteResult
 from .vocab import DEFAULT_BASE, NAMESPACES, WIKIDATA_ENTITY, expand, node_iri
 
 # Formats: name -> (rdflib format, file suffix, media type).
@@ -252,12 +252,6 @@ def check_base(base: str) -> str:
             "and no spaces, quotes, angle brackets, braces, |, ^, ` or backslashes"
         )
     return base.rstrip("/")
-
-
-def fact_key(rel_type: str, source: str, target: str) -> str:
-    """16 hex digits naming the fact `(source)-[rel_type]->(target)`."""
-    text = f"{rel_type}\x1f{source}\x1f{target}"
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 # Relations name the same nodes and articles again and again: their IRIs are cached (a bounded

@@ -1,6 +1,6 @@
 """The ontology, the SHACL shapes and the JSON-LD context, written from the RDF mapping.
 
-`python -m ucn.graph.ontology` (or `make ontology`) rewrites ontology/ucn.ttl,
+`python -m ucn.ontology.owl` (or `make ontology`) rewrites ontology/ucn.ttl,
 ontology/shapes.ttl and ontology/context.jsonld from graph/model.py; tests/test_ontology.py fails
 when the shipped files differ from what this module writes, so they cannot drift from the model.
 """
@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from .model import (
+from ..graph.model import (
     ALIAS_PREDICATE,
     CONFIDENCE_TERM,
     EVIDENCE_TERM,
@@ -35,7 +35,7 @@ from .vocab import (
 )
 
 HEADER = (
-    "# Generated from the RDF mapping in graph/model.py by `python -m ucn.graph.ontology`\n"
+    "# Generated from the RDF mapping in graph/model.py by `python -m ucn.ontology.owl`\n"
     "# (make ontology): edit the mapping, not this file.\n"
 )
 TITLE = {"en": "Urban cooperation ontology", "vi": "Bản thể học về hợp tác đô thị"}
@@ -617,7 +617,7 @@ def files() -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..ontology import HERE
+    from . import HERE
 
     for name, text in files().items():
         (HERE / name).write_text(text, encoding="utf-8")

@@ -69,7 +69,7 @@ class ValidationReport:
 def shapes_graph() -> Any:
     from rdflib import Graph
 
-    from ..ontology import SHAPES
+    from . import SHAPES
 
     return Graph().parse(SHAPES, format="turtle")
 

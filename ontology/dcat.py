@@ -37,9 +37,9 @@ from typing import IO, Any, cast
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 
-from .errors import UcnError
-from .model import MODEL, RDF_CLASSES, RDF_RELATIONS
-from .store import GraphStore
+from ..graph.errors import UcnError
+from ..graph.model import MODEL, RDF_CLASSES, RDF_RELATIONS
+from ..graph.store import GraphStore
 from .vocab import (
     DEFAULT_BASE,
     LICENSE_IRI,
