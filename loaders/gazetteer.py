@@ -26,9 +26,7 @@ worker after the first loads the gazetteer in a few milliseconds.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import sys
 import unicodedata
@@ -37,31 +35,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# graph/names.py holds the folding and the TSV reader; COLUMNS, GAZETTEER_DIR, LEGACY_COLUMNS
+# and read_entries are also named here, where callers have always found them.
+from ..graph import names
 from ..graph.model import PARTIES
+from ..graph.names import COLUMNS as COLUMNS
+from ..graph.names import GAZETTEER_DIR as GAZETTEER_DIR
+from ..graph.names import LEGACY_COLUMNS as LEGACY_COLUMNS
+from ..graph.names import (
+    GazetteerEntry,
+    alias_key,
+    default_paths,
+    fold,
+    parse_entries,
+)
+from ..graph.names import read_entries as read_entries
 from . import cache
 
-GAZETTEER_DIR = Path(__file__).parent / "gazetteer"
-COLUMNS = ("id", "type", "kind", "name", "aliases", "country", "wikidata", "within")
-# The columns before `within` was added: such files still load, with no containment.
-LEGACY_COLUMNS = COLUMNS[:-1]
-
-# Old tone placement (mark on the first vowel of oa, oe, uy) -> new placement (on the second).
-_TONES = {
-    "\u0300": "òàèùỳ",
-    "\u0301": "óáéúý",
-    "\u0309": "ỏảẻủỷ",
-    "\u0303": "õãẽũỹ",
-    "\u0323": "ọạẹụỵ",
-}
-_TONE_PAIRS = [
-    (old + plain, new_first + new)
-    for marked in _TONES.values()
-    for old, plain, new_first, new in (
-        (marked[0], "a", "o", marked[1]),
-        (marked[0], "e", "o", marked[2]),
-        (marked[3], "y", "u", marked[4]),
-    )
-]
 _TOKEN = re.compile(r"\w+")
 # The words of a text and what lies between them (never a word character).
 _WORDS = re.compile(r"(\w+)")
@@ -74,45 +64,12 @@ ANY, CAPITAL, CAPS = "any", "capital", "caps"
 
 
 @dataclass(frozen=True)
-class GazetteerEntry:
-    id: str
-    type: str
-    kind: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    country: str = ""
-    wikidata: str = ""
-    within: str = ""  # id of the gazetteer's administrative unit this place lies in
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The canonical name, then the aliases."""
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True)
 class Match:
     start: int
     end: int
     surface: str
     entry: GazetteerEntry
     alternatives: tuple[GazetteerEntry, ...] = field(default=(), compare=False)
-
-
-def fold(text: str) -> str:
-    """Case- and tone-placement folding that keeps the length of NFC text: `Hòa` -> `hoà`."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # rare letters such as İ lower to two characters
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for old, new in _TONE_PAIRS:
-        if old in lowered:
-            lowered = lowered.replace(old, new)
-    return lowered
-
-
-def alias_key(name: str) -> str:
-    """The key two spellings of a name share: folded tokens joined without separators."""
-    return "".join(_TOKEN.findall(fold(unicodedata.normalize("NFC", name))))
 
 
 def case_rule(alias: str) -> str:
@@ -358,41 +315,6 @@ class Gazetteer:
         return self._keys.get(alias_key(name), [])
 
 
-def read_entries(path: Path) -> list[GazetteerEntry]:
-    """The rows of one gazetteer TSV file."""
-    return _parse_entries(path, path.read_bytes())
-
-
-def _parse_entries(path: Path, data: bytes) -> list[GazetteerEntry]:
-    reader = csv.DictReader(
-        io.StringIO(data.decode("utf-8"), newline=""), delimiter="\t", quoting=csv.QUOTE_NONE
-    )
-    if tuple(reader.fieldnames or ()) not in (COLUMNS, LEGACY_COLUMNS):
-        raise ValueError(f"{path}: expected the columns {' '.join(COLUMNS)}")
-    entries = []
-    for row in reader:
-        if row["type"] not in PARTIES:
-            raise ValueError(f"{path}: {row['id']}: unknown type {row['type']!r}")
-        aliases = tuple(a for a in (row["aliases"] or "").split("|") if a)
-        entries.append(
-            GazetteerEntry(
-                row["id"],
-                row["type"],
-                row["kind"],
-                row["name"],
-                aliases,
-                row["country"] or "",
-                row["wikidata"] or "",
-                row.get("within") or "",  # a missing column or cell is empty
-            )
-        )
-    return entries
-
-
-def default_paths() -> list[Path]:
-    return sorted(GAZETTEER_DIR.glob("*.tsv"))
-
-
 def load_gazetteer(paths: Iterable[str | Path] | None = None) -> Gazetteer:
     """The gazetteer from `paths`, by default the shipped files.
 
@@ -408,7 +330,7 @@ def load_gazetteer(paths: Iterable[str | Path] | None = None) -> Gazetteer:
         except (TypeError, ValueError, KeyError, IndexError):  # not what this version writes
             pass
     gazetteer = Gazetteer(
-        e for path, data in zip(chosen, contents, strict=True) for e in _parse_entries(path, data)
+        e for path, data in zip(chosen, contents, strict=True) for e in parse_entries(path, data)
     )
     cache.write("gazetteer", digest, gazetteer._tables())
     return gazetteer
@@ -420,6 +342,7 @@ def _digest(contents: list[bytes]) -> str:
     h = hashlib.sha256()
     try:
         h.update(Path(__file__).read_bytes())
+        h.update(Path(names.__file__).read_bytes())  # the folding and the TSV reader
     except OSError:  # no source beside the bytecode: the cache holds one build per install
         h.update(repr(sorted(globals())).encode())
     parts = [repr(PARTIES), unicodedata.unidata_version, sys.version.split()[0]]

@@ -306,7 +306,7 @@ class Country:
 
 def _gazetteer_countries() -> list[Any]:
     # The shipped gazetteer knows every country's code, name and Wikidata id.
-    from ..loaders.gazetteer import GAZETTEER_DIR, read_entries
+    from ..graph.names import GAZETTEER_DIR, read_entries
 
     return [e for e in read_entries(GAZETTEER_DIR / "countries.tsv") if e.type == "Country"]
 

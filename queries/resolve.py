@@ -16,8 +16,8 @@ from functools import cache
 from ..graph.errors import UcnError
 from ..graph.ids import slugify
 from ..graph.model import MODEL
+from ..graph.names import alias_key, default_paths, read_entries
 from ..graph.store import GraphStore
-from ..loaders.gazetteer import alias_key, default_paths, read_entries
 
 ENTITY_LABELS = tuple(label for label in MODEL.labels if label != "Article")
 

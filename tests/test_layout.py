@@ -1,0 +1,65 @@
+"""The direction of imports between the folders (README, "How the code is laid out"): graph/ is
+at the bottom and imports none of the others; ontology/ (publishing) builds on graph/ only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+# Each folder, and the sibling packages of ucn it must not import (at the top or in a function).
+FORBIDDEN = {
+    "graph": {"loaders", "queries", "viz", "ontology", "ucn"},
+    "ontology": {"loaders", "queries", "viz", "ucn"},
+}
+
+
+def imported_packages(path: Path, folder: str) -> set[str]:
+    """The first-level packages of ucn that `path` (in `folder`) imports, by folder name; `ucn`
+    for the CLI package itself."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                names = [node.module or ""]
+            elif node.level == 1:  # within the folder
+                continue
+            else:  # from ..X import ... climbs to ucn, then X
+                if node.module:
+                    names = [f"ucn.{node.module}"]
+                else:
+                    names = [f"ucn.{alias.name}" for alias in node.names]
+        for name in names:
+            parts = name.split(".")
+            if parts[0] != "ucn":
+                continue
+            found.add(parts[1] if len(parts) > 1 else "ucn")
+    found.discard(folder)
+    return found
+
+
+@pytest.mark.parametrize("folder", sorted(FORBIDDEN))
+def test_folder_does_not_import_what_builds_on_it(folder: str) -> None:
+    wrong = {
+        f"{path.relative_to(ROOT)}: {sorted(bad)}"
+        for path in sorted((ROOT / folder).glob("*.py"))
+        if (bad := imported_packages(path, folder) & FORBIDDEN[folder])
+    }
+    assert not wrong, f"{folder}/ imports what builds on it: {sorted(wrong)}"
+
+
+def test_the_check_sees_relative_and_absolute_imports(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        "from ..loaders.gazetteer import fold\nimport ucn.queries.library\n"
+        "def f():\n    from .. import viz\n    from . import model\n"
+        "    from ucn.graph import ids\n",
+        encoding="utf-8",
+    )
+    assert imported_packages(module, "graph") == {"loaders", "queries", "viz"}
