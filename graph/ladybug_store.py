@@ -158,6 +158,19 @@ class LadybugStore(GraphStore):
 
     engine = "ladybug"
 
+    @classmethod
+    def open_location(
+        cls,
+        location: str | os.PathLike[str],
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        create: bool = True,
+    ) -> LadybugStore:
+        """The database file at `location` (the registry's store for plain paths)."""
+        return cls(location, create=create)
+
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True):
         self.path = Path(path)
         self._reads: dict[str, None] = {}  # statements whose plan reads only (see _execute)

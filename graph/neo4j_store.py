@@ -7,6 +7,7 @@ with EXPLAIN: access mode only routes a query, it does not stop a write on a sin
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -59,6 +60,24 @@ class Neo4jStore(GraphStore):
     """A Neo4j database reached over Bolt; the same behaviour as the embedded store."""
 
     engine = "neo4j"
+
+    @classmethod
+    def open_location(
+        cls,
+        location: str | os.PathLike[str],
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        create: bool = True,
+    ) -> Neo4jStore:
+        """The server at `location` (bolt://, neo4j://, ...); the schema is made on first use."""
+        return cls(
+            os.fspath(location),
+            user=user if user is not None else "neo4j",
+            password=password if password is not None else "",
+            database=database or "neo4j",
+        )
 
     def __init__(self, uri: str, *, user: str, password: str, database: str = "neo4j"):
         self.uri, self.database = uri, database

@@ -99,6 +99,20 @@ class GraphStore(ABC):
 
     engine: str = ""
 
+    @classmethod
+    def open_location(
+        cls,
+        location: str | os.PathLike[str],
+        *,
+        user: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+        create: bool = True,
+    ) -> GraphStore:
+        """The store at `location`, each store taking the options it uses (`open_store` calls
+        it on the class graph/registry.py gives for the location's scheme)."""
+        raise NotImplementedError(f"{cls.__name__} cannot be opened from a location")
+
     # -- engine primitives -------------------------------------------------------------------
     @abstractmethod
     def in_transaction(self, work: Callable[[Transaction], T]) -> T:
@@ -636,24 +650,18 @@ def open_store(
     database: str | None = None,
     create: bool = True,
 ) -> GraphStore:
-    """Open the embedded store at `db` (default `UCN_DB` or ./ucn.db), or Neo4j at `neo4j`.
+    """Open the embedded store at `db` (default ./ucn.db), or Neo4j at `neo4j`.
 
-    Without arguments, `NEO4J_URI` selects Neo4j (with `NEO4J_USER`, `NEO4J_PASSWORD`,
-    `NEO4J_DATABASE`); otherwise the embedded store is used. The schema is created on first use;
-    with `create=False` a missing embedded database is an error rather than a new empty one.
+    The store is the one graph/registry.py registers for the location's scheme: a path is the
+    embedded LadybugDB file, `bolt://` or `neo4j://` (and their `+s`, `+ssc` forms) a Neo4j
+    server, reached as `user` (default neo4j) with `password` (default empty) in `database`
+    (default neo4j). The library reads no environment: the `ucn` command passes UCN_DB,
+    NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE in. The schema is created on first
+    use; with `create=False` a missing embedded database is an error rather than a new empty one.
     """
-    if neo4j is None and db is None:
-        neo4j = os.environ.get("NEO4J_URI") or None
-    if neo4j:
-        from .neo4j_store import Neo4jStore
+    from .registry import store_class
 
-        return Neo4jStore(
-            neo4j,
-            user=user if user is not None else os.environ.get("NEO4J_USER", "neo4j"),
-            password=password if password is not None else os.environ.get("NEO4J_PASSWORD", ""),
-            database=database or os.environ.get("NEO4J_DATABASE") or "neo4j",
-        )
-    from .ladybug_store import LadybugStore
-
-    path = db if db is not None else os.environ.get("UCN_DB") or DEFAULT_DB
-    return LadybugStore(path, create=create)
+    location = neo4j or (db if db is not None else DEFAULT_DB)
+    return store_class(location).open_location(
+        location, user=user, password=password, database=database, create=create
+    )

@@ -95,7 +95,12 @@ def _neo4j_store() -> Iterator[GraphStore]:
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip("Neo4j contract tests need a server: set NEO4J_URI (docker compose up -d)")
-    store = open_store(neo4j=uri)
+    store = open_store(
+        neo4j=uri,
+        user=os.environ.get("NEO4J_USER", "neo4j"),
+        password=os.environ.get("NEO4J_PASSWORD", ""),
+        database=os.environ.get("NEO4J_DATABASE") or "neo4j",
+    )
     if store.run("MATCH (n) RETURN count(n) AS n")[0]["n"] and not os.environ.get(
         "UCN_TEST_NEO4J_WIPE"
     ):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +29,12 @@ REPORT_FORMATS = ("csv", "json", "table")
 def decisions_file(ctx: click.Context) -> Path:
     """The decisions file the global options name: --decisions, UCN_DECISIONS, or beside the
     embedded database (./ucn.decisions.csv with Neo4j)."""
-    options = ctx.find_root().params
+    options = ctx.find_root().params  # with the environment's values (the root command's envvar=)
     if options.get("decisions"):
         return Path(options["decisions"])
-    if os.environ.get("UCN_DECISIONS"):
-        return Path(os.environ["UCN_DECISIONS"])
-    neo4j = options.get("neo4j") or (None if options.get("db") else os.environ.get("NEO4J_URI"))
-    if neo4j:
+    if options.get("neo4j"):
         return Path("ucn.decisions.csv")
-    return decisions_path(options.get("db") or os.environ.get("UCN_DB") or DEFAULT_DB)
+    return decisions_path(options.get("db") or DEFAULT_DB)
 
 
 def _node_id(store: GraphStore, value: str) -> str:
