@@ -1,5 +1,7 @@
 """The direction of imports between the folders (README, "How the code is laid out"): graph/ is
-at the bottom and imports none of the others; ontology/ (publishing) builds on graph/ only."""
+at the bottom and imports none of the others; ontology/ (publishing), loaders/ (reading and
+extraction) and queries/ build on graph/ only; viz/ on graph/ and queries/; the CLI (ucn/) on
+all of them, and none of them on it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ from conftest import ROOT
 FORBIDDEN = {
     "graph": {"loaders", "queries", "viz", "ontology", "ucn"},
     "ontology": {"loaders", "queries", "viz", "ucn"},
+    "loaders": {"queries", "viz", "ontology", "ucn"},
+    "queries": {"loaders", "viz", "ontology", "ucn"},
+    "viz": {"loaders", "ontology", "ucn"},
 }
 
 
