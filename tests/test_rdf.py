@@ -23,12 +23,11 @@ from ucn.ontology.rdf import (
     RDF_FORMATS,
     export_rdf,
     fact_key,
-    import_rdf,
     name_language,
-    parse_rdf,
     store_graph,
     typed_date,
 )
+from ucn.ontology.rdf_read import import_rdf, parse_rdf
 from ucn.ontology.shacl import validate_graph
 from ucn.ontology.vocab import DEFAULT_BASE, UCN, node_iri
 

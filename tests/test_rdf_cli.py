@@ -13,7 +13,8 @@ from rdflib.compare import isomorphic
 
 from ucn.cli import EXPORT_FORMATS, main
 from ucn.graph import UcnError
-from ucn.ontology.rdf import RDF_FORMATS, parse_rdf
+from ucn.ontology.rdf import RDF_FORMATS
+from ucn.ontology.rdf_read import parse_rdf
 
 from conftest import document, write_json
 

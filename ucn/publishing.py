@@ -171,7 +171,8 @@ def validate(ctx: click.Context, file: str | None, fmt: str | None, base: str) -
     Prints a summary and each finding; the exit status is 1 when there is a violation.
     Warnings (an event without a known date) do not fail.
     """
-    from .ontology.rdf import guess_format, parse_rdf, store_graph
+    from .ontology.rdf import store_graph
+    from .ontology.rdf_read import guess_format, parse_rdf
     from .ontology.shacl import validate_graph
 
     if file is None:
@@ -202,7 +203,7 @@ def import_(ctx: click.Context, file: str, fmt: str | None) -> None:
     ucn:Fact resources (with their articles, sentences and confidences) and ucn:mentions.
     It merges like `ucn load`: importing twice changes nothing. All of it, or nothing.
     """
-    from .ontology.rdf import import_rdf
+    from .ontology.rdf_read import import_rdf
 
     result = import_rdf(_store(ctx, create=True), file, fmt)
     w = result.written
