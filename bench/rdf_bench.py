@@ -140,7 +140,7 @@ def anchor_worker(source: str, dataset: bool) -> None:
 
     import pyoxigraph as ox
 
-    from ucn.ontology.rdf import export_prefixes
+    from ucn.ontology.rdf_write import export_prefixes
 
     syntax = ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES
     statements = list(ox.parse(path=source, format=syntax))
