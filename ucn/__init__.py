@@ -11,8 +11,9 @@ Names are imported on first use, so that a short command loads only what it need
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from .graph.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .graph.batch import Batch
@@ -62,17 +63,15 @@ def _version() -> str:
         return UNKNOWN_VERSION
 
 
+_exported, _listed = lazy_exports(__name__, _EXPORTS)
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         globals()[name] = value = _version()
         return value
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return _exported(name)
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS, "__version__"])
+    return sorted({*_listed(), "__version__"})
