@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO   := demo-out
 SHARED ?= ../shared
 
-.PHONY: demo test lint format bench score ontology readme clean
+.PHONY: demo test lint typecheck format bench score ontology readme clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -59,9 +59,11 @@ test: $(STAMP)  ## the test suite (Neo4j tests run when NEO4J_URI is set)
 readme: $(STAMP)  ## rewrite README.md's example outputs and sample figures from real runs (tests/test_readme.py checks them)
 	$(BIN)/python tests/readme_check.py --update
 
-lint: $(STAMP)  ## ruff, then mypy (tools/typecheck.py: the files under their installed module names)
+lint: typecheck  ## mypy (tools/typecheck.py: the files under their installed module names), then ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)  ## mypy alone (CI runs it before the tests)
 	$(BIN)/python tools/typecheck.py
 
 format: $(STAMP)
