@@ -15,7 +15,8 @@ from functools import lru_cache
 from .coref import Entity, Resolver
 from .events import Relation
 from .gazetteer import Gazetteer
-from .mentions import ORG_HEADS_VI, SITED_HEADS, TITLES, Mention, find_mentions
+from .mentions import ORG_HEADS_VI, SITED_HEADS, TITLES, find_mentions
+from .name_shapes import Mention
 
 PARTY_TYPES = ("City", "Country", "Organization", "Network")
 _APPOSITION = re.compile(r"\s*(?:[,(]|\s[-–])\s*")

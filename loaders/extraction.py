@@ -43,7 +43,8 @@ from .events import (
 from .frames import Arg, SentenceView, frame_facts, triggers
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import words
-from .mentions import Mention, find_events, find_mentions
+from .mentions import find_events, find_mentions
+from .name_shapes import Mention
 from .sentences import split_sentences
 from .settings import CONFIDENCES, DEFAULT_MIN_CONFIDENCE
 

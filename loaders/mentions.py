@@ -8,52 +8,16 @@ Shapes: Vietnamese and English organisation heads ("Học viện ...", "Viện .
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from .abbreviations import expansions, is_abbreviation
 from .gazetteer import Gazetteer, Match
 from .lexicon import read_table, words
+from .name_shapes import CAP, NOT_NAME_WORDS, UPPER, Mention, alternatives, either_case
 
-# The word lists live in lexicons/*.tsv; each file's comments say how its entries are used.
-
-
-def _escape(entry: str) -> str:
-    """A lexicon entry as regex text: special characters escaped, spaces kept."""
-    return re.escape(entry).replace("\\ ", " ")
-
-
-def _alternatives(entries: Iterable[str]) -> str:
-    """Entries as the alternatives of a regex, in their order."""
-    return "|".join(_escape(entry) for entry in entries)
-
-
-def _either_case(entries: Iterable[str]) -> list[str]:
-    """Entries as regex text; an entry that differs from the one before it only in the case
-    of one letter joins it as a character class ("Ủy ban [Nn]hân dân")."""
-    merged: list[str] = []
-    for entry in map(_escape, entries):
-        last = merged[-1] if merged else ""
-        diff = [i for i, (a, b) in enumerate(zip(last, entry, strict=False)) if a != b]
-        if (
-            len(last) == len(entry)
-            and len(diff) == 1
-            and last[diff[0]].lower() == entry[diff[0]].lower()
-        ):
-            i = diff[0]
-            merged[-1] = f"{last[:i]}[{last[i].upper()}{last[i].lower()}]{last[i + 1 :]}"
-        else:
-            merged.append(entry)
-    return merged
-
-
-# A word that starts with a capital letter (Vietnamese letters included), hyphens allowed.
-# Upper-case letters of Latin and Vietnamese script (the ranges hold lower case letters too).
-_UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper())
-UPPER = _UPPER  # the upper-case letters of Latin and Vietnamese script
-_CAP = rf"[{_UPPER}][\w]*(?:-[\w]+)*"
-_NAME = rf"{_CAP}(?:\s+{_CAP}){{1,4}}"
+_NAME = rf"{CAP}(?:\s+{CAP}){{1,4}}"
 
 PERSON_TITLES = words("titles", before_name="yes")
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len, reverse=True))
@@ -65,18 +29,16 @@ _ROLE = re.compile(
     rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})$"
 )
 # A run of capitalised words: a name, when a title stands before it.
-_NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:\s+{_CAP}){{0,4}}(?![\w])")
-# Capitalised words that begin the next clause rather than a name.
-_NOT_NAME_WORDS = frozenset(words("not_names", rule="not_name_start"))
+_NAME_RUN = re.compile(rf"(?<![\w.]){CAP}(?:\s+{CAP}){{0,4}}(?![\w])")
 _CLAUSE_OPENERS = frozenset(words("not_names", rule="clause_opener"))
 
 # Vietnamese family names: a run of capitalised syllables that starts with one is a person's name
 # even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn An").
 FAMILY_NAMES = words("family_names")
-_SYLLABLE = rf"[{_UPPER}][^\W\d_{_UPPER}]+"
+_SYLLABLE = rf"[{UPPER}][^\W\d_{UPPER}]+"
 COMMON_WORD_FAMILY_NAMES = frozenset(words("family_names", common_word="yes"))
 VIETNAMESE_NAME = re.compile(
-    rf"(?<![\w])(?:{_alternatives(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
+    rf"(?<![\w])(?:{alternatives(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
 )
 
 # Names that begin with a place's name but are not that place: the Pacific.
@@ -92,31 +54,31 @@ NAMED_AFTER_PEOPLE = words("org_heads", role="named_after_people")
 # knows them.
 NATIONAL_HEADS = words("org_heads", role="national")
 # Heads that start a new name inside a longer run: "Phòng Đối ngoại | Viện ...".
-_PARENT_HEADS = _alternatives(words("org_heads", role="parent"))
+_PARENT_HEADS = alternatives(words("org_heads", role="parent"))
 # Words that end a Vietnamese organisation name when they follow it.
-_STOP_VI = _alternatives(words("stop_words"))
+_STOP_VI = alternatives(words("stop_words"))
 _ORG_WORD = r"(?:[&\w]+(?:[-.][\w]+)*)"  # "T.Ư" is one word
-_ORG_HEAD_RE = _alternatives(sorted(ORG_HEADS_VI, key=len, reverse=True))
+_ORG_HEAD_RE = alternatives(sorted(ORG_HEADS_VI, key=len, reverse=True))
 ORG_VI = re.compile(
     rf"(?<![\w])(?P<head>{_ORG_HEAD_RE})"
     # A name's first word after the head is capitalised ("Sở Xây dựng", not "Sở ngành"). "và"
     # ends a name when another name follows ("Ngân hàng X và Viện Y").
-    rf"(?P<rest>\s+[{_UPPER}\d]{_ORG_WORD}?"
+    rf"(?P<rest>\s+[{UPPER}\d]{_ORG_WORD}?"
     rf"(?:\s+(?!(?:{_STOP_VI})\b)(?!và\s+(?:{_ORG_HEAD_RE})\b){_ORG_WORD}){{0,11}})"
 )
-_ORG_EN_HEADS = _alternatives(words("org_heads", role="head", lang="en"))
-_ORG_EN_HEADS_OF = _alternatives(words("org_heads", role="head_of"))
+_ORG_EN_HEADS = alternatives(words("org_heads", role="head", lang="en"))
+_ORG_EN_HEADS_OF = alternatives(words("org_heads", role="head_of"))
 ORG_EN = re.compile(
     # a head needs a name before it ("Coastal Development Bank") or after it ("Council of Europe")
-    rf"(?P<name>(?:{_CAP}\s+){{1,4}}(?:{_ORG_EN_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?"
-    rf"{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})?"
-    rf"|(?:{_ORG_EN_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}}"
-    rf"|(?:{_ORG_EN_HEADS_OF})\s+of\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP}){{0,5}})"
+    rf"(?P<name>(?:{CAP}\s+){{1,4}}(?:{_ORG_EN_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}})?"
+    rf"|(?:{_ORG_EN_HEADS})\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}}"
+    rf"|(?:{_ORG_EN_HEADS_OF})\s+of\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}})"
 )
 # Bodies that act for the place or network they name: "UBND TP Đà Nẵng" for Đà Nẵng, "Ban Thư
 # ký Mạng lưới X" for Mạng lưới X.
 COMMITTEE = re.compile(
-    rf"(?:{'|'.join(_either_case(words('org_heads', role='acts_for')))})"
+    rf"(?:{'|'.join(either_case(words('org_heads', role='acts_for')))})"
     r"\s+(?:(?:TP\.?|thành phố|Thành phố|tỉnh|Tỉnh|the)\s+)?"
 )
 # The same in English, after the place: "the Da Nang People's Committee".
@@ -128,7 +90,7 @@ COMMITTEE_AFTER = re.compile(
 BACKREF_HEADS = words("org_heads", role="backref")
 BACKREF = re.compile(
     r"(?<!hai )(?<!ba )(?<!các )(?<!những )"
-    rf"(?<![\w])(?P<head>{_alternatives(sorted(BACKREF_HEADS, key=len, reverse=True))}"
+    rf"(?<![\w])(?P<head>{alternatives(sorted(BACKREF_HEADS, key=len, reverse=True))}"
     r"|[Mm]ạng lưới(?:\s+các\s+(?:đô thị|thành phố))?)"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:và|có|đã|đang|sẽ|cũng|rất|với|là|được|trong|tại|cho|nói|đề nghị)\b)"
 )
@@ -149,7 +111,7 @@ EVENT_KINDS = {r["word"].casefold(): r["kind"] for r in read_table("event_heads"
 _EVENT_HEAD_RE = "|".join(re.escape(h) for h in sorted(EVENT_HEADS, key=len, reverse=True))
 # "về" belongs to an event's name ("Diễn đàn quốc tế về nhà ở xã hội").
 _STOP_EVENT = (
-    _alternatives(r["word"] for r in read_table("stop_words") if r["ends_event"] != "no")
+    alternatives(r["word"] for r in read_table("stop_words") if r["ends_event"] != "no")
     + "|tại|ở|với"
 )
 EVENT = re.compile(
@@ -172,21 +134,6 @@ ACRONYM_AFTER = re.compile(
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?![\w-])")
 
 
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    type: str
-    name: str
-    key: str | None = None  # gazetteer id, when the gazetteer knows it
-    kind: str | None = None
-    acronym: str | None = None
-    alias: str | None = None  # another name given with it: an event's quoted title
-    backref: bool = False  # a bare head word naming the last entity with that head
-    country: str | None = None  # ISO code of a gazetteer place's country
-    within: str | None = None  # gazetteer id of the unit a place lies in (a city's province)
-
-
 def _trim_org(head: str, rest: str) -> str:
     words = rest.split()
     # An organisation name rarely ends in a lower-case function word.
@@ -204,19 +151,19 @@ _PLACE_UNIT = re.compile(
 
 
 _ONE_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,5}")  # "Nhật", "Mỹ": not "UN", not "Hà Nội"
-_SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{_UPPER}][^\W\d_]")
+_SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{UPPER}][^\W\d_]")
 
 
 def _place_shapes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], dict[str, str]]:
     rows = read_table("place_units")
     kinds = {r["word"]: r["kind"] for r in rows if r["position"] in ("before", "after")}
-    before = _alternatives(
+    before = alternatives(
         sorted((r["word"] for r in rows if r["position"] == "before"), key=len, reverse=True)
     )
-    after = _alternatives(
+    after = alternatives(
         sorted((r["word"] for r in rows if r["position"] == "after"), key=len, reverse=True)
     )
-    name = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+    name = rf"{CAP}(?:[ \t]+{CAP}){{0,2}}"
     return (
         re.compile(rf"(?<![\w])(?P<unit>{before})[ \t]+(?P<name>{name})(?![\w])"),
         re.compile(rf"(?<![\w])(?P<name>{name})[ \t]+(?P<unit>{after})(?![\w])"),
@@ -226,7 +173,7 @@ def _place_shapes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], d
 
 
 _UNIT_BEFORE, _UNIT_AFTER, _NOT_PLACE_WORDS, _UNIT_KINDS = _place_shapes()
-_TITLES_RE = _alternatives(sorted(TITLES, key=len, reverse=True))
+_TITLES_RE = alternatives(sorted(TITLES, key=len, reverse=True))
 _ROLE_BEFORE_UNIT = re.compile(rf"(?<![\w])(?:{_TITLES_RE})(?:[ \t]+(?:UBND|HĐND))?[ \t]+$")
 
 
@@ -238,7 +185,7 @@ def _shaped_places(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             name = m["name"]
             if name.split()[0] in _NOT_PLACE_WORDS or name in _NOT_PLACE_WORDS:
                 continue
-            if name.split()[0] in _NOT_NAME_WORDS or any(
+            if name.split()[0] in NOT_NAME_WORDS or any(
                 s < m.end() and m.start() < e for s, e in taken
             ):
                 continue
@@ -254,12 +201,12 @@ def _shaped_places(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 # A capitalised name right before its country ("Maastricht in the Netherlands", "Horsens,
 # Denmark", "Kobe (Nhật Bản)") is a place in that country, though the gazetteer does not know it.
 _BEFORE_COUNTRY = re.compile(
-    rf"(?<![\w.])(?P<name>{_CAP}(?:[ \t]+{_CAP})?)"
+    rf"(?<![\w.])(?P<name>{CAP}(?:[ \t]+{CAP})?)"
     r"(?:[ \t]+(?:in|ở|tại)(?:[ \t]+the)?[ \t]+|[ \t]*\([ \t]*|,[ \t]+)$"
 )
 
 
-_CAP_BEFORE = re.compile(rf"(?:{_CAP}|\))[ \t]+$")
+_CAP_BEFORE = re.compile(rf"(?:{CAP}|\))[ \t]+$")
 
 
 def _places_by_country(text: str, matches: list) -> list[Mention]:
@@ -278,7 +225,7 @@ def _places_by_country(text: str, matches: list) -> list[Mention]:
             or _CAP_BEFORE.search(
                 text, max(0, m.start() - 30), m.start()
             )  # a longer name's end  # a Vietnamese place is named after its unit (tỉnh X, quận Y)
-            or first in _NOT_NAME_WORDS
+            or first in NOT_NAME_WORDS
             or first in _NOT_PLACE_WORDS
             or name.isupper()
             or first in FAMILY_NAMES
@@ -451,7 +398,7 @@ def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
         for run in _NAME_RUN.finditer(text, gap_start, gap_end):
             words = run.group(0).split()
             # an acronym ("UBND TP") names a body, not a person
-            if words[0] in _NOT_NAME_WORDS or len(words) < 2 or words[0].isupper():
+            if words[0] in NOT_NAME_WORDS or len(words) < 2 or words[0].isupper():
                 continue
             if _after_title(text, run.start(), chosen) or _TITLE_AFTER.match(text, run.end()):
                 people.append(Mention(run.start(), run.end(), "Person", run.group(0)))
@@ -490,7 +437,7 @@ _COMMA_FIELDS = re.compile(
 _UNIT_STOP = re.compile(r"\.\s*")
 _ORG_TAIL = re.compile(rf"(?:\s+(?!(?:{_STOP_VI})\b){_ORG_WORD}){{0,8}}")
 _SITED = re.compile(r"\s+(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|bang)\s+)?")
-_PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{_UPPER}]")
+_PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{UPPER}]")
 
 
 def _org_end(
@@ -521,7 +468,7 @@ def _org_end(
     for acro in _ACRONYM_WORD.finditer(text, rest_start, end):
         if is_abbreviation(acro.group(0).strip()):
             continue  # a field of the name abbreviated ("Sở VHTT&DL tỉnh X"), not its acronym
-        if not re.match(rf"\s+[{_UPPER}]", text[acro.end() : end]):
+        if not re.match(rf"\s+[{UPPER}]", text[acro.end() : end]):
             end = acro.end()
             break
     unit = _UNIT_STOP.match(text, end) if text[:end].endswith(("TP", "Tp")) else None
@@ -534,7 +481,7 @@ def _org_end(
         if (
             rest_start < place.start
             and place.end <= end
-            and not re.match(rf"\s*[-–]\s*[{_UPPER}]", text[place.end : end])
+            and not re.match(rf"\s*[-–]\s*[{UPPER}]", text[place.end : end])
         ):
             end = place.end
             break
@@ -570,7 +517,7 @@ def _canonical_org(head: str, name: str, start: int, places: list) -> str:
     return name[: place.start - start] + place.entry.name
 
 
-EN_EVENT_HEADS = _alternatives(words("event_heads", position="last"))
+EN_EVENT_HEADS = alternatives(words("event_heads", position="last"))
 # English names put the head last: "the 12th Steering Committee meeting of Network X", "an
 # international seminar on water management in coastal cities".
 EVENT_EN = re.compile(
