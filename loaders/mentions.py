@@ -16,34 +16,19 @@ from .abbreviations import expansions, is_abbreviation
 from .gazetteer import Gazetteer, Match
 from .lexicon import read_table, words
 from .name_shapes import CAP, NOT_NAME_WORDS, UPPER, Mention, alternatives, either_case
-
-_NAME = rf"{CAP}(?:\s+{CAP}){{1,4}}"
-
-PERSON_TITLES = words("titles", before_name="yes")
-_TITLE_RE = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len, reverse=True))
-PERSON = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=[(\"“,]))(?:{_TITLE_RE})\s+(?P<name>{_NAME})")
-
-# Titles of office: before a name they make it a person's, and name the body they serve.
-TITLES = words("titles", kind="office")
-_ROLE = re.compile(
-    rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))})$"
-)
-# A run of capitalised words: a name, when a title stands before it.
-_NAME_RUN = re.compile(rf"(?<![\w.]){CAP}(?:\s+{CAP}){{0,4}}(?![\w])")
-_CLAUSE_OPENERS = frozenset(words("not_names", rule="clause_opener"))
-
-# Vietnamese family names: a run of capitalised syllables that starts with one is a person's name
-# even without a title ("Chủ tịch UBND TP Huế Nguyễn Văn An").
-FAMILY_NAMES = words("family_names")
-_SYLLABLE = rf"[{UPPER}][^\W\d_{UPPER}]+"
-COMMON_WORD_FAMILY_NAMES = frozenset(words("family_names", common_word="yes"))
-VIETNAMESE_NAME = re.compile(
-    rf"(?<![\w])(?:{alternatives(FAMILY_NAMES)})(?:\s+{_SYLLABLE}){{1,3}}(?![\w])"
+from .person_names import (
+    FAMILY_NAMES,
+    TITLES,
+    TITLES_RE,
+    VIETNAMESE_NAME,
+    find_people,
+    plausible_person,
+    titled_names,
+    without_next_clause,
 )
 
 # Names that begin with a place's name but are not that place: the Pacific.
 NOT_PLACES = words("not_names", rule="not_place")
-NOT_PEOPLE = frozenset(words("not_names", rule="not_person"))
 
 ORG_HEADS_VI = words("org_heads", role="head", lang="vi")
 # Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Pháp".
@@ -144,12 +129,6 @@ def _trim_org(head: str, rest: str) -> str:
 
 _LATIN_ONLY = re.compile(r"[\x00-\x7f’“”–—‘]*", re.S)
 _CAPITAL_PREFIX = re.compile(r"(?:thành phố|Thành phố|TP\.?)\s*$")
-_PLACE_UNIT = re.compile(
-    r"(?<![\w])(?:xã|huyện|phường|quận|thị xã|thị trấn|ấp|làng|thôn|bản|đường|phố|sông|núi|"
-    r"Xã|Huyện|Phường|Quận|Thị xã|Thị trấn)\s+$"
-)
-
-
 _ONE_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,5}")  # "Nhật", "Mỹ": not "UN", not "Hà Nội"
 _SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{UPPER}][^\W\d_]")
 
@@ -173,8 +152,7 @@ def _place_shapes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], d
 
 
 _UNIT_BEFORE, _UNIT_AFTER, _NOT_PLACE_WORDS, _UNIT_KINDS = _place_shapes()
-_TITLES_RE = alternatives(sorted(TITLES, key=len, reverse=True))
-_ROLE_BEFORE_UNIT = re.compile(rf"(?<![\w])(?:{_TITLES_RE})(?:[ \t]+(?:UBND|HĐND))?[ \t]+$")
+_ROLE_BEFORE_UNIT = re.compile(rf"(?<![\w])(?:{TITLES_RE})(?:[ \t]+(?:UBND|HĐND))?[ \t]+$")
 
 
 def _shaped_places(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -297,20 +275,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         )
     found += _shaped_places(text, [(g.start, g.end) for g in gazetteer_matches])
     found += _places_by_country(text, gazetteer_matches)
-    for m in PERSON.finditer(text):
-        found.append(Mention(m.start("name"), m.end("name"), "Person", m["name"]))
-    for m in VIETNAMESE_NAME.finditer(text):
-        # "Thái Bình Dương" (the Pacific) and "Hà Nam" are places, not people; so are "xã Lương
-        # Sơn" and "huyện Châu Đức"; "Đoàn Cấp cao" is a delegation.
-        words_of = m.group(0).split()
-        if len(words_of) == 2 and words_of[0] in COMMON_WORD_FAMILY_NAMES:
-            continue
-        if (
-            not any(g.start == 0 for g in gazetteer.find(m.group(0)))
-            and m.group(0) not in NOT_PEOPLE
-            and not _PLACE_UNIT.search(text, max(0, m.start() - 12), m.start())
-        ):
-            found.append(Mention(m.start(), m.end(), "Person", m.group(0)))
+    found += find_people(text, gazetteer)
     places = [g for g in gazetteer_matches if g.entry.type in ("City", "Country")]
     orgs = [g for g in gazetteer_matches if g.entry.type in ("Organization", "Network")]
     for m in ORG_VI.finditer(text):
@@ -345,27 +310,14 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Điều phối").
     found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
     chosen = _longest_first(found)
-    chosen = _longest_first([*chosen, *_titled_names(text, chosen)])
-    chosen = [_without_next_clause(m) for m in chosen]
+    chosen = _longest_first([*chosen, *titled_names(text, chosen)])
+    chosen = [without_next_clause(m) for m in chosen]
     return [_with_acronym(text, mention) for mention in chosen if _plausible(mention)]
-
-
-def _without_next_clause(mention: Mention) -> Mention:
-    """A person's name without the first word of the next clause, run on where the text lost
-    its full stop ("... Nguyễn Văn An Tại buổi làm việc ...")."""
-    if mention.type != "Person" or mention.key:
-        return mention
-    words = mention.name.split(" ")
-    if len(words) < 3 or words[-1] not in _CLAUSE_OPENERS:
-        return mention
-    name = " ".join(words[:-1])
-    return replace(mention, name=name, end=mention.start + len(name))
 
 
 GENERIC_BODIES = frozenset(words("not_names", rule="generic_body"))
 NEEDS_FIELD = frozenset(words("org_heads", role="needs_field"))
 _DANGLING = re.compile(r"(?:\s(?:TP|tỉnh|thành phố|Tỉnh|Thành phố|[A-ZĐ]))$")
-_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da"})
 
 
 def _plausible(mention: Mention) -> bool:
@@ -380,52 +332,8 @@ def _plausible(mention: Mention) -> bool:
             return False  # "Ban Lãnh đạo Sở": the leaders of a body named before
         return name not in GENERIC_BODIES and not _DANGLING.search(name)
     if mention.type == "Person":
-        words = name.split()
-        return (
-            1 <= len(words) <= 6
-            and not any(c.isdigit() for c in name)
-            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
-        )
+        return plausible_person(name)
     return True
-
-
-def _titled_names(text: str, chosen: list[Mention]) -> list[Mention]:
-    """People named after a title of office, with or without the body between them ("Thị
-    trưởng Lyon Alex Moreau", "Đại sứ Pháp tại Việt Nam Jamie Novak")."""
-    people = []
-    bounds = [0, *(x for m in chosen for x in (m.start, m.end)), len(text)]
-    for gap_start, gap_end in zip(bounds[::2], bounds[1::2], strict=False):
-        for run in _NAME_RUN.finditer(text, gap_start, gap_end):
-            words = run.group(0).split()
-            # an acronym ("UBND TP") names a body, not a person
-            if words[0] in NOT_NAME_WORDS or len(words) < 2 or words[0].isupper():
-                continue
-            if _after_title(text, run.start(), chosen) or _TITLE_AFTER.match(text, run.end()):
-                people.append(Mention(run.start(), run.end(), "Person", run.group(0)))
-    return people
-
-
-# "Nguyen Van An, Chairman of the Da Nang People's Committee"
-_TITLE_ALTERNATIVES = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-_TITLE_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?(?:{_TITLE_ALTERNATIVES})(?![\w])")
-_BETWEEN = re.compile(r"(?:\s*[-–,]\s*|\s+(?:tại|ở|của|thành phố|tỉnh|bang|of|of the|in)\s+|\s+)$")
-
-
-def _after_title(text: str, pos: int, chosen: list[Mention]) -> bool:
-    """Whether a title ends just before `pos`, perhaps with bodies and places between."""
-    for _ in range(3):
-        head = text[max(0, pos - 60) : pos]
-        sep = _BETWEEN.search(head)
-        if sep:
-            pos -= len(head) - sep.start()
-            head = head[: sep.start()]
-        if _ROLE.search(head):
-            return True
-        body = next((m for m in chosen if m.end == pos and m.type != "Person"), None)
-        if body is None:
-            return False
-        pos = body.start
-    return False
 
 
 _ACRONYM_WORD = re.compile(r"\s+[A-Z][A-Z0-9&]{1,9}\b")
