@@ -15,8 +15,9 @@ from functools import lru_cache
 from .coref import Entity, Resolver
 from .events import Relation
 from .gazetteer import Gazetteer
-from .mentions import ORG_HEADS_VI, SITED_HEADS, find_mentions
+from .mentions import find_mentions
 from .name_shapes import Mention
+from .org_names import ORG_HEADS_VI, SITED_HEADS
 from .person_names import TITLES
 
 PARTY_TYPES = ("City", "Country", "Organization", "Network")

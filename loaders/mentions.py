@@ -8,19 +8,16 @@ Shapes: Vietnamese and English organisation heads ("Học viện ...", "Viện .
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
-from .abbreviations import expansions, is_abbreviation
-from .gazetteer import Gazetteer, Match
+from .gazetteer import Gazetteer
 from .lexicon import read_table, words
-from .name_shapes import CAP, NOT_NAME_WORDS, UPPER, Mention, alternatives, either_case
+from .name_shapes import CAP, NOT_NAME_WORDS, UPPER, Mention, alternatives, either_case, trim_name
+from .org_names import ORG_HEADS_VI, find_organisations, plausible_org, with_acronym
 from .person_names import (
     FAMILY_NAMES,
     TITLES,
     TITLES_RE,
-    VIETNAMESE_NAME,
     find_people,
     plausible_person,
     titled_names,
@@ -30,36 +27,6 @@ from .person_names import (
 # Names that begin with a place's name but are not that place: the Pacific.
 NOT_PLACES = words("not_names", rule="not_place")
 
-ORG_HEADS_VI = words("org_heads", role="head", lang="vi")
-# Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Pháp".
-SITED_HEADS = words("org_heads", role="sited")
-# Schools, museums and funds are named after people: "Trường THPT Nguyễn Du".
-NAMED_AFTER_PEOPLE = words("org_heads", role="named_after_people")
-# Heads that name a country's body only with the country ("Quốc hội Lào"); bare, the gazetteer
-# knows them.
-NATIONAL_HEADS = words("org_heads", role="national")
-# Heads that start a new name inside a longer run: "Phòng Đối ngoại | Viện ...".
-_PARENT_HEADS = alternatives(words("org_heads", role="parent"))
-# Words that end a Vietnamese organisation name when they follow it.
-_STOP_VI = alternatives(words("stop_words"))
-_ORG_WORD = r"(?:[&\w]+(?:[-.][\w]+)*)"  # "T.Ư" is one word
-_ORG_HEAD_RE = alternatives(sorted(ORG_HEADS_VI, key=len, reverse=True))
-ORG_VI = re.compile(
-    rf"(?<![\w])(?P<head>{_ORG_HEAD_RE})"
-    # A name's first word after the head is capitalised ("Sở Xây dựng", not "Sở ngành"). "và"
-    # ends a name when another name follows ("Ngân hàng X và Viện Y").
-    rf"(?P<rest>\s+[{UPPER}\d]{_ORG_WORD}?"
-    rf"(?:\s+(?!(?:{_STOP_VI})\b)(?!và\s+(?:{_ORG_HEAD_RE})\b){_ORG_WORD}){{0,11}})"
-)
-_ORG_EN_HEADS = alternatives(words("org_heads", role="head", lang="en"))
-_ORG_EN_HEADS_OF = alternatives(words("org_heads", role="head_of"))
-ORG_EN = re.compile(
-    # a head needs a name before it ("Coastal Development Bank") or after it ("Council of Europe")
-    rf"(?P<name>(?:{CAP}\s+){{1,4}}(?:{_ORG_EN_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?"
-    rf"{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}})?"
-    rf"|(?:{_ORG_EN_HEADS})\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}}"
-    rf"|(?:{_ORG_EN_HEADS_OF})\s+of\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}})"
-)
 # Bodies that act for the place or network they name: "UBND TP Đà Nẵng" for Đà Nẵng, "Ban Thư
 # ký Mạng lưới X" for Mạng lưới X.
 COMMITTEE = re.compile(
@@ -110,23 +77,6 @@ EVENT_TITLE = re.compile(
     r"\s*(?:(?:với|có|mang|theo)\s+)?(?:chủ đề|tên gọi|tên|themed|titled|entitled|on)?\s*:?\s*"
     r"[“\"](?P<title>[^”\"]{3,120})[”\"]"
 )
-# An acronym defined in brackets or after a dash: "Viện Nghiên cứu Môi trường Y – VMT".
-ACRONYM_AFTER = re.compile(
-    r"\s*\((?:[^()/]*/)?(?P<acro>(?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9&.-]{1,11})\)"
-    r"|\s+[–—-]\s+(?P<dashed>[A-Z][A-Z0-9&]{1,9})(?![\w])"
-)
-# An acronym used alone, once the article has defined it.
-ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9&]{1,9}(?![\w-])")
-
-
-def _trim_org(head: str, rest: str) -> str:
-    words = rest.split()
-    # An organisation name rarely ends in a lower-case function word.
-    while words and words[-1] in {"và", "các", "những", "một", "thì", "mà", "ở", "vì"}:
-        words.pop()
-    return " ".join([head, *words])
-
-
 _LATIN_ONLY = re.compile(r"[\x00-\x7f’“”–—‘]*", re.S)
 _CAPITAL_PREFIX = re.compile(r"(?:thành phố|Thành phố|TP\.?)\s*$")
 _ONE_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,5}")  # "Nhật", "Mỹ": not "UN", not "Hà Nội"
@@ -276,28 +226,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     found += _shaped_places(text, [(g.start, g.end) for g in gazetteer_matches])
     found += _places_by_country(text, gazetteer_matches)
     found += find_people(text, gazetteer)
-    places = [g for g in gazetteer_matches if g.entry.type in ("City", "Country")]
-    orgs = [g for g in gazetteer_matches if g.entry.type in ("Organization", "Network")]
-    for m in ORG_VI.finditer(text):
-        end = _org_end(text, m, places, orgs)
-        if end <= m.end("head"):
-            continue
-        name = _trim_org(m["head"], text[m.end("head") : end])
-        if m["head"] in NEEDS_FIELD and any(
-            p.end == m.start() + len(name) and not text[m.end("head") : p.start].strip()
-            for p in places
-        ):
-            continue  # the head and a place, no field: "Bộ Việt Nam" is no one body
-        found.append(
-            Mention(
-                m.start(),
-                m.start() + len(name),
-                "Organization",
-                _canonical_org(m["head"], name, m.start(), places),
-            )
-        )
-    for m in ORG_EN.finditer(text):
-        found.append(Mention(m.start(), m.end(), "Organization", m["name"]))
+    found += find_organisations(text, gazetteer_matches)
     for m in BACKREF.finditer(text):
         head = m["head"]
         kind = "City" if head.lower() in ("thành phố", "tp") else "Organization"
@@ -312,12 +241,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     chosen = _longest_first(found)
     chosen = _longest_first([*chosen, *titled_names(text, chosen)])
     chosen = [without_next_clause(m) for m in chosen]
-    return [_with_acronym(text, mention) for mention in chosen if _plausible(mention)]
-
-
-GENERIC_BODIES = frozenset(words("not_names", rule="generic_body"))
-NEEDS_FIELD = frozenset(words("org_heads", role="needs_field"))
-_DANGLING = re.compile(r"(?:\s(?:TP|tỉnh|thành phố|Tỉnh|Thành phố|[A-ZĐ]))$")
+    return [with_acronym(text, mention) for mention in chosen if _plausible(mention)]
 
 
 def _plausible(mention: Mention) -> bool:
@@ -327,102 +251,10 @@ def _plausible(mention: Mention) -> bool:
         return True
     name = mention.name
     if mention.type == "Organization":
-        head, _, last = name.rpartition(" ")
-        if last in NEEDS_FIELD and head in GENERIC_BODIES:
-            return False  # "Ban Lãnh đạo Sở": the leaders of a body named before
-        return name not in GENERIC_BODIES and not _DANGLING.search(name)
+        return plausible_org(name)
     if mention.type == "Person":
         return plausible_person(name)
     return True
-
-
-_ACRONYM_WORD = re.compile(r"\s+[A-Z][A-Z0-9&]{1,9}\b")
-# What a body's name may hold after a written-out field with a comma in it ("Sở Lao động,
-# Thương binh và Xã hội tỉnh X"): the name goes on past the comma.
-_COMMA_FIELDS = re.compile(
-    "|".join(re.escape(e) for e in sorted(expansions(), key=len, reverse=True) if "," in e)
-)
-_UNIT_STOP = re.compile(r"\.\s*")
-_ORG_TAIL = re.compile(rf"(?:\s+(?!(?:{_STOP_VI})\b){_ORG_WORD}){{0,8}}")
-_SITED = re.compile(r"\s+(?:tại|ở)\s+(?:(?:TP\.?|thành phố|tỉnh|bang)\s+)?")
-_PARENT = re.compile(rf"\s(?:{_PARENT_HEADS})\s+[{UPPER}]")
-
-
-def _org_end(
-    text: str, m: re.Match[str], places: Sequence[Match], gazetteer_orgs: Sequence[Match] = ()
-) -> int:
-    """Where a shaped Vietnamese organisation name ends: after an acronym ("Học viện ABC"), after
-    the place that closes it ("Sở Xây dựng tỉnh Bình Định"), before a person's name or its
-    parent body ("Phòng Đối ngoại Viện ..."); a sited body keeps its seat ("Đại sứ quán
-    Việt Nam tại Pháp"), a branch its parent ("Chi nhánh Ngân hàng ...")."""
-    end = m.end()
-    rest_start = m.end("head")
-    first_word = rest_start + len(text[rest_start:end]) - len(text[rest_start:end].lstrip())
-    field = _COMMA_FIELDS.match(text, first_word)
-    if field and field.end() > end:
-        end = _ORG_TAIL.match(text, field.end()).end()  # type: ignore[union-attr]
-    if m["head"] in NATIONAL_HEADS:
-        # "Quốc hội Lào", "Quốc hội Cộng hòa Pháp"; "Chủ tịch Quốc hội Trần Thị Bích" names the
-        # bare body, which the gazetteer knows.
-        country = next((p for p in places if first_word <= p.start <= first_word + 12), None)
-        return country.end if country and country.end <= end else rest_start
-    known = next((p.end for p in gazetteer_orgs if p.start == m.start() and p.end <= end), None)
-    if known:  # "Ngân hàng Thế giới tài trợ ...": the gazetteer knows where the name ends
-        return known
-    if m["head"] not in SITED_HEADS:
-        parent = _PARENT.search(text, first_word, end)
-        if parent:
-            end = parent.start()
-    for acro in _ACRONYM_WORD.finditer(text, rest_start, end):
-        if is_abbreviation(acro.group(0).strip()):
-            continue  # a field of the name abbreviated ("Sở VHTT&DL tỉnh X"), not its acronym
-        if not re.match(rf"\s+[{UPPER}]", text[acro.end() : end]):
-            end = acro.end()
-            break
-    unit = _UNIT_STOP.match(text, end) if text[:end].endswith(("TP", "Tp")) else None
-    if unit:
-        place = next((p for p in places if end - 2 <= p.start <= unit.end() < p.end), None)
-        if place:
-            end = place.end  # "Sở Xây dựng TP. Hà Nội": the unit's full stop ends nothing
-    for place in places:
-        # "Việt Nam – Hàn Quốc" pairs two places inside one name.
-        if (
-            rest_start < place.start
-            and place.end <= end
-            and not re.match(rf"\s*[-–]\s*[{UPPER}]", text[place.end : end])
-        ):
-            end = place.end
-            break
-    for person in VIETNAMESE_NAME.finditer(text, rest_start, end):
-        if any(p.start <= person.start() < p.end for p in places):
-            continue  # a place named like a person ("Lâm Đồng"), which the gazetteer knows
-        # Schools, museums and funds are named after people: "Trường THPT Nguyễn Du".
-        if person.start() > first_word and m["head"] not in NAMED_AFTER_PEOPLE:
-            end = person.start()
-            break
-    if m["head"] in SITED_HEADS:
-        sited = _SITED.match(text, end)
-        if sited:
-            seat = next(
-                (p for p in places if end < p.start <= sited.end() and p.end > sited.end()), None
-            )
-            if seat:
-                end = seat.end
-    return end
-
-
-def _canonical_org(head: str, name: str, start: int, places: list) -> str:
-    """One name for a body named by its country or seat, however the place is written: "Quốc
-    hội Cộng hòa Pháp" and "Quốc hội Pháp" are one."""
-    if head not in NATIONAL_HEADS and head not in SITED_HEADS:
-        return name
-    end = start + len(name)
-    place = next((p for p in places if p.end == end and p.start > start), None)
-    if place is None:
-        return name
-    if head in NATIONAL_HEADS:
-        return f"{head} {place.entry.name}"
-    return name[: place.start - start] + place.entry.name
 
 
 EN_EVENT_HEADS = alternatives(words("event_heads", position="last"))
@@ -475,7 +307,7 @@ def _find_events(text: str) -> tuple[Mention, ...]:
         if english:  # "Summit of ASEAN Mayors": the name goes on in capitals only
             rest = _EN_NAME_REST.match(rest).group(0)  # type: ignore[union-attr]
             rest = re.sub(r"\s+(?:of|on|for|and|the)$", "", rest)
-        name = _trim_org(m["head"], rest).strip('“”" ')
+        name = trim_name(m["head"], rest).strip('“”" ')
         end = m.start() + len(name)
         title = EVENT_TITLE.match(text, end)
         bare = name == m["head"]
@@ -501,10 +333,3 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda x: x.start)
-
-
-def _with_acronym(text: str, mention: Mention) -> Mention:
-    m = ACRONYM_AFTER.match(text, mention.end)
-    if not m or mention.type not in ("Organization", "Network"):
-        return mention
-    return replace(mention, acronym=m["acro"] or m["dashed"])

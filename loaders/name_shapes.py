@@ -39,6 +39,15 @@ def either_case(entries: Iterable[str]) -> list[str]:
     return merged
 
 
+def trim_name(head: str, rest: str) -> str:
+    """A name from its head and the words after it, less the function words at its end."""
+    words = rest.split()
+    # An organisation name rarely ends in a lower-case function word.
+    while words and words[-1] in {"và", "các", "những", "một", "thì", "mà", "ở", "vì"}:
+        words.pop()
+    return " ".join([head, *words])
+
+
 # Upper-case letters of Latin and Vietnamese script (the ranges hold lower case letters too).
 UPPER = "".join(chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper())
 # A word that starts with a capital letter (Vietnamese letters included), hyphens allowed.
