@@ -12,17 +12,15 @@ from functools import lru_cache
 
 from .gazetteer import Gazetteer
 from .lexicon import read_table, words
-from .name_shapes import CAP, NOT_NAME_WORDS, UPPER, Mention, alternatives, either_case, trim_name
-from .org_names import ORG_HEADS_VI, find_organisations, plausible_org, with_acronym
+from .name_shapes import UPPER, Mention, alternatives, either_case, trim_name
+from .org_names import find_organisations, plausible_org, with_acronym
 from .person_names import (
-    FAMILY_NAMES,
-    TITLES,
-    TITLES_RE,
     find_people,
     plausible_person,
     titled_names,
     without_next_clause,
 )
+from .place_names import find_places
 
 # Names that begin with a place's name but are not that place: the Pacific.
 NOT_PLACES = words("not_names", rule="not_place")
@@ -83,92 +81,6 @@ _ONE_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,5}")  # "Nhật", "Mỹ": not
 _SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{UPPER}][^\W\d_]")
 
 
-def _place_shapes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], dict[str, str]]:
-    rows = read_table("place_units")
-    kinds = {r["word"]: r["kind"] for r in rows if r["position"] in ("before", "after")}
-    before = alternatives(
-        sorted((r["word"] for r in rows if r["position"] == "before"), key=len, reverse=True)
-    )
-    after = alternatives(
-        sorted((r["word"] for r in rows if r["position"] == "after"), key=len, reverse=True)
-    )
-    name = rf"{CAP}(?:[ \t]+{CAP}){{0,2}}"
-    return (
-        re.compile(rf"(?<![\w])(?P<unit>{before})[ \t]+(?P<name>{name})(?![\w])"),
-        re.compile(rf"(?<![\w])(?P<name>{name})[ \t]+(?P<unit>{after})(?![\w])"),
-        frozenset(r["word"] for r in rows if r["position"] == "not"),
-        kinds,
-    )
-
-
-_UNIT_BEFORE, _UNIT_AFTER, _NOT_PLACE_WORDS, _UNIT_KINDS = _place_shapes()
-_ROLE_BEFORE_UNIT = re.compile(rf"(?<![\w])(?:{TITLES_RE})(?:[ \t]+(?:UBND|HĐND))?[ \t]+$")
-
-
-def _shaped_places(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Places the gazetteer does not know, named beside a unit ("quận Thanh Khê", "Gunpo City")."""
-    found = []
-    for pattern in (_UNIT_BEFORE, _UNIT_AFTER):
-        for m in pattern.finditer(text):
-            name = m["name"]
-            if name.split()[0] in _NOT_PLACE_WORDS or name in _NOT_PLACE_WORDS:
-                continue
-            if name.split()[0] in NOT_NAME_WORDS or any(
-                s < m.end() and m.start() < e for s, e in taken
-            ):
-                continue
-            if name.split()[0] in FAMILY_NAMES or _ROLE_BEFORE_UNIT.search(
-                text, max(0, m.start() - 40), m.start()
-            ):
-                continue  # a person after a title: "Chủ tịch UBND TP Nguyễn Văn A"
-            kind = _UNIT_KINDS.get(m["unit"], "city")
-            found.append(Mention(m.start(), m.end(), "City", name, None, kind))
-    return found
-
-
-# A capitalised name right before its country ("Maastricht in the Netherlands", "Horsens,
-# Denmark", "Kobe (Nhật Bản)") is a place in that country, though the gazetteer does not know it.
-_BEFORE_COUNTRY = re.compile(
-    rf"(?<![\w.])(?P<name>{CAP}(?:[ \t]+{CAP})?)"
-    r"(?:[ \t]+(?:in|ở|tại)(?:[ \t]+the)?[ \t]+|[ \t]*\([ \t]*|,[ \t]+)$"
-)
-
-
-_CAP_BEFORE = re.compile(rf"(?:{CAP}|\))[ \t]+$")
-
-
-def _places_by_country(text: str, matches: list) -> list[Mention]:
-    found = []
-    taken = [(g.start, g.end) for g in matches]
-    for g in matches:
-        if g.entry.type != "Country":
-            continue
-        m = _BEFORE_COUNTRY.search(text, max(0, g.start - 60), g.start)
-        if m is None or any(s < m.end("name") and m.start() < e for s, e in taken):
-            continue
-        name = m["name"]
-        first = name.split()[0]
-        if (
-            not name.isascii()
-            or _CAP_BEFORE.search(
-                text, max(0, m.start() - 30), m.start()
-            )  # a longer name's end  # a Vietnamese place is named after its unit (tỉnh X, quận Y)
-            or first in NOT_NAME_WORDS
-            or first in _NOT_PLACE_WORDS
-            or name.isupper()
-            or first in FAMILY_NAMES
-            or any(name == t or name.startswith(t + " ") for t in TITLES)
-            or any(name.startswith(h) for h in ORG_HEADS_VI)
-        ):
-            continue
-        found.append(
-            Mention(
-                m.start("name"), m.end("name"), "City", name, None, "city", country=g.entry.country
-            )
-        )
-    return found
-
-
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions in `text`, longest first where they overlap, in text order."""
     found: list[Mention] = []
@@ -223,8 +135,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 within=entry.within or None,
             )
         )
-    found += _shaped_places(text, [(g.start, g.end) for g in gazetteer_matches])
-    found += _places_by_country(text, gazetteer_matches)
+    found += find_places(text, gazetteer_matches)
     found += find_people(text, gazetteer)
     found += find_organisations(text, gazetteer_matches)
     for m in BACKREF.finditer(text):
