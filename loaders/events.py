@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ..graph.ids import node_id
 from .clauses import clause_bounds, clause_span, denied, no_occasion
 from .coref import Entity
+from .event_names import EN_EVENT_HEADS
 from .frames import Arg, Frame, SentenceView, actors_before, arguments, triggers
-from .mentions import EN_EVENT_HEADS
 from .name_shapes import Mention
 
 EVENT_FRAMES = frozenset({"VISIT", "RECEPTION", "SIGNING"})

@@ -1,25 +1,22 @@
-"""Entity mentions in a sentence: gazetteer names, and names found by their shape.
+"""Entity mentions in a sentence: the gazetteer's names (with the body that acts for a place:
+"UBND TP Đà Nẵng" for Đà Nẵng), the names the finders of people, organisations, places and
+events find by their shape, and bare heads that refer back ("Học viện", "the city"); where
+mentions overlap the longest is kept, and a shaped name no entity could have is dropped.
 
-Shapes: Vietnamese and English organisation heads ("Học viện ...", "Viện ...", "Ministry of
-..."), people after titles and honorifics ("Ông ...", "TS. ...", "Mayor ..."), places after
-"TP", "thành phố", "tỉnh". A people's committee ("UBND TP Đà Nẵng") acts for its city.
+The word lists live in lexicons/*.tsv; each file's comments say how its entries are used.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 
-from .gazetteer import Gazetteer
-from .lexicon import read_table, words
-from .name_shapes import UPPER, Mention, alternatives, either_case, trim_name
+from .event_names import find_events
+from .gazetteer import Gazetteer, Match
+from .lexicon import words
+from .name_shapes import UPPER, Mention, alternatives, either_case
 from .org_names import find_organisations, plausible_org, with_acronym
-from .person_names import (
-    find_people,
-    plausible_person,
-    titled_names,
-    without_next_clause,
-)
+from .person_names import find_people, plausible_person, titled_names, without_next_clause
 from .place_names import find_places
 
 # Names that begin with a place's name but are not that place: the Pacific.
@@ -49,33 +46,6 @@ BACKREF_EN = re.compile(
     r"(?![\w-])(?!\s+(?:of|government|council|committee)\b)",
     re.IGNORECASE,
 )
-_EVENT_HEADS_VI = words("event_heads", lang="vi", position="first")
-# Vietnamese heads start a sentence or follow a verb ("tổ chức hội thảo"): both cases count.
-EVENT_HEADS = (
-    *_EVENT_HEADS_VI,
-    *(h[0].lower() + h[1:] for h in _EVENT_HEADS_VI),
-    *words("event_heads", lang="en", position="first"),
-)
-# The kind of occasion each head names ("hội thảo" -> workshop), by folded head.
-EVENT_KINDS = {r["word"].casefold(): r["kind"] for r in read_table("event_heads")}
-_EVENT_HEAD_RE = "|".join(re.escape(h) for h in sorted(EVENT_HEADS, key=len, reverse=True))
-# "về" belongs to an event's name ("Diễn đàn quốc tế về nhà ở xã hội").
-_STOP_EVENT = (
-    alternatives(r["word"] for r in read_table("stop_words") if r["ends_event"] != "no")
-    + "|tại|ở|với"
-)
-EVENT = re.compile(
-    # "các hội thảo" speaks of events in general, not of one.
-    r"(?<!các )(?<!những )(?<!nhiều )(?<!mỗi )(?<!several )"
-    rf"(?<![\w])(?P<head>{_EVENT_HEAD_RE})"
-    rf"(?P<rest>(?:\s+(?!(?:{_STOP_EVENT})\b)[\w“”\"&-]+){{0,10}})",
-)
-# A quoted title after an event's head: 'hội thảo với chủ đề “Nhà ở cho người lao động”'.
-EVENT_TITLE = re.compile(
-    r"\s*(?:(?:với|có|mang|theo)\s+)?(?:chủ đề|tên gọi|tên|themed|titled|entitled|on)?\s*:?\s*"
-    r"[“\"](?P<title>[^”\"]{3,120})[”\"]"
-)
-_LATIN_ONLY = re.compile(r"[\x00-\x7f’“”–—‘]*", re.S)
 _CAPITAL_PREFIX = re.compile(r"(?:thành phố|Thành phố|TP\.?)\s*$")
 _ONE_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_A-Z]{1,5}")  # "Nhật", "Mỹ": not "UN", not "Hà Nội"
 _SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{UPPER}][^\W\d_]")
@@ -83,8 +53,25 @@ _SYLLABLE_IN_NAME = re.compile(rf"[ \t]+[{UPPER}][^\W\d_]")
 
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions in `text`, longest first where they overlap, in text order."""
-    found: list[Mention] = []
     gazetteer_matches = gazetteer.find(text)
+    found = _gazetteer_mentions(text, gazetteer_matches)
+    found += find_places(text, gazetteer_matches)
+    found += find_people(text, gazetteer)
+    found += find_organisations(text, gazetteer_matches)
+    found += _backrefs(text)
+    events = find_events(text)
+    # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Điều phối").
+    found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
+    chosen = _longest_first(found)
+    chosen = _longest_first([*chosen, *titled_names(text, chosen)])
+    chosen = [without_next_clause(m) for m in chosen]
+    return [with_acronym(text, mention) for mention in chosen if _plausible(mention)]
+
+
+def _gazetteer_mentions(text: str, gazetteer_matches: Sequence[Match]) -> list[Mention]:
+    """The gazetteer's names in `text`, each with the body that acts for it; a province after
+    "thành phố" is its capital."""
+    found: list[Mention] = []
     for match in gazetteer_matches:
         entry = match.entry
         if any(text.startswith(phrase, match.start) for phrase in NOT_PLACES):
@@ -135,9 +122,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
                 within=entry.within or None,
             )
         )
-    found += find_places(text, gazetteer_matches)
-    found += find_people(text, gazetteer)
-    found += find_organisations(text, gazetteer_matches)
+    return found
+
+
+def _backrefs(text: str) -> list[Mention]:
+    """Bare head words that name the last entity with that head."""
+    found = []
     for m in BACKREF.finditer(text):
         head = m["head"]
         kind = "City" if head.lower() in ("thành phố", "tp") else "Organization"
@@ -146,13 +136,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         found.append(Mention(m.start(), m.end(), kind, head, backref=True))
     for m in BACKREF_EN.finditer(text):  # "the city", "the district": the last place named
         found.append(Mention(m.start("head"), m.end("head"), "City", m["head"], backref=True))
-    events = find_events(text)
-    # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Điều phối").
-    found = [m for m in found if m.key or not any(e.start <= m.start < e.end for e in events)]
-    chosen = _longest_first(found)
-    chosen = _longest_first([*chosen, *titled_names(text, chosen)])
-    chosen = [without_next_clause(m) for m in chosen]
-    return [with_acronym(text, mention) for mention in chosen if _plausible(mention)]
+    return found
 
 
 def _plausible(mention: Mention) -> bool:
@@ -166,74 +150,6 @@ def _plausible(mention: Mention) -> bool:
     if mention.type == "Person":
         return plausible_person(name)
     return True
-
-
-EN_EVENT_HEADS = alternatives(words("event_heads", position="last"))
-# English names put the head last: "the 12th Steering Committee meeting of Network X", "an
-# international seminar on water management in coastal cities".
-EVENT_EN = re.compile(
-    r"(?<![\w])(?P<name>(?:\d+(?:st|nd|rd|th)\s+)?"
-    r"(?:(?:[A-Z][\w'’-]*|international|regional|annual|global|national|high-level|technical)\s+)"
-    rf"{{0,6}}(?P<head>(?i:{EN_EVENT_HEADS}))(?![\w])"
-    r"(?:\s+(?:on|of|about|for)\s+(?:the\s+)?(?:(?!(?:with|at|which|and|that|to|from|by|on|of|"
-    r"for|during|held|hosted|organi[sz]ed|in\s+[A-Z\d])\b)[\w'’-]+\s?){1,8})?)"
-)
-
-
-def _english_events(text: str) -> list[Mention]:
-    events = []
-    for m in EVENT_EN.finditer(text):
-        name = m["name"].strip()
-        words = name.split()
-        # "the meeting" alone refers back to the last one named
-        bare = len(words) == 1 or (len(words) == 2 and words[0].islower())
-        kind = EVENT_KINDS.get(m["head"].casefold())
-        events.append(
-            Mention(m.start(), m.start() + len(name), "Event", name, kind=kind, backref=bare)
-        )
-    return events
-
-
-_GENERIC_LIST = re.compile(
-    r"(?<![\w])(?:các|những|nhiều|mọi)\s+[^\W\d_]+(?:[ ,]+(?:và\s+)?[^\W\d_]+){0,4}[ ,]+(?:và\s+)?$"
-)
-
-
-_EN_NAME_REST = re.compile(r"(?:\s+(?:of|on|for|and|the|[A-Z0-9][\w'’-]*))*")
-
-
-def find_events(text: str) -> list[Mention]:
-    """Event phrases: a head ("Hội thảo", "Cuộc họp", "Conference") and what follows it."""
-    return list(_find_events(text))
-
-
-@lru_cache(maxsize=64)
-def _find_events(text: str) -> tuple[Mention, ...]:
-    english = _LATIN_ONLY.fullmatch(text[:200]) is not None
-    events = _english_events(text) if english else []
-    for m in EVENT.finditer(text):
-        if _GENERIC_LIST.search(text, max(0, m.start() - 60), m.start()):
-            continue  # "các hội thảo, diễn đàn và triển lãm": kinds of events, not one
-        rest = m["rest"]
-        if english:  # "Summit of ASEAN Mayors": the name goes on in capitals only
-            rest = _EN_NAME_REST.match(rest).group(0)  # type: ignore[union-attr]
-            rest = re.sub(r"\s+(?:of|on|for|and|the)$", "", rest)
-        name = trim_name(m["head"], rest).strip('“”" ')
-        end = m.start() + len(name)
-        title = EVENT_TITLE.match(text, end)
-        bare = name == m["head"]
-        events.append(
-            Mention(
-                m.start(),
-                end,
-                "Event",
-                name,
-                kind=EVENT_KINDS.get(m["head"].casefold()),
-                alias=title["title"] if title else None,
-                backref=bare and not title,
-            )
-        )
-    return tuple(events)
 
 
 def _longest_first(mentions: list[Mention]) -> list[Mention]:
