@@ -42,7 +42,8 @@ from .events import (
     visit_of,
     visit_relations,
 )
-from .frames import Arg, SentenceView, frame_facts, triggers
+from .frame_triggers import triggers
+from .frames import Arg, SentenceView, frame_facts
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import words
 from .mentions import find_mentions
