@@ -19,8 +19,8 @@ from ..graph.ids import node_id
 from .clauses import clause_bounds, clause_span, denied, no_occasion
 from .coref import Entity
 from .event_names import EN_EVENT_HEADS
+from .frame_arguments import Arg, SentenceView, actors_before, arguments
 from .frame_triggers import Frame, triggers
-from .frames import Arg, SentenceView, actors_before, arguments
 from .name_shapes import Mention
 
 EVENT_FRAMES = frozenset({"VISIT", "RECEPTION", "SIGNING"})

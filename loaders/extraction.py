@@ -8,8 +8,8 @@ each relation with the sentence it came from and a confidence that says how it w
    `org_names`, `place_names`, `event_names`), dates (`dates`);
 3. coreference within the article (`coref`);
 4. events as occasions with roles (`events`);
-5. relation frames from the trigger lexicon `lexicons/frames.tsv` (`frames`), and facts that
-   name phrases state (`appositions`);
+5. relation frames from the trigger lexicon `lexicons/frames.tsv` (`frame_triggers`,
+   `frame_arguments`, `frames`), and facts that name phrases state (`appositions`);
 6. article assembly (`assembly`).
 
 The `Extractor` protocol leaves room for statistical or LLM extractors with the same output.
@@ -42,8 +42,9 @@ from .events import (
     visit_of,
     visit_relations,
 )
+from .frame_arguments import Arg, SentenceView
 from .frame_triggers import triggers
-from .frames import Arg, SentenceView, frame_facts
+from .frames import frame_facts
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import words
 from .mentions import find_mentions
