@@ -15,7 +15,10 @@ from functools import lru_cache
 from .coref import Entity, Resolver
 from .events import Relation
 from .gazetteer import Gazetteer
-from .mentions import ORG_HEADS_VI, SITED_HEADS, TITLES, Mention, find_mentions
+from .mentions import find_mentions
+from .name_shapes import Mention
+from .org_names import ORG_HEADS_VI, SITED_HEADS
+from .person_names import TITLES
 
 PARTY_TYPES = ("City", "Country", "Organization", "Network")
 _APPOSITION = re.compile(r"\s*(?:[,(]|\s[-–])\s*")

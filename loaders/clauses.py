@@ -333,7 +333,7 @@ def _title_ends(text: str) -> tuple[int, ...]:
 @cache
 def titles_of_office() -> Phrases:
     """The titles of office of the lexicon (titles.tsv), found as whole phrases."""
-    from .mentions import TITLES
+    from .person_names import TITLES
 
     return Phrases(sorted(set(TITLES)), 0)
 
@@ -379,7 +379,7 @@ def listed_with(text: str, left_end: int, right_start: int, lang: str, person: b
 @cache
 def _list_gap(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What a gap inside a list may hold, and what makes it a list's separator."""
-    from .mentions import PERSON_TITLES, TITLES
+    from .person_names import PERSON_TITLES, TITLES
 
     langs = {lang} if lang in ("vi", "en") else {"vi", "en"}
     rows = [r for r in read_table("cues") if r["lang"] in langs]

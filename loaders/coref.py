@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from ..graph.ids import node_id, slugify
 from .abbreviations import expand
 from .clauses import titles_of_office
-from .mentions import ACRONYM, FAMILY_NAMES, UPPER, Mention
+from .name_shapes import UPPER, Mention
+from .org_names import ACRONYM
+from .person_names import FAMILY_NAMES
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*(?![\w-])")
 # A title and what may stand between it and the name it comes with: the body, in capitals.

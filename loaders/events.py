@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from ..graph.ids import node_id
 from .clauses import clause_bounds, clause_span, denied, no_occasion
 from .coref import Entity
-from .frames import Arg, Frame, SentenceView, actors_before, arguments, triggers
-from .mentions import EN_EVENT_HEADS, Mention
+from .event_names import EN_EVENT_HEADS
+from .frame_arguments import Arg, SentenceView, actors_before, arguments
+from .frame_triggers import Frame, triggers
+from .name_shapes import Mention
 
 EVENT_FRAMES = frozenset({"VISIT", "RECEPTION", "SIGNING"})
 

@@ -4,11 +4,12 @@ each relation with the sentence it came from and a confidence that says how it w
 `FrameExtractor` is deterministic and offline, in layers with one job each:
 
 1. sentences (`sentences`), clauses and cues (`clauses`);
-2. mentions: gazetteer names and name shapes (`mentions`), dates (`dates`);
+2. mentions: gazetteer names (`mentions`) and names by their shape (`person_names`,
+   `org_names`, `place_names`, `event_names`), dates (`dates`);
 3. coreference within the article (`coref`);
 4. events as occasions with roles (`events`);
-5. relation frames from the trigger lexicon `lexicons/frames.tsv` (`frames`), and facts that
-   name phrases state (`appositions`);
+5. relation frames from the trigger lexicon `lexicons/frames.tsv` (`frame_triggers`,
+   `frame_arguments`, `frames`), and facts that name phrases state (`appositions`);
 6. article assembly (`assembly`).
 
 The `Extractor` protocol leaves room for statistical or LLM extractors with the same output.
@@ -29,6 +30,7 @@ from .calibration import calibrate
 from .clauses import bounds_a_count, clause_bounds, groups, is_place
 from .coref import Entity, Resolver, with_defined_acronyms
 from .dates import find_dates, year_of
+from .event_names import find_events
 from .events import (
     Events,
     Relation,
@@ -40,10 +42,13 @@ from .events import (
     visit_of,
     visit_relations,
 )
-from .frames import Arg, SentenceView, frame_facts, triggers
+from .frame_arguments import Arg, SentenceView
+from .frame_triggers import triggers
+from .frames import frame_facts
 from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import words
-from .mentions import Mention, find_events, find_mentions
+from .mentions import find_mentions
+from .name_shapes import Mention
 from .sentences import split_sentences
 from .settings import CONFIDENCES, DEFAULT_MIN_CONFIDENCE
 

@@ -32,8 +32,8 @@ from ucn.loaders.frames import (
     ALL_FRAMES,
     CONTEXT_PENALTY,
     FAR_PENALTY,
+    Clause,
     SentenceView,
-    _Clause,
     _role,
     frames,
 )
@@ -1103,11 +1103,11 @@ FRAME_ROWS = read_table("frames")
 CUE_ROWS = read_table("cues")
 
 
-def _dummy_clause() -> _Clause:
+def _dummy_clause() -> Clause:
     """A clause with no parties, to ask the engine which roles it knows."""
     view = SentenceView("a b c", "en", [], [], [0])
     frame = frames("en", ALL_FRAMES)[0]
-    return _Clause(view, frame, 2, 3)
+    return Clause(view, frame, 2, 3)
 
 
 def _literal(trigger: str) -> str:
