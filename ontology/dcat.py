@@ -25,14 +25,12 @@ contact point, homepage and publisher type appear when given.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
@@ -40,6 +38,10 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 from ..graph.errors import UcnError
 from ..graph.model import MODEL, RDF_CLASSES, RDF_RELATIONS
 from ..graph.store import GraphStore
+from .dcat_files import count_triples, distribution, sha256_hex
+
+# also named here, where callers have always found it
+from .dcat_files import find_distributions as find_distributions
 from .vocab import (
     DEFAULT_BASE,
     LICENSE_IRI,
@@ -129,87 +131,9 @@ PUBLISHER_TYPES = (
 )
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str  # as `ucn export --format` spells it
-    label: str
-    media_type: str  # IANA
-    file_type: str  # EU file-type authority code
-    suffixes: tuple[str, ...]
-    rdflib: str | None  # rdflib's parser name; None for a format that is not RDF
-
-
-FORMATS = {
-    f.name: f
-    for f in (
-        Format("turtle", "Turtle", "text/turtle", "RDF_TURTLE", (".ttl",), "turtle"),
-        Format(
-            "jsonld",
-            "JSON-LD",
-            "application/ld+json",
-            "JSON_LD",
-            (".jsonld", ".json-ld"),
-            "json-ld",
-        ),
-        Format("nt", "N-Triples", "application/n-triples", "RDF_N_TRIPLES", (".nt",), "nt"),
-        Format("xml", "RDF/XML", "application/rdf+xml", "RDF_XML", (".rdf", ".owl"), "xml"),
-        Format("trig", "TriG", "application/trig", "RDF_TRIG", (".trig",), "trig"),
-        Format("nquads", "N-Quads", "application/n-quads", "RDF_N_QUADS", (".nq",), "nquads"),
-        Format("node-link", "node-link JSON", "application/json", "JSON", (".json",), None),
-    )
-}
-# The files `ucn export --dcat` lists when none are named: ucn.ttl, ucn.nt.gz, ucn.json, ...
-DEFAULT_DISTRIBUTION_NAMES = tuple(
-    f"ucn{suffix}{gz}" for f in FORMATS.values() for suffix in f.suffixes for gz in ("", ".gz")
-)
 # Which distribution to count triples in, cheapest first.
 _COUNT_ORDER = ("nt", "nquads", "turtle", "xml", "jsonld", "trig")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
-
-
-@dataclass(frozen=True)
-class Distribution:
-    path: Path
-    format: Format
-    compressed: bool  # gzip
-
-
-def format_of(path: Path) -> tuple[Format, bool]:
-    """The format a file's name says (`ucn.ttl`, `ucn.nt.gz`), and whether it is gzipped."""
-    name = path.name.lower()
-    compressed = name.endswith(".gz")
-    if compressed:
-        name = name[: -len(".gz")]
-    for fmt in FORMATS.values():
-        if name.endswith(fmt.suffixes):
-            return fmt, compressed
-    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
-    raise UcnError(f"{path}: cannot tell the format from the file name (known: {known}, .gz)")
-
-
-def _distribution(item: Path | str | tuple[str, Path | str]) -> Distribution:
-    if isinstance(item, tuple):
-        name, where = item
-        path = Path(where)
-        if name not in FORMATS:
-            raise UcnError(f"{path}: unknown format {name!r} (known: {', '.join(FORMATS)})")
-        fmt, compressed = FORMATS[name], path.name.lower().endswith(".gz")
-    else:
-        path = Path(item)
-        fmt, compressed = format_of(path)
-    if not path.is_file():
-        raise UcnError(f"{path}: no such file")
-    return Distribution(path, fmt, compressed)
-
-
-def find_distributions(folder: Path, exclude: Path | None = None) -> list[Path]:
-    """The exports in `folder` named like `ucn export` names them (ucn.ttl, ucn.nt, ...)."""
-    skip = exclude.resolve() if exclude is not None else None
-    return [
-        folder / name
-        for name in DEFAULT_DISTRIBUTION_NAMES
-        if (folder / name).is_file() and (folder / name).resolve() != skip
-    ]
 
 
 # -- literals ---------------------------------------------------------------------------------
@@ -360,42 +284,6 @@ def property_iri(rel_type: str) -> URIRef:
     return URIRef(expand(RDF_RELATIONS[rel_type].curie))
 
 
-def _open(dist: Distribution) -> IO[bytes]:
-    if dist.compressed:
-        # a binary stream, though typeshed does not make GzipFile an IO[bytes]
-        return cast(IO[bytes], gzip.open(dist.path, "rb"))
-    return dist.path.open("rb")
-
-
-def count_triples(dist: Distribution) -> int:
-    """The distinct triples in an RDF file: N-Triples by lines, the others parsed."""
-    if dist.format.rdflib is None:
-        raise UcnError(f"{dist.path}: not RDF")
-    if dist.format.name == "nt":
-        with _open(dist) as f:
-            return sum(1 for line in f if line.strip() and not line.lstrip().startswith(b"#"))
-    from rdflib import Dataset
-
-    quads = dist.format.name in ("trig", "nquads")
-    data = Dataset() if quads else Graph()
-    try:
-        with _open(dist) as f:
-            data.parse(f, format=dist.format.rdflib)
-    except Exception as exc:
-        raise UcnError(f"{dist.path}: not {dist.format.label}: {exc}") from None
-    if isinstance(data, Dataset):  # a triple in several named graphs counts once
-        return len({(s, p, o) for s, p, o, _ in data.quads()})
-    return len(data)
-
-
-def _sha256(dist: Distribution) -> str:
-    digest = hashlib.sha256()
-    with dist.path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 # -- the catalog ----------------------------------------------------------------------------
 
 
@@ -428,7 +316,7 @@ def build_catalog(
     not given, and left out when there is no RDF distribution.
     """
     base = base.rstrip("/")
-    dists = [_distribution(item) for item in distributions]
+    dists = [distribution(item) for item in distributions]
     names = [d.path.name for d in dists]
     if len(set(names)) < len(names):
         raise UcnError("two distributions have the same file name, hence the same download URL")
@@ -637,7 +525,7 @@ def build_catalog(
         checksum = BNode()
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(_sha256(dist), datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, Literal(sha256_hex(dist), datatype=XSD.hexBinary)))
         g.add((node, SPDX.checksum, checksum))
     g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
 
