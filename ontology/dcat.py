@@ -25,9 +25,7 @@ contact point, homepage and publisher type appear when given.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -36,8 +34,10 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 
 from ..graph.errors import UcnError
-from ..graph.model import MODEL, RDF_CLASSES, RDF_RELATIONS
+from ..graph.model import RDF_CLASSES, RDF_RELATIONS
 from ..graph.store import GraphStore
+from .dcat_coverage import article_languages, countries
+from .dcat_coverage import date_range as date_range
 from .dcat_files import count_triples, distribution, sha256_hex
 
 # also named here, where callers have always found it
@@ -133,7 +133,6 @@ PUBLISHER_TYPES = (
 
 # Which distribution to count triples in, cheapest first.
 _COUNT_ORDER = ("nt", "nquads", "turtle", "xml", "jsonld", "trig")
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
 
 
 # -- literals ---------------------------------------------------------------------------------
@@ -150,125 +149,6 @@ def _timestamp(value: date | datetime) -> Literal:
             value = value.replace(tzinfo=UTC)
         return Literal(value.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
     return Literal(value.isoformat(), datatype=XSD.date)
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date known to a year, a month or a day, ordered by its first and last day."""
-
-    first: date
-    last: date
-    text: str
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate | None:
-        match = _ISO_DATE.match(text.strip())
-        if match is None:
-            return None
-        year = int(match.group(1))
-        month, day = (int(g) if g else None for g in match.groups()[1:])
-        try:
-            if month is None:
-                return cls(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
-            if day is None:
-                first = date(year, month, 1)
-                following = date(year + month // 12, month % 12 + 1, 1)
-                last = date.fromordinal(following.toordinal() - 1)
-                return cls(first, last, f"{year:04d}-{month:02d}")
-            exact = date(year, month, day)
-            return cls(exact, exact, exact.isoformat())
-        except ValueError:
-            return None
-
-    def literal(self) -> Literal:
-        datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(self.text), XSD.date)
-        return Literal(self.text, datatype=datatype)
-
-
-# -- what the store says ----------------------------------------------------------------------
-
-# Dates with an unknown part are written with X (EDTF: `XXXX-09-21`); they bound nothing.
-_UNKNOWN = "X"
-
-
-def date_range(store: GraphStore) -> tuple[PartialDate, PartialDate] | None:
-    """The earliest and the latest article or event date, or None when there is none."""
-    queries = [
-        "MATCH (a:Article) WITH a.date AS d WHERE d IS NOT NULL AND d <> '' "
-        "AND NOT d CONTAINS $unknown RETURN DISTINCT d",
-        "MATCH (e:Event) UNWIND [e.date, e.end_date] AS d WITH d WHERE d IS NOT NULL "
-        "AND d <> '' AND NOT d CONTAINS $unknown RETURN DISTINCT d",
-    ]
-    dates = [
-        parsed
-        for query in queries
-        for row in store.run(query, {"unknown": _UNKNOWN})
-        if (parsed := PartialDate.parse(str(row["d"]))) is not None
-    ]
-    if not dates:
-        return None
-    start = min(dates, key=lambda d: (d.first, d.last))
-    end = max(dates, key=lambda d: (d.last, d.first))
-    return start, end
-
-
-def article_languages(store: GraphStore) -> list[str]:
-    rows = store.run(
-        "MATCH (a:Article) WITH a.lang AS lang WHERE lang IS NOT NULL AND lang <> '' "
-        "RETURN DISTINCT lang"
-    )
-    return sorted({str(r["lang"]).lower() for r in rows})
-
-
-@dataclass(frozen=True)
-class Country:
-    code: str  # ISO 3166-1 alpha-2, or "" when unknown
-    name: str
-    wikidata: str  # Q..., or ""
-    node_id: str  # country/..., or "" when only a code names it
-
-
-def _gazetteer_countries() -> list[Any]:
-    # The shipped gazetteer knows every country's code, name and Wikidata id.
-    from ..graph.names import GAZETTEER_DIR, read_entries
-
-    return [e for e in read_entries(GAZETTEER_DIR / "countries.tsv") if e.type == "Country"]
-
-
-def countries(store: GraphStore) -> list[Country]:
-    """The countries the graph names: Country nodes, and the codes of cities and others."""
-    known = _gazetteer_countries()
-    by_id = {e.id: e for e in known}
-    by_code = {e.country.upper(): e for e in known if e.country}
-    found: dict[str, Country] = {}
-
-    def add(node_id: str, name: str, code: str, wikidata: str) -> None:
-        entry = by_id.get(node_id) or by_code.get(code.upper())
-        if entry is not None:
-            node_id = node_id or entry.id
-            name = name or entry.name
-            code = code or entry.country
-            wikidata = wikidata or entry.wikidata
-        code = code.upper()
-        key = code or node_id
-        if key and key not in found:
-            found[key] = Country(code, name or code, wikidata, node_id)
-
-    for row in store.run(
-        "MATCH (c:Country) RETURN c.id AS id, c.name AS name, c.code AS code, "
-        "c.wikidata AS wikidata"
-    ):
-        add(row["id"], row["name"] or "", row["code"] or "", row["wikidata"] or "")
-    for label in MODEL.labels:
-        if label == "Country" or "country" not in {p.name for p in MODEL.node_columns(label)}:
-            continue
-        rows = store.run(
-            f"MATCH (n:{label}) WITH n.country AS code WHERE code IS NOT NULL AND code <> '' "
-            "RETURN DISTINCT code"
-        )
-        for row in rows:
-            add("", "", str(row["code"]), "")
-    return sorted(found.values(), key=lambda c: (c.code or "~", c.node_id))
 
 
 # -- VoID ---------------------------------------------------------------------------------
