@@ -34,21 +34,22 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 
 from ..graph.errors import UcnError
-from ..graph.model import RDF_CLASSES, RDF_RELATIONS
 from ..graph.store import GraphStore
 from .dcat_coverage import article_languages, countries
 from .dcat_coverage import date_range as date_range
-from .dcat_files import count_triples, distribution, sha256_hex
+from .dcat_files import distribution, sha256_hex
 
 # also named here, where callers have always found it
 from .dcat_files import find_distributions as find_distributions
+from .dcat_void import add_void_statistics
+from .dcat_void import class_iri as class_iri
+from .dcat_void import property_iri as property_iri
 from .vocab import (
     DEFAULT_BASE,
     LICENSE_IRI,
     ONTOLOGY_IRI,
     UCN,
     WIKIDATA_ENTITY,
-    expand,
     node_iri,
 )
 
@@ -131,10 +132,6 @@ PUBLISHER_TYPES = (
 )
 
 
-# Which distribution to count triples in, cheapest first.
-_COUNT_ORDER = ("nt", "nquads", "turtle", "xml", "jsonld", "trig")
-
-
 # -- literals ---------------------------------------------------------------------------------
 
 
@@ -149,19 +146,6 @@ def _timestamp(value: date | datetime) -> Literal:
             value = value.replace(tzinfo=UTC)
         return Literal(value.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
     return Literal(value.isoformat(), datatype=XSD.date)
-
-
-# -- VoID ---------------------------------------------------------------------------------
-
-
-def class_iri(label: str) -> URIRef:
-    """The ontology class of a node label (`ucn:City`), from the mapping in graph/model.py."""
-    return URIRef(expand(RDF_CLASSES[label].curie))
-
-
-def property_iri(rel_type: str) -> URIRef:
-    """The direct property of a relation type (MEMBER_OF -> `ucn:memberOf`), from the mapping."""
-    return URIRef(expand(RDF_RELATIONS[rel_type].curie))
 
 
 # -- the catalog ----------------------------------------------------------------------------
@@ -409,29 +393,7 @@ def build_catalog(
         g.add((node, SPDX.checksum, checksum))
     g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
 
-    # VoID statistics.
-    stats = store.stats()
-    g.add((dataset, VOID.vocabulary, URIRef(UCN)))
-    g.add((dataset, VOID.uriSpace, Literal(f"{base}/")))
-    g.add((dataset, VOID.entities, Literal(sum(stats["nodes"].values()))))
-    for label, count in stats["nodes"].items():
-        part = BNode()
-        g.add((dataset, VOID.classPartition, part))
-        g.add((part, VOID["class"], class_iri(label)))
-        g.add((part, VOID.entities, Literal(count)))
-    for rel_type, count in stats["relations"].items():
-        part = BNode()
-        g.add((dataset, VOID.propertyPartition, part))
-        g.add((part, VOID.property, property_iri(rel_type)))
-        g.add((part, VOID.triples, Literal(count)))
-    if triples is None:
-        rdf = sorted(
-            (d for d in dists if d.format.rdflib),
-            key=lambda d: (_COUNT_ORDER.index(d.format.name), d.path.stat().st_size),
-        )
-        triples = count_triples(rdf[0]) if rdf else None
-    if triples is not None:
-        g.add((dataset, VOID.triples, Literal(triples)))
+    add_void_statistics(g, dataset, store, base, dists, triples)
     return g
 
 
