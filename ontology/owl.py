@@ -25,6 +25,18 @@ from ..graph.model import (
     rdf_node_property,
     rdf_relation_property,
 )
+from .turtle_text import (
+    DATE_TYPES,
+    RANGES,
+    Pairs,
+    bnode,
+    class_of,
+    en_vi,
+    statement,
+    turtle_file,
+    turtle_string,
+    union,
+)
 from .vocab import (
     LICENSE_IRI,
     NAMESPACES,
@@ -34,10 +46,6 @@ from .vocab import (
     UCN,
 )
 
-HEADER = (
-    "# Generated from the RDF mapping in graph/model.py by `python -m ucn.ontology.owl`\n"
-    "# (make ontology): edit the mapping, not this file.\n"
-)
 TITLE = {"en": "Urban cooperation ontology", "vi": "Bản thể học về hợp tác đô thị"}
 DESCRIPTION = {
     "en": "The classes and properties of the urban-cooperation knowledge graph: cities, "
@@ -50,65 +58,14 @@ DESCRIPTION = {
     "giữa chúng, và nguồn gốc của mỗi quan hệ (các bài báo nêu nó, kèm câu dẫn chứng và độ tin "
     "cậy của bộ trích xuất). Liên kết với W3C ORG, schema.org, FOAF, PROV-O, OWL-Time và SKOS.",
 }
-SHAPES_TITLE = {
-    "en": "SHACL shapes of the urban-cooperation graph export",
-    "vi": "Các ràng buộc SHACL cho dữ liệu xuất của đồ thị hợp tác đô thị",
-}
-DATE_TYPES = ("xsd:date", "xsd:gYearMonth", "xsd:gYear")
-RANGES = {"text": "xsd:string", "uri": "xsd:anyURI", "decimal": "xsd:decimal"}
-
-
-def turtle_string(text: str) -> str:
-    """`text` as a Turtle / N-Triples string, quotes and controls escaped."""
-    out = text.replace("\\", "\\\\").replace('"', '\\"')
-    out = out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return f'"{out}"'
-
-
-def _texts(en: str, vi: str) -> str:
-    return f"{turtle_string(en)}@en, {turtle_string(vi)}@vi"
-
-
-def _union(curies: list[str], kind: str = "owl:Class") -> str:
-    if len(curies) == 1:
-        return curies[0]
-    return f"[ a {kind} ; owl:unionOf ( {' '.join(curies)} ) ]"
-
-
-Pairs = list[tuple[str, str]]
-
-
-def _pairs(pairs: Pairs, indent: str) -> str:
-    return f" ;\n{indent}".join(f"{p}{o}" if o[0] == "\n" else f"{p} {o}" for p, o in pairs)
-
-
-def _statement(subject: str, pairs: Pairs) -> str:
-    return f"{subject} {_pairs(pairs, '    ')} .\n"
-
-
-def _bnode(pairs: Pairs, indent: str) -> str:
-    """A blank node `[ ... ]` whose closing bracket sits at `indent`."""
-    inner = indent + "    "
-    return f"[\n{inner}{_pairs(pairs, inner)}\n{indent}]"
-
-
-def _prefixes(used: str) -> str:
-    return (
-        "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in NAMESPACES.items() if f"{p}:" in used)
-        + "\n"
-    )
 
 
 def _describe(term: RdfTerm) -> list[tuple[str, str]]:
     return [
-        ("rdfs:label", _texts(term.label_en, term.label_vi)),
-        ("skos:definition", _texts(term.definition_en, term.definition_vi)),
+        ("rdfs:label", en_vi(term.label_en, term.label_vi)),
+        ("skos:definition", en_vi(term.definition_en, term.definition_vi)),
         ("rdfs:isDefinedBy", f"<{ONTOLOGY_IRI}>"),
     ]
-
-
-def class_of(label: str) -> str:
-    return RDF_CLASSES[label].curie
 
 
 def datatype_usage() -> dict[str, tuple[RdfTerm, list[str]]]:
@@ -138,21 +95,21 @@ def datatype_usage() -> dict[str, tuple[RdfTerm, list[str]]]:
 
 def _range(term: RdfTerm) -> str:
     if term.value == "date":
-        return _union(list(DATE_TYPES), "rdfs:Datatype")
+        return union(list(DATE_TYPES), "rdfs:Datatype")
     return RANGES[term.value or "text"]
 
 
 def ontology_turtle() -> str:
     """ontology/ucn.ttl."""
     parts = [
-        _statement(
+        statement(
             f"<{ONTOLOGY_IRI}>",
             [
                 ("a", "owl:Ontology"),
                 ("owl:versionIRI", f"<{ONTOLOGY_VERSION_IRI}>"),
                 ("owl:versionInfo", turtle_string(ONTOLOGY_VERSION)),
-                ("dcterms:title", _texts(TITLE["en"], TITLE["vi"])),
-                ("dcterms:description", _texts(DESCRIPTION["en"], DESCRIPTION["vi"])),
+                ("dcterms:title", en_vi(TITLE["en"], TITLE["vi"])),
+                ("dcterms:description", en_vi(DESCRIPTION["en"], DESCRIPTION["vi"])),
                 ("dcterms:license", f"<{LICENSE_IRI}>"),
                 ("dcterms:creator", turtle_string("ucn developers")),
                 ("vann:preferredNamespacePrefix", turtle_string("ucn")),
@@ -166,7 +123,7 @@ def ontology_turtle() -> str:
         pairs = [("a", "owl:Class"), *_describe(term)]
         pairs += [("rdfs:subClassOf", c) for c in term.aligned]
         external.update((c, "owl:Class") for c in term.aligned if not c.startswith("rdf:"))
-        parts.append(_statement(term.curie, pairs))
+        parts.append(statement(term.curie, pairs))
     parts.append("# Object properties: one per relation type, between the classes it links.\n")
     for rel_type, term in RDF_RELATIONS.items():
         rel = MODEL.relations[rel_type]
@@ -174,28 +131,28 @@ def ontology_turtle() -> str:
             "owl:ObjectProperty, owl:SymmetricProperty" if rel.symmetric else ("owl:ObjectProperty")
         )
         pairs = [("a", kinds), *_describe(term)]
-        pairs.append(("rdfs:domain", _union([class_of(s) for s in rel.sources])))
-        pairs.append(("rdfs:range", _union([class_of(t) for t in rel.targets])))
+        pairs.append(("rdfs:domain", union([class_of(s) for s in rel.sources])))
+        pairs.append(("rdfs:range", union([class_of(t) for t in rel.targets])))
         pairs += [("rdfs:subPropertyOf", p) for p in term.aligned]
         pairs += [("rdfs:subPropertyOf", f"[ owl:inverseOf {p} ]") for p in term.inverse_aligned]
         pairs += [("rdfs:seeAlso", p) for p in term.see_also]
         for p in (*term.aligned, *term.inverse_aligned, *term.see_also):
             external[p] = "owl:ObjectProperty"
-        parts.append(_statement(term.curie, pairs))
+        parts.append(statement(term.curie, pairs))
     parts.append(
         "# Datatype properties: the properties of nodes and relations that no established\n"
         "# vocabulary names as such (the others, such as schema:url, are used as they are).\n"
     )
     for term, classes in datatype_usage().values():
         pairs = [("a", "owl:DatatypeProperty"), *_describe(term)]
-        pairs.append(("rdfs:domain", _union(classes)))
+        pairs.append(("rdfs:domain", union(classes)))
         pairs.append(("rdfs:range", _range(term)))
         pairs += [("rdfs:subPropertyOf", p) for p in term.aligned]
         pairs += [("rdfs:seeAlso", p) for p in term.see_also]
         external.update((p, "owl:DatatypeProperty") for p in term.aligned)
         external.update((p, "owl:ObjectProperty") for p in term.see_also)
         external.update((c, "owl:Class") for c in classes if not c.startswith("ucn:"))
-        parts.append(_statement(term.curie, pairs))
+        parts.append(statement(term.curie, pairs))
     parts.append("# Terms of other vocabularies used above, declared for OWL tools.\n")
     for curie in sorted(external):
         parts.append(f"{curie} a {external[curie]} .\n")
@@ -203,11 +160,16 @@ def ontology_turtle() -> str:
         parts.append(f"{curie} a owl:AnnotationProperty .\n")
     for curie in ("dcterms:creator", "vann:preferredNamespacePrefix", "vann:preferredNamespaceUri"):
         parts.append(f"{curie} a owl:AnnotationProperty .\n")
-    body = "\n".join(parts)
-    return HEADER + "\n" + _prefixes(body) + body
+    return turtle_file(parts)
 
 
 # -- SHACL shapes ------------------------------------------------------------------------------
+SHAPES_TITLE = {
+    "en": "SHACL shapes of the urban-cooperation graph export",
+    "vi": "Các ràng buộc SHACL cho dữ liệu xuất của đồ thị hợp tác đô thị",
+}
+
+
 def _message(text: str) -> tuple[str, str]:
     return ("sh:message", f"{turtle_string(text)}@en")
 
@@ -249,9 +211,9 @@ def _node_shape(name: str, pairs: Pairs, props: list[str | Pairs]) -> str:
     """A node shape; `props` are named property shapes or the pairs of blank ones."""
     indent = "        "
     if props:
-        shapes = [p if isinstance(p, str) else _bnode(p, indent) for p in props]
+        shapes = [p if isinstance(p, str) else bnode(p, indent) for p in props]
         pairs = [*pairs, ("sh:property", f"\n{indent}" + f",\n{indent}".join(shapes))]
-    return _statement(f"ucnsh:{name}", [("a", "sh:NodeShape"), *pairs])
+    return statement(f"ucnsh:{name}", [("a", "sh:NodeShape"), *pairs])
 
 
 def _either(labels: tuple[str, ...]) -> str:
@@ -278,19 +240,19 @@ FACT_TRIPLE_QUERY = """
 def shapes_turtle() -> str:
     """ontology/shapes.ttl."""
     parts = [
-        _statement(
+        statement(
             f"<{NAMESPACES['ucnsh'].rstrip('#')}>",
             [
                 ("a", "owl:Ontology"),
                 ("owl:versionInfo", turtle_string(ONTOLOGY_VERSION)),
-                ("dcterms:title", _texts(SHAPES_TITLE["en"], SHAPES_TITLE["vi"])),
+                ("dcterms:title", en_vi(SHAPES_TITLE["en"], SHAPES_TITLE["vi"])),
                 ("dcterms:license", f"<{LICENSE_IRI}>"),
                 ("rdfs:seeAlso", f"<{ONTOLOGY_IRI}>"),
             ],
         ),
         "# What every node has: an identifier, a name (rdfs:label and one skos:prefLabel per\n"
         "# language), aliases, and Wikidata links only to Wikidata entities.\n",
-        _statement(
+        statement(
             "ucnsh:identifier",
             [
                 ("a", "sh:PropertyShape"),
@@ -301,7 +263,7 @@ def shapes_turtle() -> str:
                 _message("Every node has exactly one dcterms:identifier (its id), a string"),
             ],
         ),
-        _statement(
+        statement(
             "ucnsh:label",
             [
                 ("a", "sh:PropertyShape"),
@@ -311,7 +273,7 @@ def shapes_turtle() -> str:
                 _message("Every node has a name: an rdfs:label with a language tag"),
             ],
         ),
-        _statement(
+        statement(
             "ucnsh:prefLabel",
             [
                 ("a", "sh:PropertyShape"),
@@ -322,7 +284,7 @@ def shapes_turtle() -> str:
                 _message("Every node has one skos:prefLabel (per language), language-tagged"),
             ],
         ),
-        _statement(
+        statement(
             "ucnsh:altLabel",
             [
                 ("a", "sh:PropertyShape"),
@@ -331,7 +293,7 @@ def shapes_turtle() -> str:
                 _message("Aliases (skos:altLabel) are language-tagged strings"),
             ],
         ),
-        _statement(
+        statement(
             "ucnsh:sameAs",
             [
                 ("a", "sh:PropertyShape"),
@@ -461,7 +423,7 @@ def shapes_turtle() -> str:
             if rel_term is not None and rel_term.curie not in seen:
                 seen.add(rel_term.curie)
                 fact_props.append(_datatype_shape(rel_term, "Fact"))
-    sparql = _bnode(
+    sparql = bnode(
         [
             ("a", "sh:SPARQLConstraint"),
             _message("The statement of this fact is not asserted: {?s} {?p} {?o}"),
@@ -539,8 +501,7 @@ def shapes_turtle() -> str:
             ],
         )
     )
-    body = "\n".join(parts)
-    return HEADER + "\n" + _prefixes(body) + body
+    return turtle_file(parts)
 
 
 # -- JSON-LD context ---------------------------------------------------------------------------
