@@ -1,6 +1,9 @@
-"""The graph as RDF in the ontology of ontology/ucn.ttl, and such RDF back into a store.
+"""The export of the graph as RDF in the ontology of ontology/ucn.ttl: the store read a page at
+a time into statements (`iter_quads`), refused where a format cannot carry its text, and written
+(`export_rdf`) or held by rdflib (`store_graph`).
 
-What a store becomes (the mapping is in graph/model.py; IRIs are `{base}/{id}`, percent-encoded):
+What a store becomes (the mapping is in graph/model.py, applied to store rows by `RdfMapper` in
+`rdf_mapper.py`; IRIs are `{base}/{id}`, percent-encoded):
 
 - Each node: its class (`ucn:City`, ...) and the classes it aligns to (`schema:City`, ...), its id
   as dcterms:identifier, its name as rdfs:label and skos:prefLabel, its aliases as skos:altLabel,
@@ -23,8 +26,8 @@ What a store becomes (the mapping is in graph/model.py; IRIs are `{base}/{id}`, 
 Every format is written as a stream, a page of store rows at a time (`GraphStore.scan_nodes`,
 `scan_relations`): N-Triples and N-Quads by `write_lines`, Turtle, TriG, RDF/XML and JSON-LD
 (expanded: full IRIs) by pyoxigraph's writers (`write_oxigraph`), both in `rdf_write.py`.
-rdflib holds the graph that SHACL validates (`store_graph`); reading RDF back is in
-`rdf_read.py`.
+rdflib holds the graph that SHACL validates (`store_graph`, made by `rdf_rdflib.py`); the
+formats, IRIs and literal values are in `rdf_terms.py`; reading RDF back is in `rdf_read.py`.
 
 Text that a format cannot carry is never written (see `UNWRITABLE`): control characters are
 escaped where the format can escape them (\\uXXXX in Turtle, TriG, N-Triples, N-Quads and JSON),
@@ -35,10 +38,10 @@ export fails naming the node or relation and the property.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import IO, Any
 
-from ..graph.batch import Row, bulk_allocation
+from ..graph.batch import Row
 from ..graph.errors import UcnError
 
 # fact_key, name_language and typed_date are also named here, where callers have always found them.
@@ -46,19 +49,18 @@ from ..graph.ids import fact_key as fact_key
 from ..graph.model import MODEL
 from ..graph.store import CHUNK, GraphStore
 from .rdf_mapper import RdfMapper
+from .rdf_rdflib import to_rdflib
 from .rdf_terms import (
-    EXPORT_PREFIXES,
     RDF_FORMATS,
     STREAMED,
-    XSD_STRING,
     Lit,
     Quad,
-    Term,
     check_base,
 )
 from .rdf_terms import name_language as name_language
 from .rdf_terms import typed_date as typed_date
-from .vocab import DEFAULT_BASE, NAMESPACES
+from .rdf_write import _Sink, write_lines, write_oxigraph
+from .vocab import DEFAULT_BASE
 
 
 def iter_quads(
@@ -168,98 +170,6 @@ def _checked(
     )
 
 
-# -- rdflib ------------------------------------------------------------------------------------
-def _rdflib_term(term: Term) -> Any:
-    from rdflib import Literal, URIRef
-
-    if isinstance(term, str):
-        return URIRef(term)
-    if term.lang:
-        return Literal(term.lexical, lang=term.lang)
-    datatype = URIRef(term.datatype) if term.datatype and term.datatype != XSD_STRING else None
-    return Literal(term.lexical, datatype=datatype, normalize=False)
-
-
-LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-
-
-def bind_prefixes(graph: Any) -> None:
-    """Bind the vocabularies' prefixes, and shorten IRIs with them only.
-
-    rdflib's own namespace manager derives a namespace from every IRI it shortens and looks each
-    next IRI up among all of them: with one derived namespace per fact or article, writing Turtle
-    grows with the square of the graph (a 1M-triple graph took 9 minutes). Ours tries the bound
-    prefixes and otherwise leaves the IRI whole, as rdflib would for these IRIs anyway.
-    """
-    from rdflib import URIRef
-    from rdflib.namespace import NamespaceManager
-
-    prefixes = sorted(((NAMESPACES[p], p) for p in EXPORT_PREFIXES), key=lambda x: -len(x[0]))
-    starts = tuple(namespace for namespace, _ in prefixes)
-
-    class VocabularyPrefixes(NamespaceManager):
-        def compute_qname(self, uri: str, generate: bool = True) -> tuple[str, URIRef, str]:
-            text = str(uri)
-            if text.startswith(starts):
-                for namespace, prefix in prefixes:
-                    if text.startswith(namespace) and LOCAL_NAME.fullmatch(text[len(namespace) :]):
-                        return prefix, URIRef(namespace), text[len(namespace) :]
-            if generate:  # a predicate of another vocabulary (RDF/XML needs a prefix)
-                return super().compute_qname(uri, generate)
-            raise KeyError(f"no prefix for {uri}")
-
-        def compute_qname_strict(self, uri: str, generate: bool = True) -> tuple[str, str, str]:
-            prefix, namespace, local = self.compute_qname(uri, generate)
-            return prefix, str(namespace), local
-
-    manager = VocabularyPrefixes(graph, bind_namespaces="none")
-    for namespace, prefix in prefixes:
-        manager.bind(prefix, namespace, override=True, replace=True)
-    graph.namespace_manager = manager
-
-
-def to_rdflib(quads: Iterable[Quad], dataset: bool = False) -> Any:
-    """The statements as an rdflib Graph, or as a Dataset with the articles' named graphs."""
-    from rdflib import Dataset, Graph
-
-    terms: dict[Term, Any] = {}
-
-    def term(t: Term) -> Any:
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = _rdflib_term(t)
-        return found
-
-    with bulk_allocation():  # a million small objects the graph keeps: collecting only slows it
-        return _fill(Dataset() if dataset else Graph(), quads, term)
-
-
-def _fill(graph: Any, quads: Iterable[Quad], term: Any) -> Any:
-    from rdflib import Dataset, URIRef
-
-    if not isinstance(graph, Dataset):
-        bind_prefixes(graph)
-        graph.addN((term(s), term(p), term(o), graph) for s, p, o, _ in quads)
-        return graph
-    ds = graph
-    bind_prefixes(ds)
-    named: dict[str, Any] = {}
-    default = getattr(ds, "default_graph", None)
-    if default is None:  # rdflib before 7.1
-        default = ds.default_context
-    default.namespace_manager = ds.namespace_manager
-    for s, p, o, gs in quads:
-        triple = (term(s), term(p), term(o))
-        if not gs:
-            default.add(triple)
-        for g in gs:
-            if g not in named:
-                named[g] = ds.graph(URIRef(g))
-                named[g].namespace_manager = ds.namespace_manager  # TriG shortens per graph
-            named[g].add(triple)
-    return ds
-
-
 def export_rdf(
     store: GraphStore,
     fmt: str,
@@ -275,8 +185,6 @@ def export_rdf(
         raise UcnError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
     check_base(base)
     quads = iter_quads(store, base, batch, fmt)
-    from .rdf_write import _Sink, write_lines, write_oxigraph
-
     sink = _Sink(out, xml=fmt == "xml")
     if fmt in STREAMED:
         count = write_lines(quads, sink, graphs=fmt == "nquads")

@@ -19,7 +19,7 @@ from ..graph.model import (
     rdf_relation_property,
 )
 from ..graph.store import GraphStore, WriteResult
-from .rdf import bind_prefixes
+from .rdf_rdflib import bind_prefixes
 from .rdf_terms import (
     DATASET_FORMATS,
     NAME_IRIS,
