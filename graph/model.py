@@ -556,7 +556,7 @@ CONFIDENCE_TERM = _datatype(
 )
 
 # The name of an entity: rdfs:label and skos:prefLabel, with a language tag (see
-# ontology/rdf.py: name_language); its aliases: skos:altLabel, tagged the same way.
+# ontology/rdf_terms.py: name_language); its aliases: skos:altLabel, tagged the same way.
 NAME_PREDICATES = ("rdfs:label", "skos:prefLabel")
 ALIAS_PREDICATE = "skos:altLabel"
 # A node's `sources` are not written: they are the articles that mention it (ucn:mentions).

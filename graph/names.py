@@ -2,8 +2,8 @@
 entries, read from its TSV files (no matcher).
 
 Both the loaders (the gazetteer's matcher, loaders/gazetteer.py) and the readers of the graph
-(queries/resolve.py, ontology/dcat.py) use them, so they live here, below all three: graph/
-imports nothing of loaders/. The TSV files stay in the loaders' package data
+(queries/resolve.py, ontology/dcat_coverage.py) use them, so they live here, below all three:
+graph/ imports nothing of loaders/. The TSV files stay in the loaders' package data
 (`loaders/gazetteer/`, installed as `ucn/loaders/gazetteer/`); this module reads them by path.
 """
 

@@ -25,28 +25,42 @@ contact point, homepage and publisher type appear when given.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, VOID, XSD
 
 from ..graph.errors import UcnError
-from ..graph.model import MODEL, RDF_CLASSES, RDF_RELATIONS
 from ..graph.store import GraphStore
+
+# The names imported `as` themselves are also named here, where callers have always found them.
+from .dcat_coverage import article_languages, countries
+from .dcat_coverage import date_range as date_range
+from .dcat_files import distribution, sha256_hex
+from .dcat_files import find_distributions as find_distributions
+from .dcat_texts import (
+    CATALOG_DESCRIPTION,
+    CATALOG_TITLE,
+    DEFAULT_DESCRIPTION,
+    DEFAULT_TITLE,
+    KEYWORDS,
+    PROVENANCE,
+    THEMES,
+    Text,
+)
+from .dcat_texts import DEFAULT_PUBLISHER as DEFAULT_PUBLISHER
+from .dcat_void import add_void_statistics
+from .dcat_void import class_iri as class_iri
+from .dcat_void import property_iri as property_iri
 from .vocab import (
     DEFAULT_BASE,
     LICENSE_IRI,
     ONTOLOGY_IRI,
     UCN,
     WIKIDATA_ENTITY,
-    expand,
     node_iri,
 )
 
@@ -57,45 +71,6 @@ VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "http://www.iana.org/assignments/media-types/"
 
-# A text in one language, or in several: {"en": "...", "vi": "..."}.
-Text = str | Mapping[str, str]
-
-DEFAULT_TITLE = {
-    "en": "Urban cooperation knowledge graph",
-    "vi": "Đồ thị tri thức về hợp tác đô thị",
-}
-DEFAULT_DESCRIPTION = {
-    "en": "Cities, countries, organisations, city networks, people and events, and the ties "
-    "between them (memberships, partnerships, events hosted, organised and attended, support), "
-    "extracted from news articles about urban cooperation. Every fact lists the articles that "
-    "state it, with the supporting sentence.",
-    "vi": "Các thành phố, quốc gia, tổ chức, mạng lưới đô thị, cá nhân và sự kiện cùng các mối "
-    "quan hệ giữa chúng (thành viên, đối tác, sự kiện được đăng cai, tổ chức và tham dự, hỗ "
-    "trợ), trích xuất từ các bài báo về hợp tác đô thị. Mỗi dữ kiện kèm các bài báo nêu nó và "
-    "câu dẫn chứng.",
-}
-CATALOG_TITLE = {
-    "en": "ucn open data catalogue",
-    "vi": "Danh mục dữ liệu mở ucn",
-}
-CATALOG_DESCRIPTION = {
-    "en": "Open data published by ucn: the urban cooperation knowledge graph and its exports.",
-    "vi": "Dữ liệu mở do ucn công bố: đồ thị tri thức về hợp tác đô thị và các bản xuất của nó.",
-}
-DEFAULT_PUBLISHER = "ucn developers"
-KEYWORDS = {
-    "en": ("urban cooperation", "city networks", "cities", "knowledge graph", "linked data"),
-    "vi": ("hợp tác đô thị", "mạng lưới đô thị", "thành phố", "đồ thị tri thức"),
-}
-PROVENANCE = (
-    "Extracted automatically by ucn from news articles; every fact keeps its source articles "
-    "and evidence sentence, and each export is checked against the ucn ontology's shapes."
-)
-# EU data themes: Regions and cities; International issues.
-THEMES = {
-    "REGI": {"en": "Regions and cities", "vi": "Vùng và đô thị"},
-    "INTR": {"en": "International issues", "vi": "Vấn đề quốc tế"},
-}
 # ISO 639-1 (as articles carry it) -> EU language authority code (ISO 639-2/B style).
 LANGUAGES = {
     "vi": "VIE",
@@ -129,89 +104,6 @@ PUBLISHER_TYPES = (
 )
 
 
-@dataclass(frozen=True)
-class Format:
-    name: str  # as `ucn export --format` spells it
-    label: str
-    media_type: str  # IANA
-    file_type: str  # EU file-type authority code
-    suffixes: tuple[str, ...]
-    rdflib: str | None  # rdflib's parser name; None for a format that is not RDF
-
-
-FORMATS = {
-    f.name: f
-    for f in (
-        Format("turtle", "Turtle", "text/turtle", "RDF_TURTLE", (".ttl",), "turtle"),
-        Format(
-            "jsonld",
-            "JSON-LD",
-            "application/ld+json",
-            "JSON_LD",
-            (".jsonld", ".json-ld"),
-            "json-ld",
-        ),
-        Format("nt", "N-Triples", "application/n-triples", "RDF_N_TRIPLES", (".nt",), "nt"),
-        Format("xml", "RDF/XML", "application/rdf+xml", "RDF_XML", (".rdf", ".owl"), "xml"),
-        Format("trig", "TriG", "application/trig", "RDF_TRIG", (".trig",), "trig"),
-        Format("nquads", "N-Quads", "application/n-quads", "RDF_N_QUADS", (".nq",), "nquads"),
-        Format("node-link", "node-link JSON", "application/json", "JSON", (".json",), None),
-    )
-}
-# The files `ucn export --dcat` lists when none are named: ucn.ttl, ucn.nt.gz, ucn.json, ...
-DEFAULT_DISTRIBUTION_NAMES = tuple(
-    f"ucn{suffix}{gz}" for f in FORMATS.values() for suffix in f.suffixes for gz in ("", ".gz")
-)
-# Which distribution to count triples in, cheapest first.
-_COUNT_ORDER = ("nt", "nquads", "turtle", "xml", "jsonld", "trig")
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
-
-
-@dataclass(frozen=True)
-class Distribution:
-    path: Path
-    format: Format
-    compressed: bool  # gzip
-
-
-def format_of(path: Path) -> tuple[Format, bool]:
-    """The format a file's name says (`ucn.ttl`, `ucn.nt.gz`), and whether it is gzipped."""
-    name = path.name.lower()
-    compressed = name.endswith(".gz")
-    if compressed:
-        name = name[: -len(".gz")]
-    for fmt in FORMATS.values():
-        if name.endswith(fmt.suffixes):
-            return fmt, compressed
-    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
-    raise UcnError(f"{path}: cannot tell the format from the file name (known: {known}, .gz)")
-
-
-def _distribution(item: Path | str | tuple[str, Path | str]) -> Distribution:
-    if isinstance(item, tuple):
-        name, where = item
-        path = Path(where)
-        if name not in FORMATS:
-            raise UcnError(f"{path}: unknown format {name!r} (known: {', '.join(FORMATS)})")
-        fmt, compressed = FORMATS[name], path.name.lower().endswith(".gz")
-    else:
-        path = Path(item)
-        fmt, compressed = format_of(path)
-    if not path.is_file():
-        raise UcnError(f"{path}: no such file")
-    return Distribution(path, fmt, compressed)
-
-
-def find_distributions(folder: Path, exclude: Path | None = None) -> list[Path]:
-    """The exports in `folder` named like `ucn export` names them (ucn.ttl, ucn.nt, ...)."""
-    skip = exclude.resolve() if exclude is not None else None
-    return [
-        folder / name
-        for name in DEFAULT_DISTRIBUTION_NAMES
-        if (folder / name).is_file() and (folder / name).resolve() != skip
-    ]
-
-
 # -- literals ---------------------------------------------------------------------------------
 
 
@@ -226,174 +118,6 @@ def _timestamp(value: date | datetime) -> Literal:
             value = value.replace(tzinfo=UTC)
         return Literal(value.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
     return Literal(value.isoformat(), datatype=XSD.date)
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date known to a year, a month or a day, ordered by its first and last day."""
-
-    first: date
-    last: date
-    text: str
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate | None:
-        match = _ISO_DATE.match(text.strip())
-        if match is None:
-            return None
-        year = int(match.group(1))
-        month, day = (int(g) if g else None for g in match.groups()[1:])
-        try:
-            if month is None:
-                return cls(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
-            if day is None:
-                first = date(year, month, 1)
-                following = date(year + month // 12, month % 12 + 1, 1)
-                last = date.fromordinal(following.toordinal() - 1)
-                return cls(first, last, f"{year:04d}-{month:02d}")
-            exact = date(year, month, day)
-            return cls(exact, exact, exact.isoformat())
-        except ValueError:
-            return None
-
-    def literal(self) -> Literal:
-        datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(self.text), XSD.date)
-        return Literal(self.text, datatype=datatype)
-
-
-# -- what the store says ----------------------------------------------------------------------
-
-# Dates with an unknown part are written with X (EDTF: `XXXX-09-21`); they bound nothing.
-_UNKNOWN = "X"
-
-
-def date_range(store: GraphStore) -> tuple[PartialDate, PartialDate] | None:
-    """The earliest and the latest article or event date, or None when there is none."""
-    queries = [
-        "MATCH (a:Article) WITH a.date AS d WHERE d IS NOT NULL AND d <> '' "
-        "AND NOT d CONTAINS $unknown RETURN DISTINCT d",
-        "MATCH (e:Event) UNWIND [e.date, e.end_date] AS d WITH d WHERE d IS NOT NULL "
-        "AND d <> '' AND NOT d CONTAINS $unknown RETURN DISTINCT d",
-    ]
-    dates = [
-        parsed
-        for query in queries
-        for row in store.run(query, {"unknown": _UNKNOWN})
-        if (parsed := PartialDate.parse(str(row["d"]))) is not None
-    ]
-    if not dates:
-        return None
-    start = min(dates, key=lambda d: (d.first, d.last))
-    end = max(dates, key=lambda d: (d.last, d.first))
-    return start, end
-
-
-def article_languages(store: GraphStore) -> list[str]:
-    rows = store.run(
-        "MATCH (a:Article) WITH a.lang AS lang WHERE lang IS NOT NULL AND lang <> '' "
-        "RETURN DISTINCT lang"
-    )
-    return sorted({str(r["lang"]).lower() for r in rows})
-
-
-@dataclass(frozen=True)
-class Country:
-    code: str  # ISO 3166-1 alpha-2, or "" when unknown
-    name: str
-    wikidata: str  # Q..., or ""
-    node_id: str  # country/..., or "" when only a code names it
-
-
-def _gazetteer_countries() -> list[Any]:
-    # The shipped gazetteer knows every country's code, name and Wikidata id.
-    from ..graph.names import GAZETTEER_DIR, read_entries
-
-    return [e for e in read_entries(GAZETTEER_DIR / "countries.tsv") if e.type == "Country"]
-
-
-def countries(store: GraphStore) -> list[Country]:
-    """The countries the graph names: Country nodes, and the codes of cities and others."""
-    known = _gazetteer_countries()
-    by_id = {e.id: e for e in known}
-    by_code = {e.country.upper(): e for e in known if e.country}
-    found: dict[str, Country] = {}
-
-    def add(node_id: str, name: str, code: str, wikidata: str) -> None:
-        entry = by_id.get(node_id) or by_code.get(code.upper())
-        if entry is not None:
-            node_id = node_id or entry.id
-            name = name or entry.name
-            code = code or entry.country
-            wikidata = wikidata or entry.wikidata
-        code = code.upper()
-        key = code or node_id
-        if key and key not in found:
-            found[key] = Country(code, name or code, wikidata, node_id)
-
-    for row in store.run(
-        "MATCH (c:Country) RETURN c.id AS id, c.name AS name, c.code AS code, "
-        "c.wikidata AS wikidata"
-    ):
-        add(row["id"], row["name"] or "", row["code"] or "", row["wikidata"] or "")
-    for label in MODEL.labels:
-        if label == "Country" or "country" not in {p.name for p in MODEL.node_columns(label)}:
-            continue
-        rows = store.run(
-            f"MATCH (n:{label}) WITH n.country AS code WHERE code IS NOT NULL AND code <> '' "
-            "RETURN DISTINCT code"
-        )
-        for row in rows:
-            add("", "", str(row["code"]), "")
-    return sorted(found.values(), key=lambda c: (c.code or "~", c.node_id))
-
-
-# -- VoID ---------------------------------------------------------------------------------
-
-
-def class_iri(label: str) -> URIRef:
-    """The ontology class of a node label (`ucn:City`), from the mapping in graph/model.py."""
-    return URIRef(expand(RDF_CLASSES[label].curie))
-
-
-def property_iri(rel_type: str) -> URIRef:
-    """The direct property of a relation type (MEMBER_OF -> `ucn:memberOf`), from the mapping."""
-    return URIRef(expand(RDF_RELATIONS[rel_type].curie))
-
-
-def _open(dist: Distribution) -> IO[bytes]:
-    if dist.compressed:
-        # a binary stream, though typeshed does not make GzipFile an IO[bytes]
-        return cast(IO[bytes], gzip.open(dist.path, "rb"))
-    return dist.path.open("rb")
-
-
-def count_triples(dist: Distribution) -> int:
-    """The distinct triples in an RDF file: N-Triples by lines, the others parsed."""
-    if dist.format.rdflib is None:
-        raise UcnError(f"{dist.path}: not RDF")
-    if dist.format.name == "nt":
-        with _open(dist) as f:
-            return sum(1 for line in f if line.strip() and not line.lstrip().startswith(b"#"))
-    from rdflib import Dataset
-
-    quads = dist.format.name in ("trig", "nquads")
-    data = Dataset() if quads else Graph()
-    try:
-        with _open(dist) as f:
-            data.parse(f, format=dist.format.rdflib)
-    except Exception as exc:
-        raise UcnError(f"{dist.path}: not {dist.format.label}: {exc}") from None
-    if isinstance(data, Dataset):  # a triple in several named graphs counts once
-        return len({(s, p, o) for s, p, o, _ in data.quads()})
-    return len(data)
-
-
-def _sha256(dist: Distribution) -> str:
-    digest = hashlib.sha256()
-    with dist.path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # -- the catalog ----------------------------------------------------------------------------
@@ -428,7 +152,7 @@ def build_catalog(
     not given, and left out when there is no RDF distribution.
     """
     base = base.rstrip("/")
-    dists = [_distribution(item) for item in distributions]
+    dists = [distribution(item) for item in distributions]
     names = [d.path.name for d in dists]
     if len(set(names)) < len(names):
         raise UcnError("two distributions have the same file name, hence the same download URL")
@@ -637,33 +361,11 @@ def build_catalog(
         checksum = BNode()
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(_sha256(dist), datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, Literal(sha256_hex(dist), datatype=XSD.hexBinary)))
         g.add((node, SPDX.checksum, checksum))
     g.add((SPDX.checksumAlgorithm_sha256, RDF.type, SPDX.ChecksumAlgorithm))
 
-    # VoID statistics.
-    stats = store.stats()
-    g.add((dataset, VOID.vocabulary, URIRef(UCN)))
-    g.add((dataset, VOID.uriSpace, Literal(f"{base}/")))
-    g.add((dataset, VOID.entities, Literal(sum(stats["nodes"].values()))))
-    for label, count in stats["nodes"].items():
-        part = BNode()
-        g.add((dataset, VOID.classPartition, part))
-        g.add((part, VOID["class"], class_iri(label)))
-        g.add((part, VOID.entities, Literal(count)))
-    for rel_type, count in stats["relations"].items():
-        part = BNode()
-        g.add((dataset, VOID.propertyPartition, part))
-        g.add((part, VOID.property, property_iri(rel_type)))
-        g.add((part, VOID.triples, Literal(count)))
-    if triples is None:
-        rdf = sorted(
-            (d for d in dists if d.format.rdflib),
-            key=lambda d: (_COUNT_ORDER.index(d.format.name), d.path.stat().st_size),
-        )
-        triples = count_triples(rdf[0]) if rdf else None
-    if triples is not None:
-        g.add((dataset, VOID.triples, Literal(triples)))
+    add_void_statistics(g, dataset, store, base, dists, triples)
     return g
 
 

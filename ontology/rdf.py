@@ -1,6 +1,9 @@
-"""The graph as RDF in the ontology of ontology/ucn.ttl, and such RDF back into a store.
+"""The export of the graph as RDF in the ontology of ontology/ucn.ttl: the store read a page at
+a time into statements (`iter_quads`), refused where a format cannot carry its text, and written
+(`export_rdf`) or held by rdflib (`store_graph`).
 
-What a store becomes (the mapping is in graph/model.py; IRIs are `{base}/{id}`, percent-encoded):
+What a store becomes (the mapping is in graph/model.py, applied to store rows by `RdfMapper` in
+`rdf_mapper.py`; IRIs are `{base}/{id}`, percent-encoded):
 
 - Each node: its class (`ucn:City`, ...) and the classes it aligns to (`schema:City`, ...), its id
   as dcterms:identifier, its name as rdfs:label and skos:prefLabel, its aliases as skos:altLabel,
@@ -23,8 +26,8 @@ What a store becomes (the mapping is in graph/model.py; IRIs are `{base}/{id}`, 
 Every format is written as a stream, a page of store rows at a time (`GraphStore.scan_nodes`,
 `scan_relations`): N-Triples and N-Quads by `write_lines`, Turtle, TriG, RDF/XML and JSON-LD
 (expanded: full IRIs) by pyoxigraph's writers (`write_oxigraph`), both in `rdf_write.py`.
-rdflib holds the graph that SHACL validates (`store_graph`); reading RDF back is in
-`rdf_read.py`.
+rdflib holds the graph that SHACL validates (`store_graph`, made by `rdf_rdflib.py`); the
+formats, IRIs and literal values are in `rdf_terms.py`; reading RDF back is in `rdf_read.py`.
 
 Text that a format cannot carry is never written (see `UNWRITABLE`): control characters are
 escaped where the format can escape them (\\uXXXX in Turtle, TriG, N-Triples, N-Quads and JSON),
@@ -35,397 +38,29 @@ export fails naming the node or relation and the property.
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
-from functools import lru_cache
-from typing import IO, Any, NamedTuple
-from urllib.parse import quote
+from collections.abc import Iterator
+from typing import IO, Any
 
-from ..graph.batch import Row, bulk_allocation
+from ..graph.batch import Row
 from ..graph.errors import UcnError
-from ..graph.ids import fact_key
-from ..graph.model import (
-    ALIAS_PREDICATE,
-    CONFIDENCE_TERM,
-    EVIDENCE_TERM,
-    FACT_CLASS,
-    MODEL,
-    NAME_PREDICATES,
-    RDF_CLASSES,
-    RDF_RELATIONS,
-    ValueKind,
-    rdf_node_property,
-    rdf_relation_property,
-)
+
+# fact_key, name_language and typed_date are also named here, where callers have always found them.
+from ..graph.ids import fact_key as fact_key
+from ..graph.model import MODEL
 from ..graph.store import CHUNK, GraphStore
-from .vocab import DEFAULT_BASE, NAMESPACES, WIKIDATA_ENTITY, expand, node_iri
-
-# Formats: name -> (rdflib format, file suffix, media type).
-RDF_FORMATS = {
-    "turtle": ("turtle", ".ttl", "text/turtle"),
-    "jsonld": ("json-ld", ".jsonld", "application/ld+json"),
-    "nt": ("nt", ".nt", "application/n-triples"),
-    "xml": ("xml", ".rdf", "application/rdf+xml"),
-    "trig": ("trig", ".trig", "application/trig"),
-    "nquads": ("nquads", ".nq", "application/n-quads"),
-}
-# Written by ucn itself; the others by pyoxigraph (OXIGRAPH_FORMATS). All are streamed.
-STREAMED = frozenset({"nt", "nquads"})
-DATASET_FORMATS = frozenset({"trig", "nquads"})
-SUFFIXES = {suffix: name for name, (_, suffix, _) in RDF_FORMATS.items()}
-SUFFIXES.update({".json": "jsonld", ".xml": "xml", ".owl": "xml", ".turtle": "turtle"})
-
-RDF_TYPE = expand("rdf:type")
-XSD_STRING = expand("xsd:string")
-XSD_DECIMAL = expand("xsd:decimal")
-XSD_ANYURI = expand("xsd:anyURI")
-XSD_DATE = expand("xsd:date")
-XSD_GYEARMONTH = expand("xsd:gYearMonth")
-XSD_GYEAR = expand("xsd:gYear")
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (
-    expand(f"rdf:{x}") for x in ("subject", "predicate", "object")
+from .rdf_mapper import RdfMapper
+from .rdf_rdflib import to_rdflib
+from .rdf_terms import (
+    RDF_FORMATS,
+    STREAMED,
+    Lit,
+    Quad,
+    check_base,
 )
-RDFS_LABEL = expand("rdfs:label")
-SKOS_ALT = expand(ALIAS_PREDICATE)
-OWL_SAMEAS = expand("owl:sameAs")
-PROV_DERIVED = expand("prov:wasDerivedFrom")
-PROV_QUALIFIED = expand("prov:qualifiedDerivation")
-PROV_DERIVATION = expand("prov:Derivation")
-PROV_ENTITY = expand("prov:entity")
-ORG_MEMBERSHIP = expand("org:Membership")
-ORG_MEMBER = expand("org:member")
-ORG_ORGANIZATION = expand("org:organization")
-ORG_ROLE = expand("org:role")
-ORG_ROLE_CLASS = expand("org:Role")
-ORG_MEMBER_DURING = expand("org:memberDuring")
-TIME_INTERVAL = expand("time:Interval")
-TIME_INSTANT = expand("time:Instant")
-TIME_HAS_BEGINNING = expand("time:hasBeginning")
-TIME_IN = {
-    XSD_DATE: expand("time:inXSDDate"),
-    XSD_GYEARMONTH: expand("time:inXSDgYearMonth"),
-    XSD_GYEAR: expand("time:inXSDgYear"),
-}
-UCN_FACT = expand(FACT_CLASS.curie)
-UCN_EVIDENCE = expand(EVIDENCE_TERM.curie)
-UCN_CONFIDENCE = expand(CONFIDENCE_TERM.curie)
-UCN_MENTIONS = expand(RDF_RELATIONS["MENTIONS"].curie)
-NAME_IRIS = tuple(expand(p) for p in NAME_PREDICATES)
-WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
-# A base IRI: a scheme, then no character that an IRI may not hold.
-BASE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
-# ISO 8601 with reduced precision, `XX` for an unknown month or day (as graph/document.py).
-DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]|XX)(?:-(0[1-9]|[12]\d|3[01]|XX))?)?")
-
-
-class Lit(NamedTuple):
-    """A literal: its lexical form, and a datatype IRI or a language tag (xsd:string if none)."""
-
-    lexical: str
-    datatype: str | None = None
-    lang: str | None = None
-
-
-# An IRI is a plain str. A statement carries the named graphs it belongs to: () for the default.
-Term = str | Lit
-Quad = tuple[str, str, Term, tuple[str, ...]]
-
-
-# -- values ------------------------------------------------------------------------------------
-# Marks that, on a vowel, make a letter of the Vietnamese alphabet: the five tones (grave, acute,
-# tilde, hook above, dot below), and breve (ă), circumflex (â ê ô) and horn (ơ ư).
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SHAPES = {"\u0306": "aA", "\u0302": "aeoAEO", "\u031b": "ouOU"}
-_VOWELS = frozenset("aeiouyAEIOUY")
-
-
-def _vietnamese_letter(base: str, marks: list[str]) -> bool | None:
-    """True for a letter of the Vietnamese alphabet that is not ASCII, False for a letter
-    Vietnamese does not have, None for an ASCII letter or a character that is no letter."""
-    if base in "đĐ":
-        return True
-    if not marks:
-        return None if base.isascii() or not base.isalpha() else False
-    if base not in _VOWELS:
-        return False if base.isalpha() else None
-    tones = [m for m in marks if m in _TONES]
-    shapes = [m for m in marks if m not in _TONES]
-    return (
-        len(tones) <= 1
-        and len(shapes) <= 1
-        and all(m in _SHAPES and base in _SHAPES[m] for m in shapes)
-    )
-
-
-def name_language(text: str) -> str:
-    """The language tag of a name: `vi` when it has a letter of the Vietnamese alphabet beyond
-    ASCII (đ, ă, â, ê, ô, ơ, ư, a vowel with a tone mark) and no letter Vietnamese lacks (ü, ç,
-    ñ, ø, ß, other scripts), else `en`.
-
-    A name without diacritics cannot be told apart and is `en` (`Gia Lai`, `CityNet`), and a
-    foreign name whose accents all occur in Vietnamese is `vi` (`São Paulo`).
-
-    >>> name_language("Đà Nẵng"), name_language("Da Nang"), name_language("Düsseldorf")
-    ('vi', 'en', 'en')
-    """
-    if text.isascii():
-        return "en"
-    composed = unicodedata.normalize("NFC", text)
-    if _ASCII_OR_VIETNAMESE(composed):
-        # each character is ASCII or a whole Vietnamese letter: the walk below would agree
-        return "en" if composed.isascii() else "vi"
-    vietnamese = False
-    base, marks = "", []
-    for char in [*unicodedata.normalize("NFD", text), " "]:
-        if unicodedata.combining(char):
-            marks.append(char)
-            continue
-        if base:
-            letter = _vietnamese_letter(base, marks)
-            if letter is False:
-                return "en"
-            vietnamese = vietnamese or bool(letter)
-        base, marks = char, []
-    return "vi" if vietnamese else "en"
-
-
-def _vietnamese_letters() -> str:
-    """The precomposed characters that are letters of the Vietnamese alphabet beyond ASCII."""
-    letters = []
-    for code in range(0x80, 0x2000):
-        char = chr(code)
-        decomposed = unicodedata.normalize("NFD", char)
-        base, marks = decomposed[0], list(decomposed[1:])
-        whole = not unicodedata.combining(base) and all(map(unicodedata.combining, marks))
-        if whole and _vietnamese_letter(base, marks):
-            letters.append(char)
-    return "".join(letters)
-
-
-# Most names are ASCII, or ASCII and composed Vietnamese letters only: one match answers them.
-_ASCII_OR_VIETNAMESE = re.compile(f"[\x00-\x7f{_vietnamese_letters()}]*").fullmatch
-
-
-def typed_date(value: str) -> Lit | None:
-    """An ISO 8601 date of reduced precision, typed as precisely as it is known; None when the
-    year is unknown (`XXXX-09-21`) or the value is no such date.
-
-    >>> typed_date("2018-XX-05").lexical, typed_date("XXXX-09-21")
-    ('2018', None)
-    """
-    match = DATE.fullmatch(value)
-    if match is None:
-        return None
-    year, month, day = match.groups()
-    if month in (None, "XX"):
-        return Lit(year, XSD_GYEAR)
-    if day in (None, "XX"):
-        return Lit(f"{year}-{month}", XSD_GYEARMONTH)
-    return Lit(f"{year}-{month}-{day}", XSD_DATE)
-
-
-def decimal_lexical(value: float) -> str:
-    """A float as an xsd:decimal lexical form, digits as Python prints them (0.9, 1.0)."""
-    text = repr(float(value))
-    if "e" in text or "E" in text:
-        text = format(Decimal(text), "f")
-    return text if "." in text else f"{text}.0"
-
-
-def literal(kind: ValueKind, value: Any) -> Lit | None:
-    if kind == "date":
-        return typed_date(str(value))
-    if kind == "decimal":
-        return Lit(decimal_lexical(value), XSD_DECIMAL)
-    if kind == "uri":
-        return Lit(str(value), XSD_ANYURI)
-    return Lit(str(value))
-
-
-def check_base(base: str) -> str:
-    """`base` without a trailing slash; `UcnError` unless it is an absolute IRI."""
-    if not BASE_IRI.fullmatch(base):
-        raise UcnError(
-            f"--base {base!r} is not an absolute IRI (like {DEFAULT_BASE}): it needs a scheme "
-            "and no spaces, quotes, angle brackets, braces, |, ^, ` or backslashes"
-        )
-    return base.rstrip("/")
-
-
-# Relations name the same nodes and articles again and again: their IRIs are cached (a bounded
-# number of them, so memory stays bounded).
-_IRI_CACHE = 1 << 16
-# What `node_iri` leaves unencoded: quote()'s letters, digits and `_.-~`, and `/`.
-_UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*").fullmatch
-
-
-def _graphs(iris: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(iris))
-
-
-@lru_cache(maxsize=1 << 16)
-def _path_segment(article: str) -> str:
-    return quote(article, safe="/-._~")
-
-
-def _present(names: list[str], columns: Iterable[Any]) -> list[str]:
-    """`names` that are among `columns` (model properties), each once, in order."""
-    known = {c.name for c in columns}
-    return [n for n in dict.fromkeys(names) if n in known]
-
-
-# -- the graph as statements -------------------------------------------------------------------
-class RdfMapper:
-    """Store rows to statements, as the mapping says."""
-
-    def __init__(self, base: str = DEFAULT_BASE):
-        self.base = check_base(base)
-        self.types = {
-            label: [expand(term.curie), *(expand(c) for c in term.aligned)]
-            for label, term in RDF_CLASSES.items()
-        }
-        # No term for the special properties nor the derived network measures
-        # (DERIVED_NODE_PROPERTIES): those are not written as node properties.
-        self.node_props = {
-            label: [
-                (p.name, expand(term.curie), term.value or "text")
-                for p in MODEL.node_columns(label)
-                if (term := rdf_node_property(label, p.name)) is not None
-            ]
-            for label in MODEL.labels
-        }
-        self.predicates = {rel: expand(term.curie) for rel, term in RDF_RELATIONS.items()}
-        self.fact_props = {
-            rel: [
-                (p.name, expand(term.curie), term.value or "text")
-                for p in MODEL.relation_columns(rel)
-                if (term := rdf_relation_property(rel, p.name)) is not None
-            ]
-            for rel in MODEL.relations
-        }
-        self.fact_slugs = {rel: rel.lower().replace("_", "-") for rel in MODEL.relations}
-        # The store columns the statements are made of: reading the others (the bookkeeping,
-        # the network measures) would cost without adding a statement.
-        self.node_columns = {
-            label: _present(
-                ["id", "name", "aliases", "wikidata", *(c for c, _, _ in self.node_props[label])],
-                MODEL.node_columns(label),
-            )
-            for label in MODEL.labels
-        }
-        self.relation_columns = {
-            rel: _present(
-                [
-                    "sources",
-                    "evidence",
-                    "confidences",
-                    "role",
-                    "since",
-                    *(c for c, _, _ in self.fact_props[rel]),
-                ],
-                MODEL.relation_columns(rel),
-            )
-            for rel in MODEL.relations
-        }
-        self.relation_columns["MENTIONS"] = ["sources"]  # a mention is its statement alone
-        self.roles: set[str] = set()
-        self._iris: dict[str, str] = {}
-
-    def iri(self, node_id: str) -> str:
-        found = self._iris.get(node_id)
-        if found is None:
-            if len(self._iris) >= _IRI_CACHE:
-                self._iris.clear()
-            # most ids are left as they are by quote(), which costs more than asking
-            plain = _UNQUOTED(node_id)
-            found = f"{self.base}/{node_id}" if plain else node_iri(self.base, node_id)
-            self._iris[node_id] = found
-        return found
-
-    def node(self, label: str, row: Row) -> Iterator[Quad]:
-        s = self.iri(row["id"])
-        for cls in self.types[label]:
-            yield s, RDF_TYPE, cls, ()
-        name = row.get("name")
-        if name is not None:
-            value = Lit(name, None, name_language(name))
-            for p in NAME_IRIS:
-                yield s, p, value, ()
-        for alias in row.get("aliases") or ():
-            yield s, SKOS_ALT, Lit(alias, None, name_language(alias)), ()
-        for prop, p, kind in self.node_props[label]:
-            stored = row.get(prop)
-            if stored is not None and (lit := literal(kind, stored)) is not None:
-                yield s, p, lit, ()
-        wikidata = row.get("wikidata")
-        if wikidata and WIKIDATA_ID.fullmatch(wikidata):
-            yield s, OWL_SAMEAS, WIKIDATA_ENTITY + wikidata, ()
-
-    def relation(self, rel_type: str, row: Row) -> Iterator[Quad]:
-        s, o = self.iri(row["source"]), self.iri(row["target"])
-        sources = row.get("sources") or []
-        if len(sources) == 1:
-            graphs: tuple[str, ...] = (self.iri(sources[0]),)
-        else:
-            graphs = _graphs(self.iri(a) for a in sources)
-        yield s, self.predicates[rel_type], o, graphs
-        if rel_type == "MENTIONS":
-            return
-        key = fact_key(rel_type, row["source"], row["target"])
-        fact = f"{self.base}/fact/{self.fact_slugs[rel_type]}/{key}"
-        yield fact, RDF_TYPE, UCN_FACT, ()
-        yield fact, RDF_SUBJECT, s, ()
-        yield fact, RDF_PREDICATE, self.predicates[rel_type], ()
-        yield fact, RDF_OBJECT, o, ()
-        for name, p, kind in self.fact_props[rel_type]:
-            value = row.get(name)
-            if value is not None and (lit := literal(kind, value)) is not None:
-                yield fact, p, lit, ()
-        evidence = row.get("evidence") or []
-        confidences = row.get("confidences") or []
-        for i, article in enumerate(dict.fromkeys(sources)):
-            a = self.iri(article)
-            derivation = f"{fact}/from/{_path_segment(article)}"
-            yield fact, PROV_DERIVED, a, ()
-            yield fact, PROV_QUALIFIED, derivation, ()
-            yield derivation, RDF_TYPE, PROV_DERIVATION, ()
-            yield derivation, PROV_ENTITY, a, ()
-            if i < len(evidence) and evidence[i] is not None:
-                yield derivation, UCN_EVIDENCE, Lit(evidence[i]), ()
-            if i < len(confidences) and confidences[i] is not None:
-                yield (
-                    derivation,
-                    UCN_CONFIDENCE,
-                    Lit(decimal_lexical(confidences[i]), XSD_DECIMAL),
-                    (),
-                )
-        if rel_type == "MEMBER_OF":
-            yield from self.membership(key, s, o, row, graphs)
-
-    def membership(
-        self, key: str, member: str, organization: str, row: Row, graphs: tuple[str, ...]
-    ) -> Iterator[Quad]:
-        m = f"{self.base}/membership/{key}"
-        yield m, RDF_TYPE, ORG_MEMBERSHIP, graphs
-        yield m, ORG_MEMBER, member, graphs
-        yield m, ORG_ORGANIZATION, organization, graphs
-        role = row.get("role")
-        if role:
-            r = f"{self.base}/role/{quote(role, safe='-._~')}"
-            if role not in self.roles:
-                self.roles.add(role)
-                yield r, RDF_TYPE, ORG_ROLE_CLASS, ()
-                yield r, RDFS_LABEL, Lit(role, None, name_language(role)), ()
-            yield m, ORG_ROLE, r, graphs
-        since = typed_date(row["since"]) if row.get("since") else None
-        if since is not None and since.datatype:
-            interval, start = f"{m}/during", f"{m}/start"
-            yield m, ORG_MEMBER_DURING, interval, graphs
-            yield interval, RDF_TYPE, TIME_INTERVAL, graphs
-            yield interval, TIME_HAS_BEGINNING, start, graphs
-            yield start, RDF_TYPE, TIME_INSTANT, graphs
-            yield start, TIME_IN[since.datatype], since, graphs
+from .rdf_terms import name_language as name_language
+from .rdf_terms import typed_date as typed_date
+from .rdf_write import _Sink, write_lines, write_oxigraph
+from .vocab import DEFAULT_BASE
 
 
 def iter_quads(
@@ -535,101 +170,6 @@ def _checked(
     )
 
 
-# -- rdflib ------------------------------------------------------------------------------------
-def _rdflib_term(term: Term) -> Any:
-    from rdflib import Literal, URIRef
-
-    if isinstance(term, str):
-        return URIRef(term)
-    if term.lang:
-        return Literal(term.lexical, lang=term.lang)
-    datatype = URIRef(term.datatype) if term.datatype and term.datatype != XSD_STRING else None
-    return Literal(term.lexical, datatype=datatype, normalize=False)
-
-
-EXPORT_PREFIXES: tuple[str, ...]
-EXPORT_PREFIXES = ("ucn", "rdf", "rdfs", "owl", "xsd", "skos", "dcterms", "org", "schema")
-EXPORT_PREFIXES += ("foaf", "prov", "time", "wd")
-LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-
-
-def bind_prefixes(graph: Any) -> None:
-    """Bind the vocabularies' prefixes, and shorten IRIs with them only.
-
-    rdflib's own namespace manager derives a namespace from every IRI it shortens and looks each
-    next IRI up among all of them: with one derived namespace per fact or article, writing Turtle
-    grows with the square of the graph (a 1M-triple graph took 9 minutes). Ours tries the bound
-    prefixes and otherwise leaves the IRI whole, as rdflib would for these IRIs anyway.
-    """
-    from rdflib import URIRef
-    from rdflib.namespace import NamespaceManager
-
-    prefixes = sorted(((NAMESPACES[p], p) for p in EXPORT_PREFIXES), key=lambda x: -len(x[0]))
-    starts = tuple(namespace for namespace, _ in prefixes)
-
-    class VocabularyPrefixes(NamespaceManager):
-        def compute_qname(self, uri: str, generate: bool = True) -> tuple[str, URIRef, str]:
-            text = str(uri)
-            if text.startswith(starts):
-                for namespace, prefix in prefixes:
-                    if text.startswith(namespace) and LOCAL_NAME.fullmatch(text[len(namespace) :]):
-                        return prefix, URIRef(namespace), text[len(namespace) :]
-            if generate:  # a predicate of another vocabulary (RDF/XML needs a prefix)
-                return super().compute_qname(uri, generate)
-            raise KeyError(f"no prefix for {uri}")
-
-        def compute_qname_strict(self, uri: str, generate: bool = True) -> tuple[str, str, str]:
-            prefix, namespace, local = self.compute_qname(uri, generate)
-            return prefix, str(namespace), local
-
-    manager = VocabularyPrefixes(graph, bind_namespaces="none")
-    for namespace, prefix in prefixes:
-        manager.bind(prefix, namespace, override=True, replace=True)
-    graph.namespace_manager = manager
-
-
-def to_rdflib(quads: Iterable[Quad], dataset: bool = False) -> Any:
-    """The statements as an rdflib Graph, or as a Dataset with the articles' named graphs."""
-    from rdflib import Dataset, Graph
-
-    terms: dict[Term, Any] = {}
-
-    def term(t: Term) -> Any:
-        found = terms.get(t)
-        if found is None:
-            found = terms[t] = _rdflib_term(t)
-        return found
-
-    with bulk_allocation():  # a million small objects the graph keeps: collecting only slows it
-        return _fill(Dataset() if dataset else Graph(), quads, term)
-
-
-def _fill(graph: Any, quads: Iterable[Quad], term: Any) -> Any:
-    from rdflib import Dataset, URIRef
-
-    if not isinstance(graph, Dataset):
-        bind_prefixes(graph)
-        graph.addN((term(s), term(p), term(o), graph) for s, p, o, _ in quads)
-        return graph
-    ds = graph
-    bind_prefixes(ds)
-    named: dict[str, Any] = {}
-    default = getattr(ds, "default_graph", None)
-    if default is None:  # rdflib before 7.1
-        default = ds.default_context
-    default.namespace_manager = ds.namespace_manager
-    for s, p, o, gs in quads:
-        triple = (term(s), term(p), term(o))
-        if not gs:
-            default.add(triple)
-        for g in gs:
-            if g not in named:
-                named[g] = ds.graph(URIRef(g))
-                named[g].namespace_manager = ds.namespace_manager  # TriG shortens per graph
-            named[g].add(triple)
-    return ds
-
-
 def export_rdf(
     store: GraphStore,
     fmt: str,
@@ -645,8 +185,6 @@ def export_rdf(
         raise UcnError(f"unknown RDF format {fmt!r} (one of {', '.join(RDF_FORMATS)})")
     check_base(base)
     quads = iter_quads(store, base, batch, fmt)
-    from .rdf_write import _Sink, write_lines, write_oxigraph
-
     sink = _Sink(out, xml=fmt == "xml")
     if fmt in STREAMED:
         count = write_lines(quads, sink, graphs=fmt == "nquads")

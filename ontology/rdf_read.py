@@ -19,7 +19,8 @@ from ..graph.model import (
     rdf_relation_property,
 )
 from ..graph.store import GraphStore, WriteResult
-from .rdf import (
+from .rdf_rdflib import bind_prefixes
+from .rdf_terms import (
     DATASET_FORMATS,
     NAME_IRIS,
     PROV_ENTITY,
@@ -31,7 +32,6 @@ from .rdf import (
     UCN_EVIDENCE,
     UCN_FACT,
     UCN_MENTIONS,
-    bind_prefixes,
 )
 from .vocab import expand
 

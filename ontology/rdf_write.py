@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Protocol
 
-from .rdf import (
+from .rdf_terms import (
     DATASET_FORMATS,
     EXPORT_PREFIXES,
     XSD_STRING,

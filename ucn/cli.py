@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 # `ucn query --format`: the text formats, and Parquet (typed columns, lists kept), for pandas.
 QUERY_FORMATS = (*FORMATS, "parquet")
-# RDF formats of `ucn export` (ontology/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
+# RDF formats of `ucn export` (RDF_FORMATS of ontology/rdf_terms.py; listed here so --help
+# needs no rdflib).
 EXPORT_FORMATS: tuple[str, ...] = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
 # Graph files and tables (graph/graphfiles.py, graph/admincsv.py).
 GRAPH_FILE_FORMATS: tuple[str, ...] = ("graphml", "gexf", "csv")
