@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import subprocess
 import sys
@@ -36,8 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import say, table_lines
+from report import MET, environment, say, table_lines, write_json
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "extract.json"
 TARGET_PER_WORKER = 50.0  # articles/s per worker, read+extract
@@ -446,11 +443,7 @@ def report(
             "workers": args.workers,
             "repeat": args.repeat,
         },
-        "environment": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "cpus": os.cpu_count(),
-        },
+        "environment": environment(),
         "corpus": {
             "articles": articles,
             "bytes_min": min(sizes),
@@ -465,7 +458,6 @@ def report(
 
 def print_report(data: dict[str, Any]) -> None:
     corpus = data["corpus"]
-    met = {True: "met", False: "MISSED"}
     print(
         f"\nucn extraction benchmark: {corpus['articles']:,} synthetic articles, "
         f"{corpus['bytes_min']:,}-{corpus['bytes_max']:,} bytes (mean {corpus['bytes_mean']:,}, "
@@ -477,9 +469,9 @@ def print_report(data: dict[str, Any]) -> None:
         target = ""
         if run["mode"] == "extract":
             ok = run["articles_per_s_per_worker"] >= TARGET_PER_WORKER
-            target = f">= {TARGET_PER_WORKER:g}/s per worker: {met[ok]}"
+            target = f">= {TARGET_PER_WORKER:g}/s per worker: {MET[ok]}"
             if "speedup" in run and run["workers"] == 2:
-                target += f"; >= {TARGET_SPEEDUP:g}x: {met[run['speedup'] >= TARGET_SPEEDUP]}"
+                target += f"; >= {TARGET_SPEEDUP:g}x: {MET[run['speedup'] >= TARGET_SPEEDUP]}"
         rows.append(
             (
                 MODE_NAMES[run["mode"]],
@@ -582,8 +574,7 @@ def main(argv: list[str] | None = None) -> int:
         print_report(data)
         if args.profile:
             data["profile"] = profile(corpus, args.profile)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, data)
     print(f"\nwrote {args.out}")
     return 0
 

@@ -21,12 +21,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from timing import interleaved, spread
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out" / "incremental.json"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ARTICLE: dict[str, Any] = {
     "article": {"id": "article/bench-incremental", "title": "Một bài mới", "lang": "vi"},
@@ -141,10 +143,8 @@ def main() -> int:
         for size in args.sizes:
             base, work = Path(tmp) / f"base{size}.db", Path(tmp) / "work.db"
             stored = build(base, size, args.seed)
-            runs: dict[str, list[float]] = {"ucn": [], "create": []}
-            for _ in range(args.runs):  # interleaved, so that a busy moment hits both
-                for mode in runs:
-                    runs[mode].append(timed(mode, base, work, stored))
+            modes = ("ucn", "create")
+            runs = interleaved(args.runs, {m: partial(timed, m, base, work, stored) for m in modes})
             ucn_s, anchor_s = statistics.median(runs["ucn"]), statistics.median(runs["create"])
             rows.append(
                 {
@@ -162,8 +162,8 @@ def main() -> int:
     for r in rows:
         u, c = r["ucn_seconds"], r["create_seconds"]
         print(
-            f"| {r['nodes']:,} | {r['ucn_median']:.3f} ({min(u):.3f}–{max(u):.3f}) "
-            f"| {r['create_median']:.3f} ({min(c):.3f}–{max(c):.3f}) | {r['ratio']:.1f}x |"
+            f"| {r['nodes']:,} | {r['ucn_median']:.3f} ({spread(u, 3)}) "
+            f"| {r['create_median']:.3f} ({spread(c, 3)}) | {r['ratio']:.1f}x |"
         )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"runs": rows}, indent=1), encoding="utf-8")

@@ -21,9 +21,6 @@ asserted.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import random
 import sys
 import tempfile
@@ -43,6 +40,8 @@ import ucn.graph.ladybug_store as ladybug_store
 from ucn.graph import MODEL, Batch, GraphStore, WriteResult, open_store, parse_document
 from ucn.graph.ids import slugify
 from ucn.loaders import BATCH_ROWS, batched
+
+from report import MET, environment, say, table_lines, write_json
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "load.json"
 TARGET_COPY_RATIO = 2.0
@@ -608,13 +607,7 @@ def report(r: Results) -> dict[str, Any]:
             "batch_rows": r.args.batch_rows,
             "seed": r.args.seed,
         },
-        "environment": {
-            "python": platform.python_version(),
-            "ladybug": ladybug.__version__,
-            "pyarrow": pa.__version__,
-            "platform": platform.platform(),
-            "cpus": os.cpu_count(),
-        },
+        "environment": environment(ladybug, pa),
         "input": {
             "documents": len(r.documents),
             "entity_mentions": sum(len(d["entities"]) for d in r.documents),
@@ -668,26 +661,10 @@ def report(r: Results) -> dict[str, Any]:
     return data
 
 
-def table_lines(rows: list[tuple[str, ...]]) -> list[str]:
-    """Rows as aligned lines: first column left, the middle ones right, the last one as is."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        middle = (cell.rjust(width) for cell, width in zip(row[1:-1], widths[1:-1], strict=True))
-        lines.append("  ".join([row[0].ljust(widths[0]), *middle, row[-1]]).rstrip())
-    lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
-    return lines
-
-
-def say(text: str) -> None:
-    print(textwrap.fill(text, 100, subsequent_indent="  ", replace_whitespace=False))
-
-
 def print_report(data: dict[str, Any]) -> None:
     cfg, stored, given = data["config"], data["stored"], data["input"]
     first, again, copy = data["first_load"], data["reload"], data["copy_from"]
     ratios, targets = data["ratios"], data["targets"]
-    met = {True: "met", False: "MISSED"}
 
     def n(value: float) -> str:
         return f"{value:,.0f}"
@@ -717,7 +694,7 @@ def print_report(data: dict[str, Any]) -> None:
             n(first["relations_per_s"]),
             x(ratios["first_load_over_copy_total"]),
             f"<= {TARGET_COPY_RATIO:g}x COPY FROM: "
-            f"{met[targets['first_load_within_target_of_copy']]}",
+            f"{MET[targets['first_load_within_target_of_copy']]}",
         ),
         (
             "reload",
@@ -725,7 +702,7 @@ def print_report(data: dict[str, Any]) -> None:
             n(again["nodes_per_s"]),
             n(again["relations_per_s"]),
             "",
-            f"<= first load: {met[targets['reload_not_slower_than_first_load']]}",
+            f"<= first load: {MET[targets['reload_not_slower_than_first_load']]}",
         ),
         (
             "COPY FROM nodes",
@@ -900,8 +877,7 @@ def main(argv: list[str] | None = None) -> int:
         "first_load_over_copy": [round(x, 2) for x in ratios],
     }
     print_report(data)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, data)
     print(f"\nwrote {args.out}")
     return 0
 

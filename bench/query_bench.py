@@ -47,8 +47,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
-import platform
 import random
 import statistics
 import subprocess
@@ -63,6 +61,7 @@ from typing import Any
 
 import ladybug
 import networkx as nx
+from load_bench import Entity, _document, _fact_key, _make_entity, load
 
 from ucn.graph import MODEL, GraphStore, open_store
 from ucn.graph.ids import slugify
@@ -70,8 +69,8 @@ from ucn.loaders import BATCH_ROWS
 from ucn.queries.library import bind, get_query, load_library, run_named
 from ucn.queries.resolve import EntityIndex, _gazetteer_ids
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import Entity, _document, _fact_key, _make_entity, load, say, table_lines
+from report import environment, say, table_lines, write_json
+from timing import clock, nearest_rank
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "queries.json"
 NODES_PER_ARTICLE = 20  # one article per this many nodes
@@ -521,17 +520,6 @@ def cases(p: Picks) -> list[Case]:
 
 
 # -- timing -----------------------------------------------------------------------------------
-def nearest_rank(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
-def clock(work: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = work()
-    return time.perf_counter() - start, result
-
-
 def time_cases(
     store: GraphStore, listed: list[Case], runs: int, rounds: int, index: EntityIndex
 ) -> list[dict[str, Any]]:
@@ -666,24 +654,6 @@ def time_analysis(path: Path, nodes: int, relations: int, seed: int) -> dict[str
 
 
 # -- report -----------------------------------------------------------------------------------
-def environment() -> dict[str, Any]:
-    memory = None
-    try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            memory = round(int(f.readline().split()[1]) / 1e6, 1)  # kB -> GB
-    except (OSError, ValueError, IndexError):
-        pass
-    return {
-        "python": platform.python_version(),
-        "ladybug": ladybug.__version__,
-        "networkx": nx.__version__,
-        "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-        "memory_gb": memory,
-    }
-
-
 def _ms(value: float) -> str:
     return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
 
@@ -820,7 +790,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.skip_analyze
             else round(args.relations * args.analyze_nodes / args.nodes),
         },
-        "environment": environment(),
+        "environment": environment(ladybug, nx, machine=True),
     }
     with tempfile.TemporaryDirectory(prefix="ucn-query-bench-") as tmp:
         path = args.db or Path(tmp) / "queries.db"
@@ -857,10 +827,7 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     print_report(data)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
-        json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
-    )
+    write_json(args.out, data, ensure_ascii=False, default=str)
     print(f"\nwrote {args.out}")
     return 0
 

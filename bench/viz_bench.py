@@ -32,7 +32,6 @@ import argparse
 import bisect
 import io
 import itertools
-import json
 import os
 import platform
 import random
@@ -40,12 +39,18 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import matplotlib
 import networkx as nx
+from load_bench import (
+    RELATION_WEIGHTS,
+    _date,
+    _entity_counts,
+    _make_entity,
+    _relation_properties,
+)
 
 from ucn.graph import MODEL
 from ucn.viz import build_map, render_html
@@ -53,16 +58,8 @@ from ucn.viz.layout import positions
 from ucn.viz.mapdata import MAX_NODES, PHYSICS_LIMIT
 from ucn.viz.static import MAX_DRAWN, write_picture
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import (
-    RELATION_WEIGHTS,
-    _date,
-    _entity_counts,
-    _make_entity,
-    _relation_properties,
-    say,
-    table_lines,
-)
+from report import MET, say, table_lines, write_json
+from timing import clock, interleaved
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "viz.json"
 SIZES = (1_000, 5_000, 20_000)
@@ -158,12 +155,6 @@ def synthetic_graph(
     return graph, articles
 
 
-def timed(work: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = work()
-    return time.perf_counter() - start, result
-
-
 def generate(
     graph: nx.MultiDiGraph, articles: dict[str, Any], max_nodes: int, repeat: int
 ) -> dict[str, Any]:
@@ -171,13 +162,13 @@ def generate(
     that `build_map` includes past PHYSICS_LIMIT nodes (timed again alone)."""
     builds, renders, layouts = [], [], []
     for _ in range(repeat):
-        seconds, data = timed(lambda: build_map(graph, articles, max_nodes=max_nodes))
+        seconds, data = clock(lambda: build_map(graph, articles, max_nodes=max_nodes))
         builds.append(seconds)
-        seconds, page = timed(lambda data=data: render_html(data))
+        seconds, page = clock(lambda data=data: render_html(data))
         renders.append(seconds)
         if data.positioned:
             ids, ties = [n["id"] for n in data.nodes], [(e["from"], e["to"]) for e in data.edges]
-            layouts.append(timed(lambda ids=ids, ties=ties: positions(ids, ties))[0])
+            layouts.append(clock(lambda ids=ids, ties=ties: positions(ids, ties))[0])
     return {
         "max_nodes": max_nodes,
         "nodes": len(data.nodes),
@@ -199,7 +190,7 @@ def picture_times(data: Any) -> dict[str, Any]:
     times = []
     for _ in range(2):
         out = io.BytesIO()
-        seconds, _ = timed(lambda out=out: write_picture(data, out, "png"))
+        seconds, _ = clock(lambda out=out: write_picture(data, out, "png"))
         times.append(round(seconds, 2))
     return {
         "nodes": len(data.nodes),
@@ -277,16 +268,19 @@ def browser_times(
             if first is not None:
                 _draw_times(browser, first[1], timeout_s)
             for name, (page_path, anchor_path) in pages.items():
-                ucn: list[dict[str, float]] = []
-                anchor: list[dict[str, float]] = []
                 try:
-                    for _ in range(runs):
-                        anchor.append(_draw_times(browser, anchor_path, timeout_s))
-                        ucn.append(_draw_times(browser, page_path, timeout_s))
+                    times = interleaved(
+                        runs,
+                        {
+                            "anchor": lambda a=anchor_path: _draw_times(browser, a, timeout_s),
+                            "map": lambda p=page_path: _draw_times(browser, p, timeout_s),
+                        },
+                    )
                 except PlaywrightError as exc:
                     results[name] = {"error": str(exc).splitlines()[0][:200]}
                     print(f"  chromium, {name}: {results[name]}", flush=True)
                     continue
+                ucn, anchor = times["map"], times["anchor"]
                 ratios = [u["drawn_s"] / a["drawn_s"] for u, a in zip(ucn, anchor, strict=True)]
                 row = {
                     "runs": runs,
@@ -338,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         pages: dict[str, tuple[Path, Path]] = {}
         for size in sizes:
-            made_s, (graph, articles) = timed(
+            made_s, (graph, articles) = clock(
                 lambda size=size: synthetic_graph(size, args.edges_per_node, args.seed)
             )
             print(
@@ -416,8 +410,7 @@ def main(argv: list[str] | None = None) -> int:
             "ratio_met": None if "ratio" not in drawn_5k else drawn_5k["ratio"] <= TARGET_RATIO_5K,
         },
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, data)
     print_report(data)
     print(f"wrote {args.out}")
     return 0
@@ -497,7 +490,7 @@ def print_report(data: dict[str, Any]) -> None:
             if found and "error" in found:
                 say(f"browser at {row['entities']:,} ({kind}): {found['error']}")
     target = data["target"]
-    met = {True: "met", False: "MISSED", None: "not measured"}
+    met = {**MET, None: "not measured"}
     say(
         f"targets at 5k entities: page under {target['page_5k_mb']:.0f} MB: "
         f"{met[target['page_met']]}; first drawing at most {target['ratio_5k']:.2f} times the "
