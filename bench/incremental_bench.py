@@ -2,7 +2,7 @@
 
     python bench/incremental_bench.py [--sizes 10000 100000 500000] [--runs 3] [--seed 7]
 
-For each size, a seeded synthetic graph (bench/load_bench.py's documents: nodes with provenance,
+For each size, a seeded synthetic graph (bench/synthetic.py's documents: nodes with provenance,
 three relations per node) is loaded once into a base database. Each run then copies the base and
 times, in a fresh process each, one small article (6 entities, 5 facts, 2 of them touching stored
 nodes) written through the public API (`store.write`: the lookups, the merge with what is stored,
@@ -104,11 +104,11 @@ def article() -> dict[str, Any]:
 
 def build(path: Path, nodes: int, seed: int) -> str:
     """The base graph; returns the id of a stored city the article names again."""
-    from load_bench import build_documents
-
     import ucn
     from ucn.graph.batch import Batch
     from ucn.graph.document import parse_document
+
+    from synthetic import build_documents
 
     documents = build_documents(nodes, 3 * nodes, max(40, nodes // 25), seed)
     with ucn.open_store(db=str(path)) as store:

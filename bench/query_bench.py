@@ -61,7 +61,7 @@ from typing import Any
 
 import ladybug
 import networkx as nx
-from load_bench import Entity, _document, _fact_key, _make_entity, load
+from load_bench import load
 
 from ucn.graph import MODEL, GraphStore, open_store
 from ucn.graph.ids import slugify
@@ -70,6 +70,7 @@ from ucn.queries.library import bind, get_query, load_library, run_named
 from ucn.queries.resolve import EntityIndex, _gazetteer_ids
 
 from report import environment, say, table_lines, write_json
+from synthetic import Entity, fact_key, make_document, make_entity
 from timing import clock, nearest_rank
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "queries.json"
@@ -121,7 +122,7 @@ class World:
         self.entities: list[Entity] = []
         self.cast: dict[str, list[Entity]] = {}  # the entities of the article being written
         made = {
-            label: [_make_entity(rng, label, i) for i in range(n)]
+            label: [make_entity(rng, label, i) for i in range(n)]
             for label, n in self.counts.items()
         }
         for i, country in enumerate(made["Country"]):  # index-based codes: AA, AB, ...
@@ -249,7 +250,7 @@ class Draft:
 
     def state(self, fact: Fact, known: set[tuple[str, str, str]], facts: list[Fact]) -> None:
         rel_type, source, target = fact
-        key = _fact_key(rel_type, source.id, target.id)
+        key = fact_key(rel_type, source.id, target.id)
         if source.id == target.id or key in self.keys:
             return
         if not MODEL.relations[rel_type].allows(source.label, target.label):
@@ -304,7 +305,7 @@ def build_graph(nodes: int, relations: int, seed: int) -> Synthetic:
                 draft.state(fact, known, facts)
         stored += draft.stores
         entities = list(draft.chosen.values())
-        out.append(_document(rng, d, f"article/{d:06d}", entities, draft.stated))
+        out.append(make_document(rng, d, f"article/{d:06d}", entities, draft.stated))
     return Synthetic(out, world.region, world.counts)
 
 

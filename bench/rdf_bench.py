@@ -4,7 +4,7 @@
                               [--formats nt,nquads,turtle,trig,xml,jsonld] [--repeat 3]
                               [--db PATH] [--seed 7]
 
-Builds a synthetic graph with provenance (the generator of bench/load_bench.py; 100,000 nodes
+Builds a synthetic graph with provenance (the generator of bench/synthetic.py; 100,000 nodes
 give about 2.9M statements) in a fresh embedded store, or reuses the one at --db when it is
 there (and keeps one built there). Then, for each format, --repeat times, side by side:
 
@@ -159,10 +159,9 @@ def anchor_worker(source: str, dataset: bool) -> None:
 
 # -- the driver --------------------------------------------------------------------------------
 def build(db: Path, nodes: int, relations: int, documents: int, seed: int) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from load_bench import build_documents
-
     from ucn.graph import Batch, open_store, parse_document
+
+    from synthetic import build_documents
 
     docs = build_documents(nodes, relations, documents, seed)
     with open_store(db=db) as store:

@@ -7,7 +7,7 @@ cooperation graphs of 1k, 5k and 20k entities.
                               [--no-browser] [--timeout 900]
 
 Each graph is a networkx MultiDiGraph shaped like `ucn.viz.select.load_graph`'s: entities with
-label, name, aliases and dates (the generator of bench/load_bench.py), about three relations per
+label, name, aliases and dates (the generator of bench/synthetic.py), about three relations per
 entity keyed by relation type, each with its articles, evidence sentences and confidences. For
 each size it times `build_map` (with `max_nodes` large enough to keep every entity, and again
 with the default cap) and `render_html`, the fastest of --repeat runs, and measures the page.
@@ -29,12 +29,9 @@ A benchmark, not a test: nothing is asserted. The targets (from the issue): at 5
 from __future__ import annotations
 
 import argparse
-import bisect
 import io
-import itertools
 import os
 import platform
-import random
 import shutil
 import statistics
 import sys
@@ -44,21 +41,14 @@ from typing import Any
 
 import matplotlib
 import networkx as nx
-from load_bench import (
-    RELATION_WEIGHTS,
-    _date,
-    _entity_counts,
-    _make_entity,
-    _relation_properties,
-)
 
-from ucn.graph import MODEL
 from ucn.viz import build_map, render_html
 from ucn.viz.layout import positions
 from ucn.viz.mapdata import MAX_NODES, PHYSICS_LIMIT
 from ucn.viz.static import MAX_DRAWN, write_picture
 
 from report import MET, say, table_lines, write_json
+from synthetic import map_graph
 from timing import clock, interleaved
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "viz.json"
@@ -69,90 +59,6 @@ TARGET_MB_5K = 4.0
 TARGET_RATIO_5K = round(3.0 / 1.7, 2)
 CHROMIUM = "/usr/bin/chromium"
 VIEWPORT = {"width": 1400, "height": 900}
-# Popularity within a label falls off as 1 / rank ** SKEW: a few hubs (networks, capitals).
-SKEW = 0.8
-SENTENCE = "{a} và {b}: theo bài báo, hai bên đã ký kết thỏa thuận hợp tác về phát triển đô thị."
-
-
-def synthetic_graph(
-    entities: int, edges_per_node: float, seed: int
-) -> tuple[nx.MultiDiGraph, dict[str, dict[str, Any]]]:
-    """A cooperation graph of `entities` entities and about `edges_per_node` relations each,
-    and the articles its evidence cites (one per ten entities)."""
-    rng = random.Random(seed)
-    n_articles = max(1, entities // 10)
-    articles = {
-        f"article/{i:06d}": {
-            "title": f"Hợp tác đô thị, bài {i}",
-            "date": _date(rng),
-            "url": f"https://example.org/tin-tuc/{i}",
-            "lang": "vi" if i % 3 else "en",
-        }
-        for i in range(n_articles)
-    }
-    article_ids = list(articles)
-    graph = nx.MultiDiGraph()
-    by_label: dict[str, list[str]] = {}
-    for label, count in _entity_counts(entities).items():
-        by_label[label] = []
-        for index in range(count):
-            entity = _make_entity(rng, label, index)
-            if entity.id in graph:
-                continue
-            by_label[label].append(entity.id)
-            graph.add_node(
-                entity.id,
-                label=label,
-                id=entity.id,
-                name=entity.name,
-                aliases=list(entity.aliases),
-                sources=rng.sample(article_ids, min(len(article_ids), rng.randint(1, 3))),
-                **{"kind": None, "wikidata": None, **entity.properties},
-            )
-    cumulative = {
-        label: list(itertools.accumulate(1 / (rank + 1) ** SKEW for rank in range(len(ids))))
-        for label, ids in by_label.items()
-    }
-
-    def pick(labels: tuple[str, ...]) -> str | None:
-        labels = tuple(label for label in labels if by_label.get(label))
-        if not labels:
-            return None
-        label = rng.choices(labels, weights=[len(by_label[x]) for x in labels])[0]
-        weights = cumulative[label]
-        index = bisect.bisect_left(weights, rng.random() * weights[-1])
-        return by_label[label][min(index, len(weights) - 1)]
-
-    rel_types, rel_weights = list(RELATION_WEIGHTS), list(RELATION_WEIGHTS.values())
-    wanted = round(entities * edges_per_node)
-    attempts = added = 0
-    while added < wanted and attempts < wanted * 20:
-        attempts += 1
-        rel_type = rng.choices(rel_types, weights=rel_weights)[0]
-        relation = MODEL.relations[rel_type]
-        source, target = pick(relation.sources), pick(relation.targets)
-        if source is None or target is None or source == target:
-            continue
-        if relation.symmetric and target < source:
-            source, target = target, source
-        if graph.has_edge(source, target, key=rel_type):
-            continue
-        cited = rng.sample(article_ids, min(len(article_ids), rng.choice((1, 1, 1, 2, 3))))
-        names = graph.nodes[source]["name"], graph.nodes[target]["name"]
-        confidences = [round(rng.uniform(0.5, 0.99), 2) for _ in cited]
-        graph.add_edge(
-            source,
-            target,
-            key=rel_type,
-            type=rel_type,
-            sources=cited,
-            evidence=[SENTENCE.format(a=names[0], b=names[1]) for _ in cited],
-            confidences=confidences,
-            confidence=max(confidences),
-            **_relation_properties(rng, rel_type),
-        )
-        added += 1
-    return graph, articles
 
 
 def generate(
@@ -327,13 +233,13 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []
     picture: dict[str, Any] | None = None
     # a first map reads vis-network and the template from disk: not part of the figures
-    render_html(build_map(*synthetic_graph(50, args.edges_per_node, args.seed)))
+    render_html(build_map(*map_graph(50, args.edges_per_node, args.seed)))
     tmp = Path(tempfile.mkdtemp(prefix="ucn-viz-bench-"))
     try:
         pages: dict[str, tuple[Path, Path]] = {}
         for size in sizes:
             made_s, (graph, articles) = clock(
-                lambda size=size: synthetic_graph(size, args.edges_per_node, args.seed)
+                lambda size=size: map_graph(size, args.edges_per_node, args.seed)
             )
             print(
                 f"{size:,} entities: {graph.number_of_edges():,} relations, "
