@@ -25,298 +25,27 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import ladybug
 import pyarrow as pa
 
-import ucn.graph.ladybug_store as ladybug_store
-from ucn.graph import MODEL, Batch, GraphStore, WriteResult, open_store, parse_document
-from ucn.loaders import BATCH_ROWS, batched
+from ucn.graph import open_store
+from ucn.loaders import BATCH_ROWS
 
+from copy_from import CopyRun, copy_from, copy_from_in_transactions
+from load_phases import phased_load
+from loading import LoadRun, database_bytes, load
 from report import MET, environment, say, table_lines, write_json
 from synthetic import build_documents
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "load.json"
 TARGET_COPY_RATIO = 2.0
-COMMIT_PHASE = "begin and commit (checkpoint)"
-
-
-# -- phase timings (--phases) -----------------------------------------------------------------
-def _query_phase(query: str) -> str:
-    """The part of a write a statement issued by GraphStore._write belongs to."""
-    q = " ".join(query.split())
-    stages = {ladybug_store.NODE_STAGE: "nodes", ladybug_store.RELATION_STAGE: "relations"}
-    for stage, kind in stages.items():
-        if q.startswith(("COPY " + stage, "MATCH (s:" + stage)):
-            # Staged updates: COPY into a scratch table, SET from a join with it, empty it.
-            if q.startswith("COPY"):
-                return f"update {kind}: stage COPY"
-            return f"update {kind}: " + ("clear stage" if q.endswith("DELETE s") else "join SET")
-    if q.startswith("COPY"):
-        return "insert relations: COPY" if "(from=" in q else "insert nodes: COPY"
-    return "other statements"
-
-
-@dataclass
-class PhaseClock:
-    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    commits: list[float] = field(default_factory=list)
-    pending_arrow: float = 0.0
-
-    def add(self, phase: str, seconds: float) -> None:
-        self.seconds[phase] += seconds
-
-
-class TimedTransaction:
-    """Wraps an embedded-store transaction, timing each statement by the phase it serves.
-
-    Engine time (execute) and the conversion of result rows to Python dicts are kept apart;
-    Arrow tables built just before a statement are charged to that statement's phase.
-    """
-
-    def __init__(self, tx: Any, clock: PhaseClock):
-        self.tx = tx
-        self.clock = clock
-
-    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        phase = _query_phase(query)
-        if self.clock.pending_arrow:
-            self.clock.add(phase.split(":")[0] + ": build Arrow table", self.clock.pending_arrow)
-            self.clock.pending_arrow = 0.0
-        start = time.perf_counter()
-        result = self.tx.conn.execute(query, params or {})
-        executed = time.perf_counter()
-        names = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append(dict(zip(names, result.get_next(), strict=True)))
-        done = time.perf_counter()
-        if phase.startswith("fetch"):
-            self.clock.add(phase + ": engine", executed - start)
-            self.clock.add(phase + ": rows to Python", done - executed)
-        else:
-            self.clock.add(phase, done - start)
-        return rows
-
-
-@contextmanager
-def timed_arrow(clock: PhaseClock) -> Iterator[None]:
-    """Time the embedded store's Arrow table building while the block runs."""
-    original = ladybug_store._arrow
-
-    def arrow(*args: Any) -> pa.Table:
-        start = time.perf_counter()
-        table = original(*args)
-        clock.pending_arrow += time.perf_counter() - start
-        return table
-
-    ladybug_store._arrow = arrow
-    try:
-        yield
-    finally:
-        ladybug_store._arrow = original
-
-
-def timed_write(store: GraphStore, batch: Batch, clock: PhaseClock) -> WriteResult:
-    """store.write(batch), with the time of each part of the write recorded in `clock`."""
-    inner = 0.0
-
-    write = store._write
-
-    def work(tx: Any, batch: Batch) -> WriteResult:
-        nonlocal inner
-        before = sum(clock.seconds.values())
-        start = time.perf_counter()
-        result = write(TimedTransaction(tx, clock), batch)
-        inner = time.perf_counter() - start
-        statements = sum(clock.seconds.values()) - before
-        clock.add("Python diff and merge (rest of _write)", inner - statements)
-        return result
-
-    # store.write as it is (its choice of transaction and of write path), its body timed
-    start = time.perf_counter()
-    store._write = work  # type: ignore[method-assign]
-    try:
-        result = store.write(batch)
-    finally:
-        del store._write
-    commit = time.perf_counter() - start - inner
-    clock.add(COMMIT_PHASE, commit)
-    clock.commits.append(commit)
-    return result
-
-
-# -- loading ----------------------------------------------------------------------------------
-@dataclass
-class LoadRun:
-    seconds: float = 0.0
-    parse_seconds: float = 0.0
-    batch_seconds: float = 0.0
-    write_seconds: float = 0.0
-    written: WriteResult = field(default_factory=WriteResult)
-    phases: dict[str, float] = field(default_factory=dict)
-    commits: list[float] = field(default_factory=list)
-
-
-def load(
-    store: GraphStore,
-    documents: list[dict[str, Any]],
-    batch_rows: int,
-    write: Callable[[GraphStore, Batch], WriteResult] | None = None,
-) -> LoadRun:
-    """Load `documents` through the public API, grouped as `ucn load` groups them (about
-    `batch_rows` rows per transaction), timing parse, Batch.of and write."""
-    run = LoadRun()
-    write = write or (lambda s, b: s.write(b))
-    start = time.perf_counter()
-    parsed = [parse_document(doc, f"synthetic/{i}") for i, doc in enumerate(documents)]
-    run.parse_seconds = time.perf_counter() - start
-    for group in batched(parsed, batch_rows):
-        t1 = time.perf_counter()
-        batch = Batch.of(group)
-        t2 = time.perf_counter()
-        run.written += write(store, batch)
-        t3 = time.perf_counter()
-        run.batch_seconds += t2 - t1
-        run.write_seconds += t3 - t2
-    run.seconds = time.perf_counter() - start
-    return run
-
-
-def phased_load(store: GraphStore, documents: list[dict[str, Any]], batch_rows: int) -> LoadRun:
-    clock = PhaseClock()
-    with timed_arrow(clock):
-        run = load(store, documents, batch_rows, lambda s, b: timed_write(s, b, clock))
-    run.phases = {
-        "parse_document": run.parse_seconds,
-        "Batch.of": run.batch_seconds,
-        **dict(sorted(clock.seconds.items(), key=lambda kv: -kv[1])),
-    }
-    run.commits = clock.commits
-    return run
-
-
-# -- COPY FROM baseline -----------------------------------------------------------------------
-def arrow_tables(batch: Batch) -> tuple[dict[str, pa.Table], dict[tuple[str, str, str], pa.Table]]:
-    """The batch's rows as Arrow tables, columns in the order the embedded store copies them."""
-    node_tables = {}
-    for label, rows in batch.nodes.items():
-        values = list(rows.values())
-        node_tables[label] = pa.table(
-            {
-                p.name: pa.array([r.get(p.name) for r in values], ladybug_store.ARROW_TYPES[p.type])
-                for p in MODEL.node_columns(label)
-            }
-        )
-    relation_tables = {}
-    for key, rel_rows in batch.relations.items():
-        values = list(rel_rows.values())
-        columns = {
-            "from": pa.array([r["source"] for r in values], pa.string()),
-            "to": pa.array([r["target"] for r in values], pa.string()),
-        }
-        for p in MODEL.relation_columns(key[0]):
-            columns[p.name] = pa.array(
-                [r.get(p.name) for r in values], ladybug_store.ARROW_TYPES[p.type]
-            )
-        relation_tables[key] = pa.table(columns)
-    return node_tables, relation_tables
-
-
-@dataclass
-class CopyRun:
-    batch_seconds: float
-    arrow_seconds: float
-    nodes_seconds: float
-    relations_seconds: float
-    stats: dict[str, dict[str, int]]
-    database_bytes: int
-
-
-def copy_from(path: Path, documents: list[dict[str, Any]]) -> CopyRun:
-    """COPY FROM the rows Batch.of(all documents) yields into a fresh database, timed."""
-    start = time.perf_counter()
-    batch = Batch.of(parse_document(doc, f"synthetic/{i}") for i, doc in enumerate(documents))
-    batched = time.perf_counter()
-    node_tables, relation_tables = arrow_tables(batch)
-    built = time.perf_counter()
-    store = ladybug_store.LadybugStore(path)  # creates the schema
-    try:
-        conn = store._conn
-        t0 = time.perf_counter()
-        for label, table in node_tables.items():
-            names = ", ".join(p.name for p in MODEL.node_columns(label))
-            conn.execute(f"COPY {label}({names}) FROM $t", {"t": table})
-        t1 = time.perf_counter()
-        for (rel_type, source, target), table in relation_tables.items():
-            names = ", ".join(p.name for p in MODEL.relation_columns(rel_type))
-            conn.execute(
-                f"COPY {rel_type}({names}) FROM $t (from='{source}', to='{target}')", {"t": table}
-            )
-        t2 = time.perf_counter()
-        stats = store.stats()
-    finally:
-        store.close()
-    return CopyRun(batched - start, built - batched, t1 - t0, t2 - t1, stats, _size(path))
-
-
-def copy_from_in_transactions(
-    path: Path, documents: list[dict[str, Any]], batch_rows: int
-) -> tuple[float, int]:
-    """COPY FROM in the transactions a load of `batch_rows` uses, each copying only the rows
-    earlier ones did not hold (COPY cannot upsert): the engine's limit for a load that commits
-    more than once, since each commit after the first checkpoints tables that already hold data.
-    Returns the seconds of the COPY statements and commits, and the number of transactions."""
-    parsed = [parse_document(doc, f"synthetic/{i}") for i, doc in enumerate(documents)]
-    seen: set[tuple[str, ...]] = set()
-    store = ladybug_store.LadybugStore(path)
-    seconds, transactions = 0.0, 0
-    try:
-        conn = store._conn
-        for group in batched(parsed, batch_rows):
-            batch = Batch.of(group)
-            for label, rows in batch.nodes.items():
-                batch.nodes[label] = {k: v for k, v in rows.items() if (k,) not in seen}
-                seen.update((k,) for k in batch.nodes[label])
-            for key, rel_rows in batch.relations.items():
-                batch.relations[key] = {
-                    k: v for k, v in rel_rows.items() if (key[0], *k) not in seen
-                }
-                seen.update((key[0], *k) for k in batch.relations[key])
-            node_tables, relation_tables = arrow_tables(batch)
-            start = time.perf_counter()
-            conn.execute("BEGIN TRANSACTION")
-            for label, table in node_tables.items():
-                names = ", ".join(p.name for p in MODEL.node_columns(label))
-                if table.num_rows:
-                    conn.execute(f"COPY {label}({names}) FROM $t", {"t": table})
-            for (rel_type, source, target), table in relation_tables.items():
-                names = ", ".join(p.name for p in MODEL.relation_columns(rel_type))
-                if table.num_rows:
-                    conn.execute(
-                        f"COPY {rel_type}({names}) FROM $t (from='{source}', to='{target}')",
-                        {"t": table},
-                    )
-            conn.execute("COMMIT")
-            seconds += time.perf_counter() - start
-            transactions += 1
-    finally:
-        store.close()
-    return seconds, transactions
 
 
 # -- report -----------------------------------------------------------------------------------
-def _size(path: Path) -> int:
-    """Bytes of a database file and its write-ahead log."""
-    return sum(p.stat().st_size for p in (path, path.with_name(path.name + ".wal")) if p.exists())
-
-
 def _rate(count: int, seconds: float) -> float:
     return count / seconds if seconds > 0 else float("inf")
 
@@ -592,17 +321,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"run {i + 1}: reload {again.seconds:.1f}s", flush=True)
             finally:
                 store.close()
-            database_bytes = _size(path)
+            size = database_bytes(path)
             copy = copy_from(Path(tmp) / f"copy-{i}.db", documents)
             seconds = copy.nodes_seconds + copy.relations_seconds
             print(f"run {i + 1}: COPY FROM {seconds:.1f}s", flush=True)
-            runs.append((first, again, stats, reload_stats, database_bytes, copy))
+            runs.append((first, again, stats, reload_stats, size, copy))
             for leftover in Path(tmp).glob(f"*-{i}.db*"):
                 leftover.unlink()
         # the run whose ratio is the median is reported in full; the spread beside it
         ratios = [r[0].seconds / (r[5].nodes_seconds + r[5].relations_seconds) for r in runs]
         median_run = sorted(range(len(runs)), key=ratios.__getitem__)[len(runs) // 2]
-        first, again, stats, reload_stats, database_bytes, copy = runs[median_run]
+        first, again, stats, reload_stats, size, copy = runs[median_run]
         chunked = copy_from_in_transactions(Path(tmp) / "chunks.db", documents, args.batch_rows)
         copy_in_transactions = chunked if chunked[1] > 1 else None
         phased = None
@@ -624,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
             first,
             again,
             reload_stats,
-            database_bytes,
+            size,
             copy,
             phased,
             copy_in_transactions,

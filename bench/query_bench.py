@@ -61,7 +61,6 @@ from typing import Any
 
 import ladybug
 import networkx as nx
-from load_bench import load
 
 from ucn.graph import MODEL, GraphStore, open_store
 from ucn.graph.ids import slugify
@@ -69,6 +68,7 @@ from ucn.loaders import BATCH_ROWS
 from ucn.queries.library import bind, get_query, load_library, run_named
 from ucn.queries.resolve import EntityIndex, _gazetteer_ids
 
+from loading import load
 from report import environment, say, table_lines, write_json
 from synthetic import Entity, fact_key, make_document, make_entity
 from timing import clock, nearest_rank
