@@ -105,10 +105,18 @@ def make_entity(rng: random.Random, label: str, index: int) -> Entity:
     return Entity(f"{label.lower()}/{slugify(name)}", label, name, tuple(aliases), props)
 
 
-def entity_counts(entities: int) -> dict[str, int]:
-    countries = min(MAX_COUNTRIES, max(1, entities // 500))
+def entity_counts(
+    entities: int,
+    shares: dict[str, float] = LABEL_SHARES,
+    max_countries: int = MAX_COUNTRIES,
+    per_country: int = 500,
+    min_countries: int = 1,
+) -> dict[str, int]:
+    """How many entities of each label: a country per `per_country` entities (within the
+    bounds), the rest shared out by `shares`."""
+    countries = min(max_countries, max(min_countries, entities // per_country))
     rest = entities - countries
-    counts = {label: int(rest * share) for label, share in LABEL_SHARES.items()}
+    counts = {label: int(rest * share) for label, share in shares.items()}
     counts["Organization"] += rest - sum(counts.values())
     counts["Country"] = countries
     return counts
