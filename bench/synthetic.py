@@ -74,6 +74,9 @@ class Entity:
     properties: dict[str, str]
 
 
+Fact = tuple[str, Entity, Entity]  # relation type, source, target
+
+
 def random_date(rng: random.Random) -> str:
     year = rng.randint(1995, 2024)
     shape = rng.random()
@@ -164,7 +167,7 @@ def build_documents(nodes: int, relations: int, documents: int, seed: int) -> li
     remention_weights = list(REMENTION_WEIGHTS.values())
     rel_types = list(RELATION_WEIGHTS)
     rel_weights = list(RELATION_WEIGHTS.values())
-    facts: list[tuple[str, Entity, Entity]] = []
+    facts: list[Fact] = []
     fact_keys: set[tuple[str, str, str]] = set()
     stored_relations = 0
     out = []
@@ -176,7 +179,7 @@ def build_documents(nodes: int, relations: int, documents: int, seed: int) -> li
             candidates = by_label[label]
             entity = candidates[int(len(candidates) * rng.random() ** 3)]  # a few popular ones
             chosen[entity.id] = entity
-        stated: list[tuple[str, Entity, Entity]] = []
+        stated: list[Fact] = []
         in_document: set[tuple[str, str, str]] = set()
         # Spread the relation budget evenly: what this document still owes the running total.
         due = round(relations * (d + 1) / documents) - stored_relations
@@ -221,7 +224,7 @@ def make_document(
     index: int,
     article_id: str,
     entities: list[Entity],
-    stated: list[tuple[str, Entity, Entity]],
+    stated: list[Fact],
 ) -> dict[str, Any]:
     lang = rng.choice(("vi", "en", "fr"))
     return {

@@ -15,7 +15,7 @@ from ucn.graph import MODEL, open_store
 from ucn.loaders import BATCH_ROWS
 
 from loading import load
-from synthetic import Entity, entity_counts, fact_key, make_document, make_entity
+from synthetic import Entity, Fact, entity_counts, fact_key, make_document, make_entity
 
 NODES_PER_ARTICLE = 20  # one article per this many nodes
 REGIONS = 8  # planted communities: each country, and every entity, has a home region
@@ -26,9 +26,6 @@ FOREIGN = 0.15  # share of a story's other parties from another region
 CAST = 0.7  # share of a story's parties from the entities its article already names
 RESTATED_SHARE = 0.10  # of what an article adds beyond its introductions: restated facts
 STORY_WEIGHTS = {"membership": 30, "event": 30, "partnership": 20, "support": 10, "structure": 10}
-
-
-Fact = tuple[str, Entity, Entity]
 
 
 @dataclass
