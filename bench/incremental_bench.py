@@ -2,7 +2,7 @@
 
     python bench/incremental_bench.py [--sizes 10000 100000 500000] [--runs 3] [--seed 7]
 
-For each size, a seeded synthetic graph (bench/load_bench.py's documents: nodes with provenance,
+For each size, a seeded synthetic graph (bench/synthetic.py's documents: nodes with provenance,
 three relations per node) is loaded once into a base database. Each run then copies the base and
 times, in a fresh process each, one small article (6 entities, 5 facts, 2 of them touching stored
 nodes) written through the public API (`store.write`: the lookups, the merge with what is stored,
@@ -21,12 +21,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from timing import interleaved, spread
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out" / "incremental.json"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ARTICLE: dict[str, Any] = {
     "article": {"id": "article/bench-incremental", "title": "Một bài mới", "lang": "vi"},
@@ -102,11 +104,11 @@ def article() -> dict[str, Any]:
 
 def build(path: Path, nodes: int, seed: int) -> str:
     """The base graph; returns the id of a stored city the article names again."""
-    from load_bench import build_documents
-
     import ucn
     from ucn.graph.batch import Batch
     from ucn.graph.document import parse_document
+
+    from synthetic import build_documents
 
     documents = build_documents(nodes, 3 * nodes, max(40, nodes // 25), seed)
     with ucn.open_store(db=str(path)) as store:
@@ -141,10 +143,8 @@ def main() -> int:
         for size in args.sizes:
             base, work = Path(tmp) / f"base{size}.db", Path(tmp) / "work.db"
             stored = build(base, size, args.seed)
-            runs: dict[str, list[float]] = {"ucn": [], "create": []}
-            for _ in range(args.runs):  # interleaved, so that a busy moment hits both
-                for mode in runs:
-                    runs[mode].append(timed(mode, base, work, stored))
+            modes = ("ucn", "create")
+            runs = interleaved(args.runs, {m: partial(timed, m, base, work, stored) for m in modes})
             ucn_s, anchor_s = statistics.median(runs["ucn"]), statistics.median(runs["create"])
             rows.append(
                 {
@@ -162,8 +162,8 @@ def main() -> int:
     for r in rows:
         u, c = r["ucn_seconds"], r["create_seconds"]
         print(
-            f"| {r['nodes']:,} | {r['ucn_median']:.3f} ({min(u):.3f}–{max(u):.3f}) "
-            f"| {r['create_median']:.3f} ({min(c):.3f}–{max(c):.3f}) | {r['ratio']:.1f}x |"
+            f"| {r['nodes']:,} | {r['ucn_median']:.3f} ({spread(u, 3)}) "
+            f"| {r['create_median']:.3f} ({spread(c, 3)}) | {r['ratio']:.1f}x |"
         )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"runs": rows}, indent=1), encoding="utf-8")

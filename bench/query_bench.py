@@ -45,493 +45,36 @@ bench-out/queries.json. This is a benchmark, not a test: nothing is asserted.
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import os
-import platform
-import random
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import ladybug
 import networkx as nx
 
-from ucn.graph import MODEL, GraphStore, open_store
+from ucn.graph import GraphStore, open_store
 from ucn.graph.ids import slugify
-from ucn.loaders import BATCH_ROWS
-from ucn.queries.library import bind, get_query, load_library, run_named
+from ucn.queries.library import bind, get_query, run_named
 from ucn.queries.resolve import EntityIndex, _gazetteer_ids
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import Entity, _document, _fact_key, _make_entity, load, say, table_lines
+from query_cases import Case, cases, pick_parameters
+from report import environment, say, table_lines, write_json
+from synthetic_regions import NODES_PER_ARTICLE, REGIONS, build_store, reuse_or_build
+from timing import clock, nearest_rank
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "queries.json"
-NODES_PER_ARTICLE = 20  # one article per this many nodes
-REGIONS = 8  # planted communities: each country, and every entity, has a home region
-MAX_COUNTRIES = 200
-LABEL_SHARES = {"City": 0.22, "Organization": 0.28, "Person": 0.24, "Event": 0.23, "Network": 0.03}
-GLOBAL_NETWORKS = 0.02  # share of networks with members from every region
-FOREIGN = 0.15  # share of a story's other parties from another region
-CAST = 0.7  # share of a story's parties from the entities its article already names
-RESTATED_SHARE = 0.10  # of what an article adds beyond its introductions: restated facts
-STORY_WEIGHTS = {"membership": 30, "event": 30, "partnership": 20, "support": 10, "structure": 10}
 SLOW_SECONDS = 2.0  # a query whose warm-up takes longer is timed SLOW_RUNS times only
 SLOW_RUNS = 5
-ONE_ENTITY_MS = 100.0  # p95 goals: a query about one entity,
-GLOBAL_MS = 300.0  # every pair or every type,
-RESOLVE_MS = 50.0  # and resolving a name
-# The relation types that are ties (the model's, MENTIONS left out), for the anchors.
-TIES = "|".join(sorted(set(MODEL.relations) - {"MENTIONS"}))
-TIMELINE_YEARS = (2015, 2020)
+RESOLVE_MS = 50.0  # the goal for resolving a name
 CLI_RUNS = 3
 
 
-# -- the synthetic cooperation graph ----------------------------------------------------------
-Fact = tuple[str, Entity, Entity]
-
-
-@dataclass
-class Synthetic:
-    documents: list[dict[str, Any]]
-    region: dict[str, int]  # entity id -> home region (-1: a global network)
-    counts: dict[str, int]
-
-
-class World:
-    """Entities with a home region and a popularity rank, and the stories articles tell."""
-
-    def __init__(self, rng: random.Random, entities: int):
-        self.rng = rng
-        countries = min(MAX_COUNTRIES, max(REGIONS, entities // 450))
-        rest = entities - countries
-        self.counts = {label: int(rest * share) for label, share in LABEL_SHARES.items()}
-        self.counts["Organization"] += rest - sum(self.counts.values())
-        self.counts["Country"] = countries
-        self.region: dict[str, int] = {}
-        self.pools: dict[tuple[str, int], list[Entity]] = defaultdict(list)
-        self.global_networks: list[Entity] = []
-        self.skeleton: dict[str, list[Fact]] = defaultdict(list)  # what introduces an entity
-        self.entities: list[Entity] = []
-        self.cast: dict[str, list[Entity]] = {}  # the entities of the article being written
-        made = {
-            label: [_make_entity(rng, label, i) for i in range(n)]
-            for label, n in self.counts.items()
-        }
-        for i, country in enumerate(made["Country"]):  # index-based codes: AA, AB, ...
-            self._home(country, i % REGIONS)
-        for city in made["City"]:
-            region = rng.randrange(REGIONS)
-            country = self.pick("Country", region, 2)
-            city.properties["country"] = country.properties["code"]
-            self._home(city, region)
-            if rng.random() < 0.4:
-                self.skeleton[city.id].append(("LOCATED_IN", city, country))
-        for org in made["Organization"]:
-            region = rng.randrange(REGIONS)
-            city = self.pick("City", region, 3)
-            org.properties["country"] = city.properties["country"]
-            self._home(org, region)
-            self.skeleton[org.id].append(("LOCATED_IN", org, city))
-        for network in made["Network"]:
-            if len(self.global_networks) < max(3, int(len(made["Network"]) * GLOBAL_NETWORKS)):
-                self.global_networks.append(network)
-                self.region[network.id] = -1
-                region = rng.randrange(REGIONS)
-            else:
-                region = rng.randrange(REGIONS)
-                self._home(network, region)
-            self.skeleton[network.id].append(("FOUNDED_IN", network, self.pick("City", region, 3)))
-        for event in made["Event"]:
-            region = rng.randrange(REGIONS)
-            host = self.pick("City", region, 3)
-            event.properties["location"] = host.name
-            self._home(event, region)
-            self.skeleton[event.id].append(("HOSTED", host, event))
-            if rng.random() < 0.5:
-                self.skeleton[event.id].append(("LOCATED_IN", event, host))
-        for person in made["Person"]:
-            region = rng.randrange(REGIONS)
-            self._home(person, region)
-            label = rng.choices(("Organization", "City"), (4, 1))[0]
-            self.skeleton[person.id].append(("WORKS_FOR", person, self.pick(label, region, 2)))
-        self.entities = [e for label in sorted(made) for e in made[label]]
-
-    def _home(self, entity: Entity, region: int) -> None:
-        self.region[entity.id] = region
-        self.pools[entity.label, region].append(entity)
-
-    def pick(self, label: str, region: int, skew: float) -> Entity:
-        """An entity of `label` at home in `region`; the higher `skew`, the more often the
-        first (most popular) ones."""
-        pool = self.pools[label, region]
-        return pool[int(len(pool) * self.rng.random() ** skew)]
-
-    def party(self, weights: dict[str, int], region: int, skew: float = 1.5) -> Entity:
-        """Someone of a story: of a label drawn by `weights`, often one the article already
-        names, mostly from `region`."""
-        label = self.rng.choices(list(weights), list(weights.values()))[0]
-        if self.cast.get(label) and self.rng.random() < CAST:
-            return self.rng.choice(self.cast[label])
-        if self.rng.random() < FOREIGN:
-            region = self.rng.randrange(REGIONS)
-        return self.pick(label, region, skew)
-
-    def network(self, region: int) -> Entity:
-        if self.cast.get("Network") and self.rng.random() < CAST:
-            return self.rng.choice(self.cast["Network"])
-        if self.rng.random() < 0.4:
-            pool = self.global_networks
-            return pool[int(len(pool) * self.rng.random() ** 2)]
-        return self.pick("Network", region, 2)
-
-    def story(self, kind: str, region: int) -> list[Fact]:
-        rng, party = self.rng, self.party
-        facts: list[Fact] = []
-        if kind == "membership":
-            network = self.network(region)
-            members = {"City": 55, "Organization": 28, "Country": 6, "Person": 5, "Network": 6}
-            for _ in range(rng.randint(2, 8)):
-                r = rng.randrange(REGIONS) if self.region[network.id] < 0 else region
-                facts.append(("MEMBER_OF", party(members, r), network))
-        elif kind == "event":
-            event = party({"Event": 1}, region)
-            for _ in range(rng.randint(1, 2)):
-                who = party({"Network": 4, "Organization": 4, "City": 2}, region)
-                facts.append(("ORGANIZED", who, event))
-            attendees = {"City": 40, "Organization": 35, "Person": 20, "Country": 5}
-            for _ in range(rng.randint(2, 10)):
-                facts.append(("PARTICIPATED_IN", party(attendees, region), event))
-            if rng.random() < 0.5:
-                facts.append(("SUPPORTED", party({"Organization": 3, "Country": 1}, region), event))
-        elif kind == "partnership":
-            for _ in range(rng.randint(1, 3)):
-                label = rng.choices(("City", "Organization"), (3, 1))[0]
-                a = party({label: 1}, region, 2)
-                facts.append(("PARTNER_OF", a, party({label: 4, "Organization": 1}, region, 2)))
-        elif kind == "support":
-            for _ in range(rng.randint(1, 3)):
-                donor = party({"Organization": 3, "Country": 1}, region, 2)
-                facts.append(("SUPPORTED", donor, party({"City": 3, "Organization": 2}, region)))
-        else:  # structure: departments of organisations, people's posts
-            org = party({"Organization": 1}, region, 2)
-            facts.append(("PART_OF", org, party({"Organization": 2, "Network": 1}, region, 2)))
-            person = party({"Person": 1}, region)
-            facts.append(("WORKS_FOR", person, party({"Organization": 3, "Network": 1}, region)))
-        return facts
-
-
-@dataclass
-class Draft:
-    """One article being written: its entities and the facts it states."""
-
-    chosen: dict[str, Entity] = field(default_factory=dict)
-    by_label: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
-    stated: list[Fact] = field(default_factory=list)
-    keys: set[tuple[str, str, str]] = field(default_factory=set)
-    new: int = 0  # facts no earlier article stated
-
-    @property
-    def stores(self) -> int:
-        """Relations this article adds: its new facts and a MENTIONS per entity."""
-        return len(self.chosen) + self.new
-
-    def mention(self, entity: Entity) -> None:
-        if entity.id not in self.chosen:
-            self.chosen[entity.id] = entity
-            self.by_label[entity.label].append(entity)
-
-    def state(self, fact: Fact, known: set[tuple[str, str, str]], facts: list[Fact]) -> None:
-        rel_type, source, target = fact
-        key = _fact_key(rel_type, source.id, target.id)
-        if source.id == target.id or key in self.keys:
-            return
-        if not MODEL.relations[rel_type].allows(source.label, target.label):
-            raise ValueError(f"the generator made a bad fact: {rel_type} {source.id} {target.id}")
-        self.keys.add(key)
-        self.mention(source)
-        self.mention(target)
-        self.stated.append(fact)
-        if key not in known:
-            known.add(key)
-            facts.append(fact)
-            self.new += 1
-
-
-def build_graph(nodes: int, relations: int, seed: int) -> Synthetic:
-    """Extraction documents whose load stores `nodes` nodes and about `relations` relations
-    (each article is a node; each entity it names, a MENTIONS relation)."""
-    rng = random.Random(seed)
-    documents = max(1, nodes // NODES_PER_ARTICLE)
-    world = World(rng, nodes - documents)
-    # Each article is about one region and introduces entities at home there.
-    pools: dict[int, list[Entity]] = defaultdict(list)
-    for entity in world.entities:
-        home = world.region[entity.id]
-        pools[home if home >= 0 else rng.randrange(REGIONS)].append(entity)
-    for pool in pools.values():
-        rng.shuffle(pool)
-    kinds, weights = list(STORY_WEIGHTS), list(STORY_WEIGHTS.values())
-    facts: list[Fact] = []
-    known: set[tuple[str, str, str]] = set()
-    stored = 0
-    out = []
-    for d in range(documents):
-        draft = Draft()
-        world.cast = draft.by_label
-        region, nth = d % REGIONS, d // REGIONS
-        in_region = len(range(region, documents, REGIONS))  # articles about this region
-        for entity in pools[region][nth::in_region]:  # the entities this article introduces
-            draft.mention(entity)
-            for fact in world.skeleton[entity.id]:
-                draft.state(fact, known, facts)
-        # Spread the relation budget evenly: what this article still owes the running total.
-        due = round(relations * (d + 1) / documents) - stored
-        for _ in range(int(max(0, due - draft.stores) * RESTATED_SHARE) if facts else 0):
-            draft.state(facts[int(len(facts) * rng.random() ** 0.5)], known, facts)
-        attempts = 0
-        while draft.stores < due and attempts < 1000:
-            attempts += 1
-            for fact in world.story(rng.choices(kinds, weights)[0], region):
-                if draft.stores >= due:
-                    break
-                draft.state(fact, known, facts)
-        stored += draft.stores
-        entities = list(draft.chosen.values())
-        out.append(_document(rng, d, f"article/{d:06d}", entities, draft.stated))
-    return Synthetic(out, world.region, world.counts)
-
-
-def build_store(path: Path, nodes: int, relations: int, seed: int) -> dict[str, Any]:
-    """A fresh embedded store at `path` holding the synthetic graph; what it took."""
-    start = time.perf_counter()
-    graph = build_graph(nodes, relations, seed)
-    generated = time.perf_counter() - start
-    store = open_store(db=path)
-    try:
-        run = load(store, graph.documents, BATCH_ROWS)
-        stats = store.stats()
-    finally:
-        store.close()
-    return {
-        "graph": graph,
-        "generate_seconds": generated,
-        "load_seconds": run.seconds,
-        "documents": len(graph.documents),
-        "stats": stats,
-    }
-
-
-def reuse_or_build(path: Path, keep: bool, nodes: int, relations: int, seed: int) -> dict[str, Any]:
-    """What `build_store` returns (the graph's regions instead of the graph), from the store at
-    `path` and its sidecar when `keep` and they were built with the same settings, else from a
-    store built there now (and, when `keep`, its sidecar written for the next run)."""
-    sidecar = path.with_name(path.name + ".bench.json")
-    settings = {"nodes": nodes, "relations": relations, "seed": seed}
-    if keep and path.exists() and sidecar.exists():
-        saved = json.loads(sidecar.read_text(encoding="utf-8"))
-        if saved.get("settings") == settings:
-            print(f"reusing the benchmark graph in {path}", flush=True)
-            return {**saved["built"], "region": saved["region"], "reused": True}
-        raise SystemExit(
-            f"{path} holds a graph built with {saved.get('settings')}, not {settings}: "
-            "remove it or give another --db"
-        )
-    if keep and path.exists():
-        raise SystemExit(f"{path} exists but has no {sidecar.name}: remove it or give another --db")
-    built = build_store(path, nodes, relations, seed)
-    region = built.pop("graph").region
-    if keep:
-        sidecar.write_text(
-            json.dumps({"settings": settings, "built": built, "region": region}) + "\n",
-            encoding="utf-8",
-        )
-    return {**built, "region": region, "reused": False}
-
-
-# -- parameters -------------------------------------------------------------------------------
-@dataclass
-class Case:
-    query: str
-    what: str  # how the parameters were chosen, for the table
-    values: dict[str, Any]
-    skip: str = ""  # why the query is not timed
-    # The goal for its p95: a query about one entity, or a global one (every pair, every type).
-    target_ms: float = ONE_ENTITY_MS
-    # The engine's simplest read of the same relations (a count, no grouping, no properties),
-    # timed beside the query: how far above what the engine can do at all the query is.
-    anchor: str = ""
-    anchor_values: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Picks:
-    """Entities of the graph the cases are about, with what makes each one the pick."""
-
-    city: str = ""
-    city_ties: int = 0
-    partner: str = ""
-    network: str = ""
-    network_members: int = 0
-    event: str = ""
-    event_parties: int = 0
-    country: str = ""
-    country_cities: int = 0
-    typical: tuple[str, str] = ("", "")
-    hubs: tuple[str, str] = ("", "")
-    accented: tuple[str, str] = ("", "")  # the busiest city with diacritics: id, name
-
-
-def pick_parameters(store: GraphStore, region: dict[str, int]) -> Picks:
-    p = Picks()
-    cities = store.run(
-        "MATCH (c:City)-[r]-() WHERE label(r) <> 'MENTIONS' "
-        "RETURN c.id AS id, c.name AS name, count(*) AS ties"
-    )
-    cities.sort(key=lambda r: (-r["ties"], r["id"]))
-    p.city, p.city_ties = cities[0]["id"], cities[0]["ties"]
-    p.accented = next(
-        ((r["id"], r["name"]) for r in cities if not r["name"].isascii()),
-        (cities[0]["id"], cities[0]["name"]),
-    )
-    p.partner = store.run(
-        "MATCH (c:City {id: $id})-[r]-(o) WHERE label(r) <> 'MENTIONS' "
-        "RETURN o.id AS id, size(r.sources) AS articles ORDER BY articles DESC, id LIMIT 1",
-        {"id": p.city},
-    )[0]["id"]
-    by_region: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in cities:
-        by_region[region[row["id"]]].append(row)
-    home = region[p.city]
-    away = (home + REGIONS // 2) % REGIONS
-    p.hubs = (p.city, by_region[away][0]["id"])
-    # The city of median ties in each of the two regions: a typical pair.
-    p.typical = (
-        by_region[home][len(by_region[home]) // 2]["id"],
-        by_region[away][len(by_region[away]) // 2]["id"],
-    )
-    row = store.run(
-        "MATCH ()-[r:MEMBER_OF]->(n:Network) RETURN n.id AS id, count(*) AS members "
-        "ORDER BY members DESC, id LIMIT 1"
-    )[0]
-    p.network, p.network_members = row["id"], row["members"]
-    row = store.run(
-        "MATCH ()-[r:HOSTED|ORGANIZED|PARTICIPATED_IN|SUPPORTED]->(e:Event) "
-        "RETURN e.id AS id, count(*) AS parties ORDER BY parties DESC, id LIMIT 1"
-    )[0]
-    p.event, p.event_parties = row["id"], row["parties"]
-    per_code = store.run("MATCH (c:City) RETURN c.country AS code, count(*) AS n")
-    codes = {r["code"]: r["n"] for r in per_code}
-    countries = store.run("MATCH (k:Country) RETURN k.id AS id, k.code AS code")
-    best = max(countries, key=lambda r: (codes.get(r["code"], 0), r["id"]))
-    p.country, p.country_cities = best["id"], codes.get(best["code"], 0)
-    return p
-
-
-def cases(p: Picks) -> list[Case]:
-    """The named queries with realistic parameters: optional ones at their defaults, and a
-    filtered variant where one changes the work."""
-    city = {"entity": p.city}
-    start, end = TIMELINE_YEARS
-    years = {"from": start, "until": end}
-    typical = {"a": p.typical[0], "b": p.typical[1]}
-    hubs = {"a": p.hubs[0], "b": p.hubs[1]}
-    pairs = "(a:City)-[:MEMBER_OF]->(:Network)<-[:MEMBER_OF]-(b:City)"
-    ties = f"MATCH (x:City {{id: $id}})-[:{TIES}]-() RETURN count(*) AS n"
-    city_ties = {"anchor": ties, "anchor_values": {"id": p.city}}
-
-    def path(a: str, b: str) -> dict[str, Any]:
-        return {
-            "anchor": f"MATCH (x:City {{id: $a}})-[e:{TIES}* SHORTEST 1..8]-(y:City {{id: $b}}) "
-            "RETURN length(e) AS n",
-            "anchor_values": {"a": a, "b": b},
-        }
-
-    def scan(pattern: str) -> dict[str, Any]:
-        return {"anchor": f"MATCH {pattern} RETURN count(*) AS n", "target_ms": GLOBAL_MS}
-
-    listed = [
-        Case("co-membership", "all pairs", {}, **scan(f"{pairs} WHERE id(a) < id(b)")),
-        Case(
-            "co-membership",
-            "city = the busiest city",
-            {"city": p.city},
-            anchor=f"MATCH {pairs.replace('(a:City)', '(a:City {id: $id})')} RETURN count(*)",
-            anchor_values={"id": p.city},
-        ),
-        Case(
-            "country-cities",
-            f"country with the most cities ({p.country_cities:,})",
-            {"country": p.country},
-        ),
-        Case("events-of", "busiest city", city),
-        Case("events-of", "busiest city, relation=HOSTED", {**city, "relation": "HOSTED"}),
-        Case("evidence", "busiest city, every fact", {"a": p.city}, **city_ties),
-        Case("evidence", "busiest city and its best-attested tie", {"a": p.city, "b": p.partner}),
-        Case(
-            "members-of", f"largest network ({p.network_members:,} members)", {"network": p.network}
-        ),
-        Case("most-connected", "every type", {}, **scan(f"(n)-[:{TIES}]-()")),
-        Case(
-            "most-connected",
-            "relation=MEMBER_OF",
-            {"relation": "MEMBER_OF"},
-            **scan("(n)-[:MEMBER_OF]-()"),
-        ),
-        Case("neighbours", f"busiest city ({p.city_ties:,} ties)", city, **city_ties),
-        Case("neighbours", "busiest city, relation=PARTNER_OF", {**city, "relation": "PARTNER_OF"}),
-        Case("networks-of", "busiest city", city),
-        Case("new-ties-per-year", "every type", {}, **scan(f"()-[:{TIES}]->()")),
-        Case(
-            "new-ties-per-year",
-            "relation=MEMBER_OF",
-            {"relation": "MEMBER_OF"},
-            **scan("()-[:MEMBER_OF]->()"),
-        ),
-        Case("participants-of", f"busiest event ({p.event_parties} parties)", {"event": p.event}),
-        Case("partners-of", "busiest city", city, **city_ties),
-        Case("shortest-path", "median-tie cities, 2 regions", typical, **path(*p.typical)),
-        Case("shortest-path", "busiest cities, 2 regions", hubs, **path(*p.hubs)),
-        Case("timeline", "busiest city", city),
-        Case("timeline", f"busiest city, from={start} until={end}", {**city, **years}),
-    ]
-    covered = {c.query for c in listed}
-    by_label = {"City": p.city, "Network": p.network, "Event": p.event, "Country": p.country}
-    for name, query in load_library().items():  # queries added since: required entities only
-        if name in covered:
-            continue
-        case = Case(name, "not configured here: required entities only", {})
-        for param in query.params:
-            if param.required and param.type == "entity":
-                labels = param.labels or ("City",)
-                case.values[param.name] = next(
-                    (by_label[x] for x in labels if x in by_label), p.city
-                )
-            elif param.required:
-                case.skip = f"no value chosen for its required {param.type} {param.name}"
-        listed.append(case)
-    return listed
-
-
 # -- timing -----------------------------------------------------------------------------------
-def nearest_rank(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
-def clock(work: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = work()
-    return time.perf_counter() - start, result
-
-
 def time_cases(
     store: GraphStore, listed: list[Case], runs: int, rounds: int, index: EntityIndex
 ) -> list[dict[str, Any]]:
@@ -666,24 +209,6 @@ def time_analysis(path: Path, nodes: int, relations: int, seed: int) -> dict[str
 
 
 # -- report -----------------------------------------------------------------------------------
-def environment() -> dict[str, Any]:
-    memory = None
-    try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            memory = round(int(f.readline().split()[1]) / 1e6, 1)  # kB -> GB
-    except (OSError, ValueError, IndexError):
-        pass
-    return {
-        "python": platform.python_version(),
-        "ladybug": ladybug.__version__,
-        "networkx": nx.__version__,
-        "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-        "memory_gb": memory,
-    }
-
-
 def _ms(value: float) -> str:
     return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
 
@@ -820,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.skip_analyze
             else round(args.relations * args.analyze_nodes / args.nodes),
         },
-        "environment": environment(),
+        "environment": environment(ladybug, nx, machine=True),
     }
     with tempfile.TemporaryDirectory(prefix="ucn-query-bench-") as tmp:
         path = args.db or Path(tmp) / "queries.db"
@@ -857,10 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             )
 
     print_report(data)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
-        json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
-    )
+    write_json(args.out, data, ensure_ascii=False, default=str)
     print(f"\nwrote {args.out}")
     return 0
 

@@ -4,7 +4,7 @@
                               [--formats nt,nquads,turtle,trig,xml,jsonld] [--repeat 3]
                               [--db PATH] [--seed 7]
 
-Builds a synthetic graph with provenance (the generator of bench/load_bench.py; 100,000 nodes
+Builds a synthetic graph with provenance (the generator of bench/synthetic.py; 100,000 nodes
 give about 2.9M statements) in a fresh embedded store, or reuses the one at --db when it is
 there (and keeps one built there). Then, for each format, --repeat times, side by side:
 
@@ -36,6 +36,9 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from report import write_json
+from timing import clock, clock_cpu, spread
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "rdf.json"
 FORMATS = ("nt", "nquads", "turtle", "trig", "xml", "jsonld")
@@ -78,12 +81,6 @@ def peak_rss_mb() -> float:
     return _status_mb("VmHWM")
 
 
-def timed(work: Any) -> tuple[float, float, Any]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = work()
-    return time.perf_counter() - wall, time.process_time() - cpu, result
-
-
 # -- the processes that are timed --------------------------------------------------------------
 def ucn_worker(db: str, fmt: str, out: str, traced: bool = False) -> None:
     """One export in a fresh process (with fmt `read+map`, the statements with nothing written;
@@ -107,12 +104,12 @@ def ucn_worker(db: str, fmt: str, out: str, traced: bool = False) -> None:
     if traced:
         tracemalloc.start()
     if fmt == "read":
-        wall, cpu, count = timed(read)
+        wall, cpu, count = clock_cpu(read)
     elif fmt == "read+map":
-        wall, cpu, count = timed(lambda: sum(1 for _ in iter_quads(store, fmt="nt")))
+        wall, cpu, count = clock_cpu(lambda: sum(1 for _ in iter_quads(store, fmt="nt")))
     else:
         with open(out, "wb") as target:
-            wall, cpu, count = timed(lambda: export_rdf(store, fmt, target))
+            wall, cpu, count = clock_cpu(lambda: export_rdf(store, fmt, target))
     python_peak = tracemalloc.get_traced_memory()[1] / 1e6 if traced else None
     store.close()
     size = os.path.getsize(out) if fmt not in ("read", "read+map") else 0
@@ -162,10 +159,9 @@ def anchor_worker(source: str, dataset: bool) -> None:
 
 # -- the driver --------------------------------------------------------------------------------
 def build(db: Path, nodes: int, relations: int, documents: int, seed: int) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from load_bench import build_documents
-
     from ucn.graph import Batch, open_store, parse_document
+
+    from synthetic import build_documents
 
     docs = build_documents(nodes, relations, documents, seed)
     with open_store(db=db) as store:
@@ -215,10 +211,6 @@ class Anchor:
         self.process.wait()
 
 
-def spread(values: list[float]) -> str:
-    return f"{min(values):.2f}–{max(values):.2f}"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -243,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ucn-rdf-bench-") as tmp:
         db = args.db or Path(tmp) / "graph.db"
         if not db.exists():
-            seconds, _, _ = timed(lambda: build(db, args.nodes, relations, documents, args.seed))
+            seconds, _ = clock(lambda: build(db, args.nodes, relations, documents, args.seed))
             print(f"built {db} in {seconds:.0f}s", flush=True)
         else:
             print(f"reusing {db}", flush=True)
@@ -319,8 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         "formats": rows,
         "python_peak_mb": {fmt: round(mb, 1) for fmt, mb in traced.items()},
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json(args.out, data, ensure_ascii=False)
 
     print()
     print(f"RDF export of {nodes:,} nodes, {stored_relations:,} relations = {triples:,} statements")

@@ -26,9 +26,9 @@ is recorded beside the figures. This is a benchmark, not a test: nothing is asse
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -38,8 +38,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import say, table_lines
+from report import MET, environment, say, table_lines, write_json
+from timing import interleaved
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out" / "startup.json"
@@ -161,12 +161,10 @@ def measure(runs: int) -> dict[str, Any]:
         tmp = Path(name)
         prepare(tmp, ucn)
         chosen = cases(tmp, ucn)
-        results: dict[str, list[dict[str, Any]]] = {c["name"]: [] for c in chosen}
-        serial = 0
-        for _ in range(runs):  # interleaved: each round runs every case once
-            for case in chosen:
-                serial += 1
-                results[case["name"]].append(run_once(case, tmp, serial))
+        serials = itertools.count(1)
+        results = interleaved(
+            runs, {c["name"]: lambda c=c: run_once(c, tmp, next(serials)) for c in chosen}
+        )
     load_after = os.getloadavg() if hasattr(os, "getloadavg") else None
     anchor = statistics.median(r["wall_s"] for r in results[chosen[0]["name"]])
     rows = []
@@ -183,9 +181,7 @@ def measure(runs: int) -> dict[str, Any]:
     return {
         "config": {"runs": runs},
         "environment": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "cpus": os.cpu_count(),
+            **environment(),
             "load_average_before": load_before,
             "load_average_after": load_after,
         },
@@ -242,11 +238,10 @@ def print_report(data: dict[str, Any]) -> None:
             )
     print()
     print("\n".join(table_lines(steps)))
-    met = {True: "met", False: "MISSED"}
     say(
         "\nwall: start to exit of the process. x anchor: the median over `python -c pass`'s. "
         "targets: "
-        + "; ".join(f"{name}: {met[ok]}" for name, ok in data["targets"].items())
+        + "; ".join(f"{name}: {MET[ok]}" for name, ok in data["targets"].items())
         + f". load average after: {env['load_average_after']}"
     )
 
@@ -260,8 +255,7 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("--runs: at least 3, for a spread")
     data = measure(args.runs)
     print_report(data)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, data)
     print(f"\nwrote {args.out}")
 
 

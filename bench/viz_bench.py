@@ -7,7 +7,7 @@ cooperation graphs of 1k, 5k and 20k entities.
                               [--no-browser] [--timeout 900]
 
 Each graph is a networkx MultiDiGraph shaped like `ucn.viz.select.load_graph`'s: entities with
-label, name, aliases and dates (the generator of bench/load_bench.py), about three relations per
+label, name, aliases and dates (the generator of bench/synthetic.py), about three relations per
 entity keyed by relation type, each with its articles, evidence sentences and confidences. For
 each size it times `build_map` (with `max_nodes` large enough to keep every entity, and again
 with the default cap) and `render_html`, the fastest of --repeat runs, and measures the page.
@@ -29,40 +29,27 @@ A benchmark, not a test: nothing is asserted. The targets (from the issue): at 5
 from __future__ import annotations
 
 import argparse
-import bisect
 import io
-import itertools
-import json
 import os
 import platform
-import random
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 import matplotlib
 import networkx as nx
 
-from ucn.graph import MODEL
 from ucn.viz import build_map, render_html
 from ucn.viz.layout import positions
 from ucn.viz.mapdata import MAX_NODES, PHYSICS_LIMIT
 from ucn.viz.static import MAX_DRAWN, write_picture
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_bench import (
-    RELATION_WEIGHTS,
-    _date,
-    _entity_counts,
-    _make_entity,
-    _relation_properties,
-    say,
-    table_lines,
-)
+from first_draw import anchor_page, browser_times
+from report import MET, say, table_lines, write_json
+from synthetic import map_graph
+from timing import clock
 
 OUT = Path(__file__).resolve().parent.parent / "bench-out" / "viz.json"
 SIZES = (1_000, 5_000, 20_000)
@@ -71,97 +58,6 @@ TARGET_MB_5K = 4.0
 # at most 3 s to the first drawing where the anchor takes about 1.7 s (the issue's figures)
 TARGET_RATIO_5K = round(3.0 / 1.7, 2)
 CHROMIUM = "/usr/bin/chromium"
-VIEWPORT = {"width": 1400, "height": 900}
-# Popularity within a label falls off as 1 / rank ** SKEW: a few hubs (networks, capitals).
-SKEW = 0.8
-SENTENCE = "{a} và {b}: theo bài báo, hai bên đã ký kết thỏa thuận hợp tác về phát triển đô thị."
-
-
-def synthetic_graph(
-    entities: int, edges_per_node: float, seed: int
-) -> tuple[nx.MultiDiGraph, dict[str, dict[str, Any]]]:
-    """A cooperation graph of `entities` entities and about `edges_per_node` relations each,
-    and the articles its evidence cites (one per ten entities)."""
-    rng = random.Random(seed)
-    n_articles = max(1, entities // 10)
-    articles = {
-        f"article/{i:06d}": {
-            "title": f"Hợp tác đô thị, bài {i}",
-            "date": _date(rng),
-            "url": f"https://example.org/tin-tuc/{i}",
-            "lang": "vi" if i % 3 else "en",
-        }
-        for i in range(n_articles)
-    }
-    article_ids = list(articles)
-    graph = nx.MultiDiGraph()
-    by_label: dict[str, list[str]] = {}
-    for label, count in _entity_counts(entities).items():
-        by_label[label] = []
-        for index in range(count):
-            entity = _make_entity(rng, label, index)
-            if entity.id in graph:
-                continue
-            by_label[label].append(entity.id)
-            graph.add_node(
-                entity.id,
-                label=label,
-                id=entity.id,
-                name=entity.name,
-                aliases=list(entity.aliases),
-                sources=rng.sample(article_ids, min(len(article_ids), rng.randint(1, 3))),
-                **{"kind": None, "wikidata": None, **entity.properties},
-            )
-    cumulative = {
-        label: list(itertools.accumulate(1 / (rank + 1) ** SKEW for rank in range(len(ids))))
-        for label, ids in by_label.items()
-    }
-
-    def pick(labels: tuple[str, ...]) -> str | None:
-        labels = tuple(label for label in labels if by_label.get(label))
-        if not labels:
-            return None
-        label = rng.choices(labels, weights=[len(by_label[x]) for x in labels])[0]
-        weights = cumulative[label]
-        index = bisect.bisect_left(weights, rng.random() * weights[-1])
-        return by_label[label][min(index, len(weights) - 1)]
-
-    rel_types, rel_weights = list(RELATION_WEIGHTS), list(RELATION_WEIGHTS.values())
-    wanted = round(entities * edges_per_node)
-    attempts = added = 0
-    while added < wanted and attempts < wanted * 20:
-        attempts += 1
-        rel_type = rng.choices(rel_types, weights=rel_weights)[0]
-        relation = MODEL.relations[rel_type]
-        source, target = pick(relation.sources), pick(relation.targets)
-        if source is None or target is None or source == target:
-            continue
-        if relation.symmetric and target < source:
-            source, target = target, source
-        if graph.has_edge(source, target, key=rel_type):
-            continue
-        cited = rng.sample(article_ids, min(len(article_ids), rng.choice((1, 1, 1, 2, 3))))
-        names = graph.nodes[source]["name"], graph.nodes[target]["name"]
-        confidences = [round(rng.uniform(0.5, 0.99), 2) for _ in cited]
-        graph.add_edge(
-            source,
-            target,
-            key=rel_type,
-            type=rel_type,
-            sources=cited,
-            evidence=[SENTENCE.format(a=names[0], b=names[1]) for _ in cited],
-            confidences=confidences,
-            confidence=max(confidences),
-            **_relation_properties(rng, rel_type),
-        )
-        added += 1
-    return graph, articles
-
-
-def timed(work: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = work()
-    return time.perf_counter() - start, result
 
 
 def generate(
@@ -171,13 +67,13 @@ def generate(
     that `build_map` includes past PHYSICS_LIMIT nodes (timed again alone)."""
     builds, renders, layouts = [], [], []
     for _ in range(repeat):
-        seconds, data = timed(lambda: build_map(graph, articles, max_nodes=max_nodes))
+        seconds, data = clock(lambda: build_map(graph, articles, max_nodes=max_nodes))
         builds.append(seconds)
-        seconds, page = timed(lambda data=data: render_html(data))
+        seconds, page = clock(lambda data=data: render_html(data))
         renders.append(seconds)
         if data.positioned:
             ids, ties = [n["id"] for n in data.nodes], [(e["from"], e["to"]) for e in data.edges]
-            layouts.append(timed(lambda ids=ids, ties=ties: positions(ids, ties))[0])
+            layouts.append(clock(lambda ids=ids, ties=ties: positions(ids, ties))[0])
     return {
         "max_nodes": max_nodes,
         "nodes": len(data.nodes),
@@ -199,7 +95,7 @@ def picture_times(data: Any) -> dict[str, Any]:
     times = []
     for _ in range(2):
         out = io.BytesIO()
-        seconds, _ = timed(lambda out=out: write_picture(data, out, "png"))
+        seconds, _ = clock(lambda out=out: write_picture(data, out, "png"))
         times.append(round(seconds, 2))
     return {
         "nodes": len(data.nodes),
@@ -207,106 +103,6 @@ def picture_times(data: Any) -> dict[str, Any]:
         "seconds": times[1],
         "mb": round(out.tell() / 1e6, 2),
     }
-
-
-ANCHOR = """<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>anchor</title>
-<style>html, body, #network { margin: 0; width: 100%; height: 100%; }</style></head>
-<body><div id="network"></div>
-<script>__VIS_JS__</script>
-<script>
-var raw = __DATA__;
-var map = window.ucnMap = { drawn: false, drawnAt: null };
-var network = new vis.Network(document.getElementById("network"),
-  { nodes: new vis.DataSet(raw.nodes), edges: new vis.DataSet(raw.edges) },
-  { physics: false, layout: { improvedLayout: false }, nodes: { shape: "dot" },
-    edges: { smooth: false } });
-network.once("afterDrawing", function () { map.drawn = true; map.drawnAt = performance.now(); });
-</script></body></html>
-"""
-
-
-def anchor_page(data: Any) -> str:
-    """The anchor: vis-network alone with the map's nodes (id, name, position) and edges."""
-    from ucn.viz.html import json_for_script, vis_assets
-
-    nodes = [{"id": n["id"], "label": n["label"], "x": n["x"], "y": n["y"]} for n in data.nodes]
-    edges = [{"from": e["from"], "to": e["to"]} for e in data.edges]
-    page = ANCHOR.replace("__VIS_JS__", vis_assets()[0])
-    return page.replace("__DATA__", json_for_script({"nodes": nodes, "edges": edges}))
-
-
-def _draw_times(browser: Any, path: Path, timeout_s: float) -> dict[str, float]:
-    """One run: seconds from navigation to the first drawing (and to `stabilized`, when the
-    page has it), as the page stamped them."""
-    page = browser.new_page(viewport=VIEWPORT)
-    try:
-        page.set_default_timeout(timeout_s * 1000)
-        page.goto(path.as_uri(), wait_until="load")
-        page.wait_for_function("window.ucnMap && window.ucnMap.drawnAt", polling=50)
-        row = {"drawn_s": page.evaluate("ucnMap.drawnAt") / 1000}
-        if page.evaluate("'stabilized' in window.ucnMap"):
-            page.wait_for_function("window.ucnMap.stabilizedAt", polling=50)
-            row["stabilized_s"] = page.evaluate("ucnMap.stabilizedAt") / 1000
-        return row
-    finally:
-        page.close()
-
-
-def browser_times(
-    pages: dict[str, tuple[Path, Path]], chromium: str, runs: int, timeout_s: float
-) -> tuple[dict[str, dict[str, Any]], str | None]:
-    """Per page: the first-draw seconds of the map and of its anchor in `runs` alternating
-    runs, the median of each, and the ratio map / anchor (median and spread over the runs);
-    or a note saying why there are none."""
-    if not Path(chromium).exists():
-        return {}, f"no browser at {chromium}: the browser columns are empty"
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return {}, "Playwright is not installed (pip install playwright): no browser columns"
-    results: dict[str, dict[str, Any]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox"], headless=True
-        )
-        try:
-            # a first page warms the browser up (its processes, the script cache): not counted
-            first = next(iter(pages.values()), None)
-            if first is not None:
-                _draw_times(browser, first[1], timeout_s)
-            for name, (page_path, anchor_path) in pages.items():
-                ucn: list[dict[str, float]] = []
-                anchor: list[dict[str, float]] = []
-                try:
-                    for _ in range(runs):
-                        anchor.append(_draw_times(browser, anchor_path, timeout_s))
-                        ucn.append(_draw_times(browser, page_path, timeout_s))
-                except PlaywrightError as exc:
-                    results[name] = {"error": str(exc).splitlines()[0][:200]}
-                    print(f"  chromium, {name}: {results[name]}", flush=True)
-                    continue
-                ratios = [u["drawn_s"] / a["drawn_s"] for u, a in zip(ucn, anchor, strict=True)]
-                row = {
-                    "runs": runs,
-                    "anchor_drawn_s": [round(a["drawn_s"], 2) for a in anchor],
-                    "drawn_s": [round(u["drawn_s"], 2) for u in ucn],
-                    "stabilized_s": [round(u["stabilized_s"], 2) for u in ucn],
-                    "anchor_median_s": round(statistics.median(a["drawn_s"] for a in anchor), 2),
-                    "median_s": round(statistics.median(u["drawn_s"] for u in ucn), 2),
-                    "stabilized_median_s": round(
-                        statistics.median(u["stabilized_s"] for u in ucn), 2
-                    ),
-                    "ratio": round(statistics.median(ratios), 2),
-                    "ratio_min": round(min(ratios), 2),
-                    "ratio_max": round(max(ratios), 2),
-                }
-                results[name] = row
-                print(f"  chromium, {name}: {row}", flush=True)
-        finally:
-            browser.close()
-    return results, None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,13 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []
     picture: dict[str, Any] | None = None
     # a first map reads vis-network and the template from disk: not part of the figures
-    render_html(build_map(*synthetic_graph(50, args.edges_per_node, args.seed)))
+    render_html(build_map(*map_graph(50, args.edges_per_node, args.seed)))
     tmp = Path(tempfile.mkdtemp(prefix="ucn-viz-bench-"))
     try:
         pages: dict[str, tuple[Path, Path]] = {}
         for size in sizes:
-            made_s, (graph, articles) = timed(
-                lambda size=size: synthetic_graph(size, args.edges_per_node, args.seed)
+            made_s, (graph, articles) = clock(
+                lambda size=size: map_graph(size, args.edges_per_node, args.seed)
             )
             print(
                 f"{size:,} entities: {graph.number_of_edges():,} relations, "
@@ -416,8 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             "ratio_met": None if "ratio" not in drawn_5k else drawn_5k["ratio"] <= TARGET_RATIO_5K,
         },
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    write_json(args.out, data)
     print_report(data)
     print(f"wrote {args.out}")
     return 0
@@ -497,7 +292,7 @@ def print_report(data: dict[str, Any]) -> None:
             if found and "error" in found:
                 say(f"browser at {row['entities']:,} ({kind}): {found['error']}")
     target = data["target"]
-    met = {True: "met", False: "MISSED", None: "not measured"}
+    met = {**MET, None: "not measured"}
     say(
         f"targets at 5k entities: page under {target['page_5k_mb']:.0f} MB: "
         f"{met[target['page_met']]}; first drawing at most {target['ratio_5k']:.2f} times the "
