@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
+from .command_support import _store, min_confidence_option, parse_param, reports_errors
+from .curation import resolve
 from .graph.decisions import Decisions
 from .graph.errors import UcnError
-from .graph.store import GraphStore, open_store
 from .loaders.settings import BATCH_ROWS, CONFIDENCES, DEFAULT_MIN_CONFIDENCE
 from .output import FORMATS, format_rows, to_json
+from .output_files import write_atomically, write_binary_atomically
+
+# (`X as X`: still importable from here, where they were before their commands moved out)
+from .publishing import EXPORT_FORMATS as EXPORT_FORMATS
+from .publishing import GRAPH_FILE_FORMATS as GRAPH_FILE_FORMATS
+from .publishing import export, import_, validate
 from .viz.mapdata import MAX_NODES
 
 if TYPE_CHECKING:
@@ -26,124 +27,6 @@ if TYPE_CHECKING:
 
 # `ucn query --format`: the text formats, and Parquet (typed columns, lists kept), for pandas.
 QUERY_FORMATS = (*FORMATS, "parquet")
-# RDF formats of `ucn export` (ontology/rdf.py RDF_FORMATS; listed here so --help needs no rdflib).
-EXPORT_FORMATS: tuple[str, ...] = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
-# Graph files and tables (graph/graphfiles.py, graph/admincsv.py).
-GRAPH_FILE_FORMATS: tuple[str, ...] = ("graphml", "gexf", "csv")
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def reports_errors(command: F) -> F:
-    """Turn the library's errors into one line on stderr and exit status 1."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except UcnError as exc:
-            raise click.ClickException(str(exc)) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _store(ctx: click.Context, *, create: bool = False) -> GraphStore:
-    """The store the global options name; only commands that write may create a new one."""
-    options = ctx.find_root().params
-    store = open_store(
-        db=options["db"],
-        neo4j=options["neo4j"],
-        user=options["neo4j_user"],
-        password=options["neo4j_password"],
-        database=options["neo4j_database"],
-        create=create,
-    )
-    ctx.call_on_close(store.close)
-    if note := getattr(store, "recovered", None):
-        click.echo(f"ucn: {note}", err=True)
-    return store
-
-
-def parse_param(text: str) -> tuple[str, Any]:
-    """`key=value`: the value is read as JSON when it parses (numbers, lists, true, "text"),
-    else taken as text."""
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
-        raise click.BadParameter(f"{text!r} is not key=value", param_hint="-p/--param")
-    try:
-        return key.strip(), json.loads(value)
-    except json.JSONDecodeError:
-        return key.strip(), value
-
-
-def _as_new_file(path: str) -> None:
-    """The permissions of an ordinary new file (the umask's), not mkstemp's 0600."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-
-
-def write_atomically(path: str, text: str) -> None:
-    """Write all of `text` to `path`, or nothing: a temporary file renamed into place."""
-    if path == "-":
-        click.echo(text, nl=False)
-        return
-    write_binary_atomically(path, lambda out: out.write(text.encode("utf-8")))
-
-
-def write_binary_atomically(
-    path: str, write: Callable[[BinaryIO], object], *, spool: bool = False
-) -> None:
-    """Let `write` fill `path` (a binary stream), or nothing: a temporary file renamed into
-    place once `write` returns. To stdout for `-`: as it is written (a failure may leave part
-    of it there), or with `spool` into a temporary file first, copied once `write` returns (a
-    failure writes nothing). A path that cannot be written is one line (`UcnError`)."""
-    if path == "-":
-        out = sys.stdout.buffer
-        try:
-            if spool:
-                with tempfile.TemporaryFile() as buffer:
-                    write(buffer)
-                    buffer.seek(0)
-                    shutil.copyfileobj(buffer, out)
-            else:
-                write(out)
-            out.flush()
-        except BrokenPipeError:  # `ucn export --format nt | head`: the reader has had enough
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
-        return
-    target = Path(path)
-    if target.is_dir():
-        raise UcnError(f"cannot write {path}: it is a folder (give a file name)")
-    try:
-        fd, tmp = tempfile.mkstemp(
-            dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
-        )
-    except OSError as exc:
-        raise UcnError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            write(out)
-        _as_new_file(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UcnError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def min_confidence_option(default: float) -> Callable[[F], F]:
-    return click.option(
-        "--min-confidence",
-        type=click.FloatRange(0, 1),
-        default=default,
-        show_default=True,
-        metavar="X",
-        help="Leave out the facts less sure than X (a confidence in [0, 1]; 0 keeps all).",
-    )
 
 
 def _print_version(ctx: click.Context, value: bool) -> None:
@@ -686,10 +569,6 @@ def forget(ctx: click.Context, article_id: str) -> None:
         "relations kept with other sources"
     )
 
-
-# The commands of these modules build on the helpers above.
-from .curation import resolve  # noqa: E402
-from .publishing import export, import_, validate  # noqa: E402
 
 for _command in (export, validate, import_, resolve):
     main.add_command(_command)
