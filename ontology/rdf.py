@@ -42,7 +42,6 @@ from functools import lru_cache
 from typing import IO, Any, NamedTuple
 from urllib.parse import quote
 
-from ..graph.batch import Row, bulk_allocation
 from ..graph.errors import UcnError
 from ..graph.ids import fact_key
 from ..graph.model import (
@@ -59,6 +58,7 @@ from ..graph.model import (
     rdf_relation_property,
 )
 from ..graph.store import CHUNK, GraphStore
+from ..graph.stored_rows import Row, bulk_allocation
 from .vocab import DEFAULT_BASE, NAMESPACES, WIKIDATA_ENTITY, expand, node_iri
 
 # Formats: name -> (rdflib format, file suffix, media type).
