@@ -40,11 +40,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from .batch import Row
 from .errors import UcnError
 from .ids import fact_key
 from .model import BOOKKEEPING_PROPERTIES, MODEL, PropertyType
 from .store import CHUNK, GraphStore
+from .stored_rows import Row
 
 GRAPH_FORMATS = ("graphml", "gexf")
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"

@@ -20,7 +20,7 @@ import ladybug
 import pyarrow as pa
 
 from . import cypher, readonly, recovery
-from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation, with_keys
+from .batch import Batch
 from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
 from .model import MODEL, Property
 from .rows import Rows
@@ -33,6 +33,7 @@ from .store import (
     Transaction,
     WriteResult,
 )
+from .stored_rows import LIST_COLUMNS, RelationKey, Row, bulk_allocation, with_keys
 
 COLUMN_TYPES = {
     "string": "STRING",

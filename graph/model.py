@@ -112,9 +112,9 @@ MEASURE_PROPERTIES = (
 # them.
 DERIVED_NODE_PROPERTIES = frozenset(p.name for p in MEASURE_PROPERTIES)
 
-# What each article supplied, so that `ucn forget` is an exact undo (graph/batch.py): the names,
-# aliases and property values each source of a node gave it, and the properties each source of a
-# relation gave it (its sentences and confidences are already aligned with its sources). A JSON
+# What each article supplied, so that `ucn forget` is an exact undo (graph/provenance.py): the
+# names, aliases and property values each source of a node gave it, and the properties each source
+# of a relation gave it (its sentences and confidences are already aligned with its sources). A JSON
 # string, null where the row itself says it all (one source, or no properties given). Stored on
 # every node and on the relations of the types with properties of their own; like the measures
 # it is no statement of an article but the store's bookkeeping, so it is kept out of the

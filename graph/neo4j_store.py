@@ -16,11 +16,11 @@ from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
 from . import cypher, readonly
-from .batch import RelationKey, Row, with_keys
 from .errors import QueryError, StoreError
 from .model import MODEL
 from .rows import Rows
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
+from .stored_rows import RelationKey, Row, with_keys
 
 START_HINT = "`docker compose up -d` in the ucn folder starts one"
 

@@ -13,28 +13,27 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from . import cypher
-from .batch import (
-    NODE_UNTRACKED,
-    RELATION_UNTRACKED,
-    Batch,
-    Contributions,
-    RelationKey,
-    Row,
-    bulk_allocation,
-    derive_node,
-    derive_relation,
+from .batch import Batch
+from .document import Article, Document, Entity, Relation
+from .errors import StoreError
+from .merge import (
     merge_stored_node,
     merge_stored_relation,
-    normalise_row,
-    read_contributions,
     retract_node,
     retract_source,
     with_provenance,
 )
-from .document import Article, Document, Entity, Relation
-from .errors import StoreError
 from .model import BOOKKEEPING_PROPERTIES, MODEL, PROVENANCE
+from .provenance import (
+    NODE_UNTRACKED,
+    RELATION_UNTRACKED,
+    Contributions,
+    derive_node,
+    derive_relation,
+    read_contributions,
+)
 from .rows import Rows
+from .stored_rows import RelationKey, Row, bulk_allocation, normalise_row
 
 if TYPE_CHECKING:
     import networkx as nx

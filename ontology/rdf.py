@@ -41,13 +41,13 @@ import re
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ..graph.batch import Row
 from ..graph.errors import UcnError
 
 # fact_key, name_language and typed_date are also named here, where callers have always found them.
 from ..graph.ids import fact_key as fact_key
 from ..graph.model import MODEL
 from ..graph.store import CHUNK, GraphStore
+from ..graph.stored_rows import Row
 from .rdf_mapper import RdfMapper
 from .rdf_rdflib import to_rdflib
 from .rdf_terms import (

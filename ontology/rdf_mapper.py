@@ -9,7 +9,6 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
-from ..graph.batch import Row
 from ..graph.ids import fact_key
 from ..graph.model import (
     MODEL,
@@ -18,6 +17,7 @@ from ..graph.model import (
     rdf_node_property,
     rdf_relation_property,
 )
+from ..graph.stored_rows import Row
 from .rdf_terms import (
     NAME_IRIS,
     ORG_MEMBER,

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..graph.batch import bulk_allocation
+from ..graph.stored_rows import bulk_allocation
 from .rdf_terms import EXPORT_PREFIXES, XSD_STRING, Quad, Term
 from .vocab import NAMESPACES
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..graph.batch import Batch, empty_node_row, empty_relation_row
+from ..graph.batch import Batch
 from ..graph.errors import UcnError
 from ..graph.model import (
     MODEL,
@@ -19,6 +19,7 @@ from ..graph.model import (
     rdf_relation_property,
 )
 from ..graph.store import GraphStore, WriteResult
+from ..graph.stored_rows import empty_node_row, empty_relation_row
 from .rdf_rdflib import bind_prefixes
 from .rdf_terms import (
     DATASET_FORMATS,

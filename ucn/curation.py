@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .cli import _store, reports_errors, write_atomically
+from .command_support import _store, reports_errors
 from .graph.decisions import (
     Decision,
     DecisionError,
@@ -22,6 +22,7 @@ from .graph.decisions import (
 from .graph.errors import UcnError
 from .graph.store import DEFAULT_DB, GraphStore, label_of
 from .output import format_rows, to_json
+from .output_files import write_atomically
 
 REPORT_FORMATS = ("csv", "json", "table")
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import click
 
-from .cli import (
-    EXPORT_FORMATS,
-    GRAPH_FILE_FORMATS,
-    _store,
-    reports_errors,
-    write_atomically,
-    write_binary_atomically,
-)
+from .command_support import _store, reports_errors
 from .graph.errors import UcnError
 from .ontology.vocab import DEFAULT_BASE
+from .output_files import write_atomically, write_binary_atomically
+
+# RDF formats of `ucn export` (RDF_FORMATS of ontology/rdf_terms.py; listed here so --help
+# needs no rdflib).
+EXPORT_FORMATS: tuple[str, ...] = ("turtle", "jsonld", "nt", "xml", "trig", "nquads")
+# Graph files and tables (graph/graphfiles.py, graph/admincsv.py).
+GRAPH_FILE_FORMATS: tuple[str, ...] = ("graphml", "gexf", "csv")
 
 
 @click.command()
