@@ -9,29 +9,24 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from . import cypher, store_write
+from . import cypher, store_articles, store_write
 from .batch import (
-    NODE_UNTRACKED,
-    RELATION_UNTRACKED,
     Batch,
     RelationKey,
     Row,
     bulk_allocation,
-    derive_node,
-    derive_relation,
     normalise_row,
-    read_contributions,
-    retract_node,
-    retract_source,
 )
-from .document import Article, Document, Entity, Relation
+from .document import Document
 from .errors import StoreError
-from .model import BOOKKEEPING_PROPERTIES, MODEL, PROVENANCE
+from .ids import label_of
+from .model import BOOKKEEPING_PROPERTIES, MODEL
 from .rows import Rows
-from .store_write import CHUNK, WriteResult, chunks
+from .store_articles import ForgetResult
+from .store_write import CHUNK, WriteResult
+from .store_write import chunks as chunks  # re-exported: loaders/resolution.py imports it
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -46,25 +41,6 @@ DEFAULT_DB = "ucn.db"
 
 class Transaction(Protocol):
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
-
-
-@dataclass
-class ForgetResult:
-    article_id: str
-    nodes_deleted: int = 0
-    nodes_updated: int = 0
-    relations_deleted: int = 0
-    relations_updated: int = 0
-    found: bool = field(default=False)
-
-
-def label_of(node_id: str) -> str:
-    """The label a node id names by its prefix (`city/hue` -> City); articles have free ids."""
-    prefix = node_id.split("/", 1)[0]
-    for label in MODEL.labels:
-        if label.lower() == prefix and label != "Article":
-            return label
-    return "Article"
 
 
 class GraphStore(ABC):
@@ -149,197 +125,6 @@ class GraphStore(ABC):
     # an engine may answer an UNWIND of ids with a scan of the whole relation table.
     POINT_LOOKUPS = 0
 
-    def forget(self, article_id: str) -> ForgetResult:
-        """Retract an article: what only it supported goes, and every node and fact it shares
-        with others is folded again from what they supplied (names, aliases, properties), as if
-        it had never been loaded."""
-        return self.in_transaction(lambda tx: self._forget(tx, article_id))
-
-    def _forget(self, tx: Transaction, article_id: str) -> ForgetResult:
-        result = ForgetResult(article_id)
-        for rel_type in MODEL.relations:
-            rows = tx.run(cypher.relations_citing(rel_type), {"article": article_id})
-            keep: dict[RelationKey, list[Row]] = {}
-            for row in rows:
-                retracted = retract_source(row, article_id)
-                if retracted["sources"]:
-                    key = (rel_type, label_of(row["source"]), label_of(row["target"]))
-                    if rel_type == "MENTIONS":
-                        key = (rel_type, "Article", label_of(row["target"]))
-                    keep.setdefault(key, []).append(retracted)
-            deleted = len(rows) - sum(len(v) for v in keep.values())
-            if deleted:
-                tx.run(cypher.delete_relations_only_cited_by(rel_type), {"article": article_id})
-            for key, kept in keep.items():
-                for part in chunks(kept):
-                    self._update_relations(tx, key, part)
-            result.relations_deleted += deleted
-            result.relations_updated += len(rows) - deleted
-        for label in MODEL.labels:
-            rows = tx.run(cypher.nodes_citing(label), {"article": article_id})
-            kept = [r for r in (retract_node(row, article_id) for row in rows) if r is not None]
-            if len(kept) < len(rows):
-                tx.run(cypher.delete_nodes_only_cited_by(label), {"article": article_id})
-            for part in chunks(kept):
-                self._update_nodes(tx, label, part)
-            result.nodes_deleted += len(rows) - len(kept)
-            result.nodes_updated += len(kept)
-        result.found = bool(result.nodes_deleted or result.nodes_updated)
-        return result
-
-    # -- articles as loaded -----------------------------------------------------------------
-    def document(self, article_id: str) -> Document | None:
-        """The extraction document of a loaded article, as its contributions give it back:
-        its entities with the names and properties it gave, its facts with its sentence and
-        confidence. None if the store does not hold the article."""
-        return self.in_transaction(lambda tx: self._document(tx, article_id))
-
-    def _document(
-        self, tx: Transaction, article_id: str, orders: dict[Any, list[str]] | None = None
-    ) -> Document | None:
-        """The article's document; `orders`, when given, gets the sources of every node and
-        fact the article supports, in their stored order."""
-        article: Article | None = None
-        entities: list[Entity] = []
-        orders = {} if orders is None else orders
-        for label in MODEL.labels:
-            for row in tx.run(cypher.nodes_citing(label), {"article": article_id}):
-                row = normalise_row(row)
-                orders[(label, row["id"])] = list(row["sources"])
-                if label == "Article":
-                    if row["id"] == article_id:
-                        article = Article(
-                            article_id,
-                            **{k: row.get(k) for k in ("title", "date", "lang", "source", "url")},
-                        )
-                    continue
-                given = read_contributions(row, NODE_UNTRACKED).get(article_id) or {}
-                properties = {
-                    k: v for k, v in given.items() if k not in ("name", "aliases", "provenance")
-                }
-                entities.append(
-                    Entity(
-                        row["id"],
-                        label,
-                        given.get("name") or row["name"],
-                        tuple(given.get("aliases") or ()),
-                        properties,
-                    )
-                )
-        if article is None:
-            return None
-        relations: list[Relation] = []
-        for rel_type in MODEL.relations:
-            if rel_type == "MENTIONS":
-                continue  # made again from the entities
-            for row in tx.run(cypher.relations_citing(rel_type), {"article": article_id}):
-                row = normalise_row(row)
-                orders[(rel_type, row["source"], row["target"])] = list(row["sources"])
-                i = row["sources"].index(article_id)
-                given = read_contributions(row, RELATION_UNTRACKED).get(article_id) or {}
-                relations.append(
-                    Relation(
-                        rel_type,
-                        row["source"],
-                        row["target"],
-                        row["evidence"][i] if i < len(row["evidence"]) else "",
-                        row["confidences"][i] if i < len(row["confidences"]) else 1.0,
-                        {k: v for k, v in given.items() if k != "provenance"},
-                    )
-                )
-        return Document(article, tuple(entities), tuple(relations), origin=article_id)
-
-    def sources_of(self, node_ids: Iterable[str]) -> dict[str, list[str]]:
-        """The articles that support each of `node_ids` the store holds."""
-        by_label: dict[str, list[str]] = {}
-        for node_id in node_ids:
-            by_label.setdefault(label_of(node_id), []).append(node_id)
-        found: dict[str, list[str]] = {}
-        for label, ids in by_label.items():
-            for part in chunks(sorted(set(ids))):
-                for row in self.run(cypher.fetch_nodes(label), {"ids": part}):
-                    found[row["id"]] = list(row.get("sources") or [])
-        return found
-
-    def rewrite(
-        self, article_ids: Iterable[str], change: Callable[[Document], Document]
-    ) -> tuple[int, WriteResult]:
-        """Load the given articles again as `change` has their documents (a merge of two
-        nodes, say): each is retracted and its changed document written, in one transaction.
-        Every node and fact keeps its sources in the order they had, so that the first name
-        and the first value of each property stay what they were; sources new to a row come
-        after. The documents are read and changed before the transaction that writes; only
-        those that change are written. Returns how many were, and what changed."""
-        orders: dict[Any, list[str]] = {}
-
-        def read(tx: Transaction) -> list[Document]:
-            ids = dict.fromkeys(article_ids)
-            return [d for a in ids if (d := self._document(tx, a, orders))]
-
-        pairs = [(d, change(d)) for d in self.in_transaction(read)]
-        documents = [old for old, new in pairs if new != old]
-        if not documents:
-            return 0, WriteResult()
-        with bulk_allocation():
-            batch = Batch.of(new for old, new in pairs if new != old)
-
-            def work(tx: Transaction) -> WriteResult:
-                for document in documents:
-                    self._forget(tx, document.article.id)
-                result = self._write(tx, batch)
-                self._keep_order(tx, orders)
-                return result
-
-            return len(documents), self.in_transaction(work)
-
-    def _keep_order(self, tx: Transaction, orders: dict[Any, list[str]]) -> None:
-        """Put the sources of the rows `orders` names back in that order (new ones after)."""
-
-        def ordered(current: list[str], before: list[str]) -> list[int]:
-            rank = {s: i for i, s in enumerate(before)}
-            return sorted(
-                range(len(current)),
-                key=lambda i: (0, rank[current[i]]) if current[i] in rank else (1, i),
-            )
-
-        nodes: dict[str, list[str]] = {}
-        facts: dict[RelationKey, set[str]] = {}
-        for key in orders:
-            if len(key) == 2:
-                nodes.setdefault(key[0], []).append(key[1])
-            elif key[0] != "MENTIONS":
-                facts.setdefault((key[0], label_of(key[1]), label_of(key[2])), set()).add(key[1])
-        for label, ids in nodes.items():
-            changed = []
-            for part in chunks(sorted(ids)):
-                for row in tx.run(cypher.fetch_nodes(label), {"ids": part}):
-                    row = normalise_row(row)
-                    perm = ordered(row["sources"], orders[(label, row["id"])])
-                    if perm != sorted(perm):
-                        given = read_contributions(row, NODE_UNTRACKED)
-                        in_order = [row["sources"][i] for i in perm]
-                        changed.append(derive_node(row, {s: given[s] for s in in_order}))
-            for part in chunks(changed):
-                self._update_nodes(tx, label, part)
-        for key, sources in facts.items():
-            changed = []
-            for part in chunks(sorted(sources)):
-                for row in tx.run(cypher.fetch_relations(*key), {"ids": part}):
-                    before = orders.get((key[0], row["source"], row["target"]))
-                    if before is None:
-                        continue
-                    row = normalise_row(row)
-                    perm = ordered(row["sources"], before)
-                    if perm != sorted(perm):
-                        given = read_contributions(row, RELATION_UNTRACKED)
-                        for column in ("sources", "evidence", "confidences"):
-                            row[column] = [row[column][i] for i in perm]
-                        if PROVENANCE.name in row:
-                            row = derive_relation(row, {s: given[s] for s in row["sources"]})
-                        changed.append(row)
-            for part in chunks(changed):
-                self._update_relations(tx, key, part)
-
     def set_node_properties(
         self, label: str, columns: Sequence[str], values: Mapping[str, Mapping[str, Any]]
     ) -> int:
@@ -352,6 +137,34 @@ class GraphStore(ABC):
         properties of each node are kept as they are.
         """
         return store_write.set_node_properties(self, label, columns, values)
+
+    # -- articles as loaded -----------------------------------------------------------------
+    def forget(self, article_id: str) -> ForgetResult:
+        """Retract an article: what only it supported goes, and every node and fact it shares
+        with others is folded again from what they supplied (names, aliases, properties), as if
+        it had never been loaded."""
+        return self.in_transaction(lambda tx: store_articles.forget(self, tx, article_id))
+
+    def document(self, article_id: str) -> Document | None:
+        """The extraction document of a loaded article, as its contributions give it back:
+        its entities with the names and properties it gave, its facts with its sentence and
+        confidence. None if the store does not hold the article."""
+        return self.in_transaction(lambda tx: store_articles.stored_document(tx, article_id))
+
+    def sources_of(self, node_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The articles that support each of `node_ids` the store holds."""
+        return store_articles.sources_of(self, node_ids)
+
+    def rewrite(
+        self, article_ids: Iterable[str], change: Callable[[Document], Document]
+    ) -> tuple[int, WriteResult]:
+        """Load the given articles again as `change` has their documents (a merge of two
+        nodes, say): each is retracted and its changed document written, in one transaction.
+        Every node and fact keeps its sources in the order they had, so that the first name
+        and the first value of each property stay what they were; sources new to a row come
+        after. The documents are read and changed before the transaction that writes; only
+        those that change are written. Returns how many were, and what changed."""
+        return store_articles.rewrite(self, article_ids, change)
 
     # -- reading -----------------------------------------------------------------------------
     def stats(self) -> dict[str, dict[str, int]]:
