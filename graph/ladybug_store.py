@@ -19,7 +19,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from . import cypher, readonly, recovery
+from . import cypher, readonly, recovery, store_read
 from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation, with_keys
 from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
 from .model import MODEL, Property
@@ -523,7 +523,7 @@ class LadybugStore(GraphStore):
 
         for row in self._execute(query, params, write=False):
             visit(list(row.values()))
-        missing = {ref for s, t, _, _ in edges for ref in (s, t) if ref not in nodes}
+        missing = store_read.missing_ends(nodes, edges)
         if missing:
             tables = {
                 r["id"]: r["name"]
@@ -539,12 +539,7 @@ class LadybugStore(GraphStore):
                 props = _plain(found[0]["n"])
                 props.pop("_label", None)
                 nodes[(table, offset)] = (label, props)
-        node_list = [(props["id"], label, props) for label, props in nodes.values()]
-        edge_list = [
-            (nodes[s][1]["id"], nodes[t][1]["id"], rel_type, props)
-            for s, t, rel_type, props in edges
-        ]
-        return node_list, edge_list
+        return store_read.subgraph(nodes, edges)
 
     def close(self) -> None:
         self._conn.close()

@@ -15,7 +15,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-from . import cypher, readonly
+from . import cypher, readonly, store_read
 from .batch import RelationKey, Row, with_keys
 from .errors import QueryError, StoreError
 from .model import MODEL
@@ -197,18 +197,13 @@ class Neo4jStore(GraphStore):
 
         for record in self._records(query, params, write=False):
             visit(list(record.values()))
-        missing = sorted({ref for s, t, _, _ in edges for ref in (s, t) if ref not in nodes})
+        missing = sorted(store_read.missing_ends(nodes, edges))
         if missing:
             for record in self._records(
                 "MATCH (n) WHERE elementId(n) IN $ids RETURN n", {"ids": missing}, write=False
             ):
                 add_node(record["n"])
-        node_list = [(props["id"], label, props) for label, props in nodes.values()]
-        edge_list = [
-            (nodes[s][1]["id"], nodes[t][1]["id"], rel_type, props)
-            for s, t, rel_type, props in edges
-        ]
-        return node_list, edge_list
+        return store_read.subgraph(nodes, edges)
 
     def close(self) -> None:
         self._driver.close()

@@ -1,7 +1,8 @@
-"""The store interface: one behaviour, two engines (embedded LadybugDB and Neo4j).
+"""The store contract: one behaviour, two engines (embedded LadybugDB and Neo4j).
 
 Engines supply a transaction and four bulk primitives; loading, merging, retraction, statistics
-and the networkx view are written once here, against those primitives.
+and the networkx view are written once, against those primitives: the writes in store_write.py,
+articles forgotten, read back and rewritten in store_articles.py, the reads in store_read.py.
 """
 
 from __future__ import annotations
@@ -11,22 +12,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from . import cypher, store_articles, store_write
-from .batch import (
-    Batch,
-    RelationKey,
-    Row,
-    bulk_allocation,
-    normalise_row,
-)
+from . import cypher, store_articles, store_read, store_write
+from .batch import Batch, RelationKey, Row, bulk_allocation
 from .document import Document
-from .errors import StoreError
-from .ids import label_of
-from .model import BOOKKEEPING_PROPERTIES, MODEL
+from .ids import label_of as label_of  # re-exported: loaders/ and ucn/ import it from here
+from .model import MODEL
 from .rows import Rows
 from .store_articles import ForgetResult
 from .store_write import CHUNK, WriteResult
-from .store_write import chunks as chunks  # re-exported: loaders/resolution.py imports it
+from .store_write import chunks as chunks  # re-exported: loaders/ imports it from here
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -181,27 +175,11 @@ class GraphStore(ABC):
     def iter_nodes(self, label: str, batch: int = CHUNK) -> Iterator[list[Row]]:
         """The nodes of `label` in id order, `batch` rows at a time: memory is bounded by the
         batch, not the graph (each batch is one query, keyed on the last id seen)."""
-        after = ""
-        while True:
-            rows = self.run(cypher.page_nodes(label), {"after": after, "limit": batch})
-            if not rows:
-                return
-            yield [normalise_row(row) for row in rows]
-            if len(rows) < batch:
-                return
-            after = rows[-1]["id"]
+        return store_read.node_pages(self, label, batch)
 
     def iter_relations(self, rel_type: str, batch: int = CHUNK) -> Iterator[list[Row]]:
         """The facts of `rel_type` in (source, target) order, `batch` rows at a time."""
-        a = b = ""
-        while True:
-            rows = self.run(cypher.page_relations(rel_type), {"a": a, "b": b, "limit": batch})
-            if not rows:
-                return
-            yield [normalise_row(row) for row in rows]
-            if len(rows) < batch:
-                return
-            a, b = rows[-1]["source"], rows[-1]["target"]
+        return store_read.relation_pages(self, rel_type, batch)
 
     def nodes(self, label: str | None = None) -> Rows:
         """The nodes of `label` as a table, one row per node in id order; the columns are the
@@ -211,58 +189,14 @@ class GraphStore(ABC):
 
         >>> store.nodes("City").to_pandas()  # doctest: +SKIP
         """
-        labels = [self._known(label, MODEL.labels, "label")] if label else list(MODEL.labels)
-        columns = ["label"] if label is None else []
-        for name in labels:
-            columns += [
-                p.name
-                for p in MODEL.node_columns(name)
-                if p.name not in BOOKKEEPING_PROPERTIES and p.name not in columns
-            ]
-        table = Rows(columns=columns)
-        for name in labels:
-            for page in self.iter_nodes(name):
-                table.extend(
-                    {c: name if c == "label" else row.get(c) for c in columns} for row in page
-                )
-        return table
+        return store_read.node_table(self, label)
 
     def relations(self, rel_type: str | None = None) -> Rows:
         """The facts of `rel_type` as a table, one row per fact in (source, target) order:
         `source` and `target` (node ids), the labels of both ends, then the relation's
         properties (`sources`, `evidence`, `confidences`, `confidence`, its own), without the
         store's bookkeeping. Without a type: every relation, with a `type` column first."""
-        types = (
-            [self._known(rel_type, MODEL.relations, "relation type")]
-            if rel_type
-            else list(MODEL.relations)
-        )
-        columns = ["type"] if rel_type is None else []
-        columns += ["source", "source_label", "target", "target_label"]
-        for name in types:
-            columns += [
-                p.name
-                for p in MODEL.relation_columns(name)
-                if p.name not in BOOKKEEPING_PROPERTIES and p.name not in columns
-            ]
-        table = Rows(columns=columns)
-        derived = {"type", "source_label", "target_label"}
-        for name in types:
-            for page in self.iter_relations(name):
-                for row in page:
-                    out = {c: row.get(c) for c in columns if c not in derived}
-                    if rel_type is None:
-                        out["type"] = name
-                    out["source_label"] = label_of(row["source"])
-                    out["target_label"] = label_of(row["target"])
-                    table.append({c: out.get(c) for c in columns})
-        return table
-
-    @staticmethod
-    def _known(name: str, known: Mapping[str, Any], what: str) -> str:
-        if name not in known:
-            raise StoreError(f"no {what} {name!r} (one of {', '.join(known)})")
-        return name
+        return store_read.relation_table(self, rel_type)
 
     def scan_nodes(
         self, label: str, batch: int = CHUNK, columns: Sequence[str] | None = None
@@ -289,32 +223,7 @@ class GraphStore(ABC):
         relation type and carry `type` and their properties. The store's bookkeeping
         (BOOKKEEPING_PROPERTIES: what each article supplied) is left out.
         """
-        import networkx as nx
-
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        if query is None:
-            for label in MODEL.labels:
-                for row in self.run(cypher.all_nodes(label)):
-                    graph.add_node(row["id"], label=label, **_shown(normalise_row(row)))
-            for rel_type in MODEL.relations:
-                for row in self.run(cypher.all_relations(rel_type)):
-                    row = _shown(normalise_row(row))
-                    source, target = row.pop("source"), row.pop("target")
-                    graph.add_edge(source, target, key=rel_type, type=rel_type, **row)
-            return graph
-        nodes, edges = self._query_graph(query, params or {})
-        for node_id, label, props in nodes:
-            graph.add_node(node_id, label=label, **_shown(props))
-        for source, target, rel_type, props in edges:
-            graph.add_edge(source, target, key=rel_type, type=rel_type, **_shown(props))
-        return graph
-
-
-def _shown(row: Row) -> Row:
-    """A row without the store's bookkeeping."""
-    for name in BOOKKEEPING_PROPERTIES:
-        row.pop(name, None)
-    return row
+        return store_read.to_networkx(self, query, params)
 
 
 def open_store(
