@@ -39,6 +39,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
+import ucn.graph.ladybug_schema as ladybug_schema
 import ucn.graph.ladybug_store as ladybug_store
 from ucn.graph import MODEL, Batch, GraphStore, WriteResult, open_store, parse_document
 from ucn.graph.ids import slugify
@@ -290,7 +291,7 @@ def _document(
 def _query_phase(query: str) -> str:
     """The part of a write a statement issued by GraphStore._write belongs to."""
     q = " ".join(query.split())
-    stages = {ladybug_store.NODE_STAGE: "nodes", ladybug_store.RELATION_STAGE: "relations"}
+    stages = {ladybug_schema.NODE_STAGE: "nodes", ladybug_schema.RELATION_STAGE: "relations"}
     for stage, kind in stages.items():
         if q.startswith(("COPY " + stage, "MATCH (s:" + stage)):
             # Staged updates: COPY into a scratch table, SET from a join with it, empty it.

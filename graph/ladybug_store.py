@@ -19,9 +19,10 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from . import cypher, readonly, recovery, store_read
+from . import cypher, ladybug_schema, readonly, recovery, store_read
 from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation, with_keys
 from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
+from .ladybug_schema import COLUMN_TYPES, NODE_STAGE, RELATION_STAGE
 from .model import MODEL, Property
 from .rows import Rows
 from .store import (
@@ -34,13 +35,6 @@ from .store import (
     WriteResult,
 )
 
-COLUMN_TYPES = {
-    "string": "STRING",
-    "string[]": "STRING[]",
-    "float": "DOUBLE",
-    "float[]": "DOUBLE[]",
-    "int": "INT64",
-}
 ARROW_TYPES = {
     "string": pa.string(),
     "string[]": pa.list_(pa.string()),
@@ -50,30 +44,8 @@ ARROW_TYPES = {
 }
 
 
-def _union_of_columns(groups: list[tuple[Property, ...]]) -> tuple[Property, ...]:
-    columns: dict[str, Property] = {}
-    for props in groups:
-        for p in props:
-            if columns.setdefault(p.name, p).type != p.type:
-                raise TypeError(f"property {p.name!r} has two types in the model")
-    return tuple(columns.values())
-
-
 # The upper bound of a last page of offsets: past any offset a table can have.
 OPEN_END = 1 << 62
-NODE_STAGE = "_ucn_stage_nodes"
-RELATION_STAGE = "_ucn_stage_relations"
-ENDS = (Property("source", "string", "source id"), Property("target", "string", "target id"))
-STAGES = {
-    NODE_STAGE: _union_of_columns([MODEL.node_columns(label) for label in MODEL.labels]),
-    RELATION_STAGE: _union_of_columns(
-        [ENDS, *(MODEL.relation_columns(rel) for rel in MODEL.relations)]
-    ),
-}
-
-
-def _columns_ddl(props: tuple[Property, ...]) -> str:
-    return ", ".join(f"{p.name} {COLUMN_TYPES[p.type]}" for p in props)
 
 
 def _cast(p: Property) -> str:
@@ -198,40 +170,7 @@ class LadybugStore(GraphStore):
     # -- schema ------------------------------------------------------------------------------
     def _ensure_schema(self) -> None:
         with self.transaction() as tx:
-            existing = {r["name"] for r in tx.run("CALL show_tables() RETURN name")}
-
-            def ensure(table: str, ddl: str, props: tuple[Property, ...]) -> None:
-                if table in existing:
-                    self._add_missing_columns(tx, table, props)
-                else:
-                    tx.run(ddl)
-
-            for label in MODEL.labels:
-                props = MODEL.node_columns(label)
-                ensure(
-                    label,
-                    f"CREATE NODE TABLE {label}({_columns_ddl(props)}, PRIMARY KEY (id))",
-                    props,
-                )
-            for name, rel in MODEL.relations.items():
-                props = MODEL.relation_columns(name)
-                pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.endpoint_pairs)
-                ensure(name, f"CREATE REL TABLE {name}({pairs}, {_columns_ddl(props)})", props)
-            # One scratch table for node updates and one for relation updates, whatever the
-            # label or type: each table a transaction touches adds to its commit's checkpoint.
-            for stage, props in STAGES.items():
-                ensure(
-                    stage,
-                    f"CREATE NODE TABLE {stage}(k SERIAL PRIMARY KEY, {_columns_ddl(props)})",
-                    props,
-                )
-
-    @staticmethod
-    def _add_missing_columns(tx: Transaction, table: str, props: tuple[Property, ...]) -> None:
-        present = {r["name"] for r in tx.run(f"CALL table_info('{table}') RETURN name")}
-        for p in props:
-            if p.name not in present:
-                tx.run(f"ALTER TABLE {table} ADD {p.name} {COLUMN_TYPES[p.type]}")
+            ladybug_schema.ensure_schema(tx)
 
     # -- transactions and writes -------------------------------------------------------------
     @contextmanager
