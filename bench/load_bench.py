@@ -41,6 +41,7 @@ import pyarrow as pa
 
 import ucn.graph.ladybug_schema as ladybug_schema
 import ucn.graph.ladybug_store as ladybug_store
+import ucn.graph.ladybug_write as ladybug_write
 from ucn.graph import MODEL, Batch, GraphStore, WriteResult, open_store, parse_document
 from ucn.graph.ids import slugify
 from ucn.loaders import BATCH_ROWS, batched
@@ -348,7 +349,7 @@ class TimedTransaction:
 @contextmanager
 def timed_arrow(clock: PhaseClock) -> Iterator[None]:
     """Time the embedded store's Arrow table building while the block runs."""
-    original = ladybug_store._arrow
+    original = ladybug_write._arrow
 
     def arrow(*args: Any) -> pa.Table:
         start = time.perf_counter()
@@ -356,11 +357,11 @@ def timed_arrow(clock: PhaseClock) -> Iterator[None]:
         clock.pending_arrow += time.perf_counter() - start
         return table
 
-    ladybug_store._arrow = arrow
+    ladybug_write._arrow = arrow
     try:
         yield
     finally:
-        ladybug_store._arrow = original
+        ladybug_write._arrow = original
 
 
 def timed_write(store: GraphStore, batch: Batch, clock: PhaseClock) -> WriteResult:
@@ -450,7 +451,7 @@ def arrow_tables(batch: Batch) -> tuple[dict[str, pa.Table], dict[tuple[str, str
         values = list(rows.values())
         node_tables[label] = pa.table(
             {
-                p.name: pa.array([r.get(p.name) for r in values], ladybug_store.ARROW_TYPES[p.type])
+                p.name: pa.array([r.get(p.name) for r in values], ladybug_write.ARROW_TYPES[p.type])
                 for p in MODEL.node_columns(label)
             }
         )
@@ -463,7 +464,7 @@ def arrow_tables(batch: Batch) -> tuple[dict[str, pa.Table], dict[tuple[str, str
         }
         for p in MODEL.relation_columns(key[0]):
             columns[p.name] = pa.array(
-                [r.get(p.name) for r in values], ladybug_store.ARROW_TYPES[p.type]
+                [r.get(p.name) for r in values], ladybug_write.ARROW_TYPES[p.type]
             )
         relation_tables[key] = pa.table(columns)
     return node_tables, relation_tables

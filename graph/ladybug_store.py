@@ -19,11 +19,9 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
-from . import cypher, ladybug_schema, readonly, recovery, store_read
-from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation, with_keys
+from . import cypher, ladybug_schema, ladybug_write, readonly, recovery, store_read
+from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation
 from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
-from .ladybug_schema import COLUMN_TYPES, NODE_STAGE, RELATION_STAGE
-from .model import MODEL, Property
 from .rows import Rows
 from .store import (
     CHUNK,
@@ -35,37 +33,8 @@ from .store import (
     WriteResult,
 )
 
-ARROW_TYPES = {
-    "string": pa.string(),
-    "string[]": pa.list_(pa.string()),
-    "float": pa.float64(),
-    "float[]": pa.list_(pa.float64()),
-    "int": pa.int64(),
-}
-
-
 # The upper bound of a last page of offsets: past any offset a table can have.
 OPEN_END = 1 << 62
-
-
-def _cast(p: Property) -> str:
-    """`row.<name>` as the column's type: a parameter's type is read from its values, and a
-    column that is null or empty in every row has none."""
-    return f"CAST(row.{p.name} AS {COLUMN_TYPES[p.type]})"
-
-
-def _relation_params(rows: list[Row], props: tuple[Property, ...]) -> list[Row]:
-    return [
-        {"source": r["source"], "target": r["target"], **{p.name: r.get(p.name) for p in props}}
-        for r in rows
-    ]
-
-
-def _arrow(rows: list[Row], props: tuple[Property, ...], prefix: dict[str, str]) -> pa.Table:
-    arrays = {name: pa.array([r[key] for r in rows], pa.string()) for name, key in prefix.items()}
-    for p in props:
-        arrays[p.name] = pa.array([r.get(p.name) for r in rows], ARROW_TYPES[p.type])
-    return pa.table(arrays)
 
 
 _SCALARS = frozenset({str, float, int, bool})
@@ -258,88 +227,16 @@ class LadybugStore(GraphStore):
         return not self._bulk and len(rows) <= self.SMALL_ROWS
 
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
-        rows = with_keys(rows)
-        props = MODEL.node_columns(label)
-        if self._by_statements(rows):
-            fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
-            tx.run(f"UNWIND $rows AS row CREATE (n:{label} {{{fields}}})", {"rows": rows})
-            return
-        names = ", ".join(p.name for p in props)
-        tx.run(f"COPY {label}({names}) FROM $rows", {"rows": _arrow(rows, props, {})})
+        ladybug_write.insert_nodes(tx, label, rows, self._by_statements(rows))
 
     def _update_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
-        rows = with_keys(rows)
-        props = MODEL.node_columns(label)
-        if self._by_statements(rows):
-            sets = ", ".join(f"n.{p.name} = {_cast(p)}" for p in props if p.name != "id")
-            tx.run(
-                f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}",
-                {"rows": [{p.name: r.get(p.name) for p in props} for r in rows]},
-            )
-            return
-        self._apply_staged(
-            tx,
-            NODE_STAGE,
-            _arrow(rows, props, {}),
-            [p.name for p in props],
-            f"(n:{label}) WHERE n.id = s.id",
-            [f"n.{p.name} = s.{p.name}" for p in props if p.name != "id"],
-        )
+        ladybug_write.update_nodes(tx, label, rows, self._by_statements(rows))
 
     def _insert_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
-        rel_type, source, target = key
-        props = MODEL.relation_columns(rel_type)
-        if self._by_statements(rows):
-            # Two MATCH clauses: each end is a primary-key lookup (one pattern would scan).
-            fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
-            tx.run(
-                f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-                f"MATCH (b:{target} {{id: row.target}}) "
-                f"CREATE (a)-[r:{rel_type} {{{fields}}}]->(b)",
-                {"rows": _relation_params(rows, props)},
-            )
-            return
-        names = ", ".join(p.name for p in props)
-        table = _arrow(rows, props, {"from": "source", "to": "target"})
-        tx.run(
-            f"COPY {rel_type}({names}) FROM $rows (from='{source}', to='{target}')", {"rows": table}
-        )
+        ladybug_write.insert_relations(tx, key, rows, self._by_statements(rows))
 
     def _update_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
-        rel_type, source, target = key
-        props = MODEL.relation_columns(rel_type)
-        if self._by_statements(rows):
-            sets = ", ".join(f"r.{p.name} = {_cast(p)}" for p in props)
-            tx.run(
-                f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-                f"MATCH (a)-[r:{rel_type}]->(b:{target}) WHERE b.id = row.target SET {sets}",
-                {"rows": _relation_params(rows, props)},
-            )
-            return
-        table = _arrow(rows, props, {"source": "source", "target": "target"})
-        self._apply_staged(
-            tx,
-            RELATION_STAGE,
-            table,
-            ["source", "target", *(p.name for p in props)],
-            f"(a:{source})-[r:{rel_type}]->(b:{target}) WHERE a.id = s.source AND b.id = s.target",
-            [f"r.{p.name} = s.{p.name}" for p in props],
-        )
-
-    @staticmethod
-    def _apply_staged(
-        tx: Transaction,
-        stage: str,
-        rows: pa.Table,
-        columns: list[str],
-        match: str,
-        sets: list[str],
-    ) -> None:
-        """Overwrite stored rows in one join: COPY the new values into the table's scratch
-        twin, SET from it, empty it. (Matching row by row from UNWIND scans instead.)"""
-        tx.run(f"COPY {stage}({', '.join(columns)}) FROM $rows", {"rows": rows})
-        tx.run(f"MATCH (s:{stage}), {match} SET {', '.join(sets)}")
-        tx.run(f"MATCH (s:{stage}) DELETE s")
+        ladybug_write.update_relations(tx, key, rows, self._by_statements(rows))
 
     # -- reading -----------------------------------------------------------------------------
     # Statements whose plan was found to read only, so a statement run again (a named query, a
