@@ -8,20 +8,18 @@ one join.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import ladybug
-import pyarrow as pa
 
 from . import cypher, ladybug_schema, ladybug_write, readonly, recovery, store_read
 from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation
 from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
+from .ladybug_values import arrow_table, plain, result_rows
 from .rows import Rows
 from .store import (
     CHUNK,
@@ -37,43 +35,6 @@ from .store import (
 OPEN_END = 1 << 62
 
 
-_SCALARS = frozenset({str, float, int, bool})
-
-
-def _plain(value: Any) -> Any:
-    """Engine values as plain Python: nodes and relations become property dicts."""
-    if value is None or type(value) in _SCALARS:
-        return value
-    if isinstance(value, dict):
-        if "_NODES" in value:
-            return {
-                "nodes": [_plain(n) for n in value["_NODES"]],
-                "relationships": [_plain(r) for r in value["_RELS"]],
-            }
-        out: dict[str, Any] = {}
-        if "_SRC" in value:
-            out["_type"] = value.get("_LABEL")
-        elif "_LABEL" in value:
-            out["_label"] = value["_LABEL"]
-        out.update({k: _plain(v) for k, v in value.items() if not k.startswith("_")})
-        return out
-    if isinstance(value, list):
-        # LadybugDB lists hold one type: a list of scalars (a STRING[] column) is plain already.
-        if not value or (
-            (value[0] is None or type(value[0]) in _SCALARS)
-            and (value[-1] is None or type(value[-1]) in _SCALARS)
-        ):
-            return value
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):  # sum() of integers is a 128-bit integer
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return str(value)
-    return value
-
-
 class _Transaction:
     def __init__(self, conn: ladybug.Connection, before_copy: Callable[[], None] | None = None):
         self.conn = conn
@@ -83,15 +44,7 @@ class _Transaction:
         if self.before_copy is not None and query.lstrip()[:4].upper() == "COPY":
             self.before_copy()
             self.before_copy = None
-        return _rows(self.conn.execute(query, params or {}))
-
-
-def _rows(result: Any) -> Rows:
-    names = result.get_column_names()
-    rows = []
-    while result.has_next():
-        rows.append(dict(zip(names, result.get_next(), strict=True)))
-    return Rows(rows, names)
+        return result_rows(self.conn.execute(query, params or {}))
 
 
 class LadybugStore(GraphStore):
@@ -268,7 +221,7 @@ class LadybugStore(GraphStore):
 
     def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Rows:
         rows = self._execute(query, params or {}, write)
-        return Rows(({k: _plain(v) for k, v in row.items()} for row in rows), rows.columns)
+        return Rows(({k: plain(v) for k, v in row.items()} for row in rows), rows.columns)
 
     # -- reading everything -------------------------------------------------------------------
     def scan_nodes(
@@ -303,7 +256,7 @@ class LadybugStore(GraphStore):
         that cover every offset, each leading `batch` facts or fewer unless it is one offset.
         The count per source offset is held meanwhile: two integers a source node."""
         with self.transaction(read_only=True):
-            counts = _arrow_table(self._conn.execute(cypher.source_offsets(rel_type)))
+            counts = arrow_table(self._conn.execute(cypher.source_offsets(rel_type)))
         offsets = counts.column("o").to_pylist()
         sizes = counts.column("n").to_pylist()
         del counts
@@ -320,7 +273,7 @@ class LadybugStore(GraphStore):
         """The rows of one of ucn's own read queries, through Arrow: a column at a time is
         cheaper than a row at a time, and every column here is a scalar or a list of them."""
         with self.transaction(read_only=True):
-            table = _arrow_table(self._conn.execute(query, params))
+            table = arrow_table(self._conn.execute(query, params))
         names = table.column_names
         columns = []
         for name in names:
@@ -347,13 +300,13 @@ class LadybugStore(GraphStore):
                 visit(value["_NODES"])
                 visit(value["_RELS"])
             elif isinstance(value, dict) and "_SRC" in value:
-                props = _plain(value)
+                props = plain(value)
                 props.pop("_type", None)
                 edges.append(
                     (internal(value["_SRC"]), internal(value["_DST"]), value["_LABEL"], props)
                 )
             elif isinstance(value, dict) and "_LABEL" in value and "_ID" in value:
-                props = _plain(value)
+                props = plain(value)
                 props.pop("_label", None)
                 nodes[internal(value["_ID"])] = (value["_LABEL"], props)
 
@@ -372,7 +325,7 @@ class LadybugStore(GraphStore):
                     {"o": offset},
                     write=False,
                 )
-                props = _plain(found[0]["n"])
+                props = plain(found[0]["n"])
                 props.pop("_label", None)
                 nodes[(table, offset)] = (label, props)
         return store_read.subgraph(nodes, edges)
@@ -381,11 +334,6 @@ class LadybugStore(GraphStore):
         self._conn.close()
         self._db.close()
         recovery.closed(self.path)
-
-
-def _arrow_table(result: Any) -> pa.Table:
-    # without a chunk size the engine's Arrow export spends milliseconds choosing one
-    return result.get_as_arrow(max(1, result.get_num_tuples()))
 
 
 def _engine_message(exc: BaseException) -> str:
