@@ -18,7 +18,7 @@ import ladybug
 
 from . import cypher, ladybug_schema, ladybug_write, readonly, recovery, store_read
 from .batch import LIST_COLUMNS, Batch, RelationKey, Row, bulk_allocation
-from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
+from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError, one_line
 from .ladybug_values import arrow_table, plain, result_rows
 from .rows import Rows
 from .store import (
@@ -80,7 +80,7 @@ class LadybugStore(GraphStore):
             self._db = ladybug.Database(str(self.path))
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
-            message = _engine_message(exc)
+            message = one_line(exc)
             if "lock" in message.lower():
                 raise StoreLockedError(self.path, message) from None
             raise StoreError(
@@ -214,7 +214,7 @@ class LadybugStore(GraphStore):
                     self._remember_read(statement)
                 return tx.run(statement, params)
         except RuntimeError as exc:
-            message = _engine_message(exc)
+            message = one_line(exc)
             if "read-only" in message:
                 raise ReadOnlyError() from None
             raise QueryError(message) from None
@@ -334,8 +334,3 @@ class LadybugStore(GraphStore):
         self._conn.close()
         self._db.close()
         recovery.closed(self.path)
-
-
-def _engine_message(exc: BaseException) -> str:
-    """The engine's message on one line."""
-    return " ".join(str(exc).split())

@@ -17,7 +17,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from . import cypher, readonly, store_read
 from .batch import RelationKey, Row, with_keys
-from .errors import QueryError, StoreError
+from .errors import QueryError, StoreError, one_line
 from .model import MODEL
 from .rows import Rows
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
@@ -210,4 +210,4 @@ class Neo4jStore(GraphStore):
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return one_line(exc) or type(exc).__name__
