@@ -1,9 +1,8 @@
 """The embedded store: LadybugDB (the maintained fork of Kùzu), Cypher in-process, no server.
 
-LadybugDB does not use the primary-key index for lookups driven by UNWIND over relations, so
-relation rows are never matched one by one: new facts are bulk-copied (COPY FROM an Arrow table,
-inside the batch's transaction) and changed facts are staged in a scratch table and applied with
-one join.
+LadybugStore opens the database file, runs transactions that a killed process cannot leave
+half-done, picks each table's write path (ladybug_write.py: statements for a few rows, COPY FROM
+for many) and reads: statements checked read-only, whole tables a page of offsets at a time.
 """
 
 from __future__ import annotations

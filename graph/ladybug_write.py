@@ -1,6 +1,7 @@
-"""Rows written into LadybugDB, by one of two paths: parameterised statements on the primary
-key (a few rows), or COPY FROM an Arrow table, changed rows staged in a scratch table and applied
-with one join (many rows). LadybugStore's four write primitives choose the path."""
+"""Rows written into LadybugDB, by one of two paths that LadybugStore picks per table:
+parameterised statements on the primary key, for a few rows; or, for many, COPY FROM an Arrow
+table, changed rows staged in a scratch table and applied with one join (LadybugDB does not use
+the primary-key index for lookups driven by UNWIND over relations)."""
 
 from __future__ import annotations
 
