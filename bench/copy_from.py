@@ -11,6 +11,7 @@ from typing import Any
 import pyarrow as pa
 
 import ucn.graph.ladybug_store as ladybug_store
+import ucn.graph.ladybug_write as ladybug_write
 from ucn.graph import MODEL, Batch
 from ucn.loaders import batched
 
@@ -27,7 +28,7 @@ def arrow_tables(batch: Batch) -> tuple[NodeTables, RelationTables]:
         values = list(rows.values())
         node_tables[label] = pa.table(
             {
-                p.name: pa.array([r.get(p.name) for r in values], ladybug_store.ARROW_TYPES[p.type])
+                p.name: pa.array([r.get(p.name) for r in values], ladybug_write.ARROW_TYPES[p.type])
                 for p in MODEL.node_columns(label)
             }
         )
@@ -40,7 +41,7 @@ def arrow_tables(batch: Batch) -> tuple[NodeTables, RelationTables]:
         }
         for p in MODEL.relation_columns(key[0]):
             columns[p.name] = pa.array(
-                [r.get(p.name) for r in values], ladybug_store.ARROW_TYPES[p.type]
+                [r.get(p.name) for r in values], ladybug_write.ARROW_TYPES[p.type]
             )
         relation_tables[key] = pa.table(columns)
     return node_tables, relation_tables

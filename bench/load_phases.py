@@ -12,7 +12,8 @@ from typing import Any
 
 import pyarrow as pa
 
-import ucn.graph.ladybug_store as ladybug_store
+import ucn.graph.ladybug_schema as ladybug_schema
+import ucn.graph.ladybug_write as ladybug_write
 from ucn.graph import Batch, GraphStore, WriteResult
 
 from loading import LoadRun, load
@@ -23,7 +24,7 @@ COMMIT_PHASE = "begin and commit (checkpoint)"
 def _query_phase(query: str) -> str:
     """The part of a write a statement issued by GraphStore._write belongs to."""
     q = " ".join(query.split())
-    stages = {ladybug_store.NODE_STAGE: "nodes", ladybug_store.RELATION_STAGE: "relations"}
+    stages = {ladybug_schema.NODE_STAGE: "nodes", ladybug_schema.RELATION_STAGE: "relations"}
     for stage, kind in stages.items():
         if q.startswith(("COPY " + stage, "MATCH (s:" + stage)):
             # Staged updates: COPY into a scratch table, SET from a join with it, empty it.
@@ -80,7 +81,7 @@ class TimedTransaction:
 @contextmanager
 def timed_arrow(clock: PhaseClock) -> Iterator[None]:
     """Time the embedded store's Arrow table building while the block runs."""
-    original = ladybug_store._arrow
+    original = ladybug_write._arrow
 
     def arrow(*args: Any) -> pa.Table:
         start = time.perf_counter()
@@ -88,11 +89,11 @@ def timed_arrow(clock: PhaseClock) -> Iterator[None]:
         clock.pending_arrow += time.perf_counter() - start
         return table
 
-    ladybug_store._arrow = arrow
+    ladybug_write._arrow = arrow
     try:
         yield
     finally:
-        ladybug_store._arrow = original
+        ladybug_write._arrow = original
 
 
 def timed_write(store: GraphStore, batch: Batch, clock: PhaseClock) -> WriteResult:

@@ -96,6 +96,11 @@ def ucn_subcommand(argv: list[str]) -> str | None:
     return None
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line: an engine's may span several."""
+    return " ".join(str(exc).split())
+
+
 def shorten(argv: list[str], width: int = 100) -> str:
     """A command line on one line, at most `width` characters, for a message."""
     text = " ".join(" ".join(a.split()) for a in argv)

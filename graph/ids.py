@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .model import MODEL
+
 # Letters that Unicode decomposition does not reduce to ASCII.
 _FOLD = str.maketrans(
     {
@@ -70,6 +72,15 @@ def node_id(label: str, name: str) -> str:
     if not slug:
         raise ValueError(f"cannot make an id from the name {name!r}")
     return f"{label.lower()}/{slug}"
+
+
+def label_of(node_id: str) -> str:
+    """The label a node id names by its prefix (`city/hue` -> City); articles have free ids."""
+    prefix = node_id.split("/", 1)[0]
+    for label in MODEL.labels:
+        if label.lower() == prefix and label != "Article":
+            return label
+    return "Article"
 
 
 def fact_key(rel_type: str, source: str, target: str) -> str:

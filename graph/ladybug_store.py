@@ -1,28 +1,24 @@
 """The embedded store: LadybugDB (the maintained fork of Kùzu), Cypher in-process, no server.
 
-LadybugDB does not use the primary-key index for lookups driven by UNWIND over relations, so
-relation rows are never matched one by one: new facts are bulk-copied (COPY FROM an Arrow table,
-inside the batch's transaction) and changed facts are staged in a scratch table and applied with
-one join.
+LadybugStore opens the database file, runs transactions that a killed process cannot leave
+half-done, picks each table's write path (ladybug_write.py: statements for a few rows, COPY FROM
+for many) and reads: statements checked read-only, whole tables a page of offsets at a time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import ladybug
-import pyarrow as pa
 
-from . import cypher, readonly, recovery
+from . import cypher, ladybug_schema, ladybug_write, readonly, recovery, store_read
 from .batch import Batch
-from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError
-from .model import MODEL, Property
+from .errors import QueryError, ReadOnlyError, StoreError, StoreLockedError, one_line
+from .ladybug_values import arrow_table, plain, result_rows
 from .rows import Rows
 from .store import (
     CHUNK,
@@ -33,105 +29,10 @@ from .store import (
     Transaction,
     WriteResult,
 )
-from .stored_rows import LIST_COLUMNS, RelationKey, Row, bulk_allocation, with_keys
-
-COLUMN_TYPES = {
-    "string": "STRING",
-    "string[]": "STRING[]",
-    "float": "DOUBLE",
-    "float[]": "DOUBLE[]",
-    "int": "INT64",
-}
-ARROW_TYPES = {
-    "string": pa.string(),
-    "string[]": pa.list_(pa.string()),
-    "float": pa.float64(),
-    "float[]": pa.list_(pa.float64()),
-    "int": pa.int64(),
-}
-
-
-def _union_of_columns(groups: list[tuple[Property, ...]]) -> tuple[Property, ...]:
-    columns: dict[str, Property] = {}
-    for props in groups:
-        for p in props:
-            if columns.setdefault(p.name, p).type != p.type:
-                raise TypeError(f"property {p.name!r} has two types in the model")
-    return tuple(columns.values())
-
+from .stored_rows import LIST_COLUMNS, RelationKey, Row, bulk_allocation
 
 # The upper bound of a last page of offsets: past any offset a table can have.
 OPEN_END = 1 << 62
-NODE_STAGE = "_ucn_stage_nodes"
-RELATION_STAGE = "_ucn_stage_relations"
-ENDS = (Property("source", "string", "source id"), Property("target", "string", "target id"))
-STAGES = {
-    NODE_STAGE: _union_of_columns([MODEL.node_columns(label) for label in MODEL.labels]),
-    RELATION_STAGE: _union_of_columns(
-        [ENDS, *(MODEL.relation_columns(rel) for rel in MODEL.relations)]
-    ),
-}
-
-
-def _columns_ddl(props: tuple[Property, ...]) -> str:
-    return ", ".join(f"{p.name} {COLUMN_TYPES[p.type]}" for p in props)
-
-
-def _cast(p: Property) -> str:
-    """`row.<name>` as the column's type: a parameter's type is read from its values, and a
-    column that is null or empty in every row has none."""
-    return f"CAST(row.{p.name} AS {COLUMN_TYPES[p.type]})"
-
-
-def _relation_params(rows: list[Row], props: tuple[Property, ...]) -> list[Row]:
-    return [
-        {"source": r["source"], "target": r["target"], **{p.name: r.get(p.name) for p in props}}
-        for r in rows
-    ]
-
-
-def _arrow(rows: list[Row], props: tuple[Property, ...], prefix: dict[str, str]) -> pa.Table:
-    arrays = {name: pa.array([r[key] for r in rows], pa.string()) for name, key in prefix.items()}
-    for p in props:
-        arrays[p.name] = pa.array([r.get(p.name) for r in rows], ARROW_TYPES[p.type])
-    return pa.table(arrays)
-
-
-_SCALARS = frozenset({str, float, int, bool})
-
-
-def _plain(value: Any) -> Any:
-    """Engine values as plain Python: nodes and relations become property dicts."""
-    if value is None or type(value) in _SCALARS:
-        return value
-    if isinstance(value, dict):
-        if "_NODES" in value:
-            return {
-                "nodes": [_plain(n) for n in value["_NODES"]],
-                "relationships": [_plain(r) for r in value["_RELS"]],
-            }
-        out: dict[str, Any] = {}
-        if "_SRC" in value:
-            out["_type"] = value.get("_LABEL")
-        elif "_LABEL" in value:
-            out["_label"] = value["_LABEL"]
-        out.update({k: _plain(v) for k, v in value.items() if not k.startswith("_")})
-        return out
-    if isinstance(value, list):
-        # LadybugDB lists hold one type: a list of scalars (a STRING[] column) is plain already.
-        if not value or (
-            (value[0] is None or type(value[0]) in _SCALARS)
-            and (value[-1] is None or type(value[-1]) in _SCALARS)
-        ):
-            return value
-        return [_plain(v) for v in value]
-    if isinstance(value, Decimal):  # sum() of integers is a 128-bit integer
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return str(value)
-    return value
 
 
 class _Transaction:
@@ -143,15 +44,7 @@ class _Transaction:
         if self.before_copy is not None and query.lstrip()[:4].upper() == "COPY":
             self.before_copy()
             self.before_copy = None
-        return _rows(self.conn.execute(query, params or {}))
-
-
-def _rows(result: Any) -> Rows:
-    names = result.get_column_names()
-    rows = []
-    while result.has_next():
-        rows.append(dict(zip(names, result.get_next(), strict=True)))
-    return Rows(rows, names)
+        return result_rows(self.conn.execute(query, params or {}))
 
 
 class LadybugStore(GraphStore):
@@ -187,7 +80,7 @@ class LadybugStore(GraphStore):
             self._db = ladybug.Database(str(self.path))
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
-            message = _engine_message(exc)
+            message = one_line(exc)
             if "lock" in message.lower():
                 raise StoreLockedError(self.path, message) from None
             raise StoreError(
@@ -199,40 +92,7 @@ class LadybugStore(GraphStore):
     # -- schema ------------------------------------------------------------------------------
     def _ensure_schema(self) -> None:
         with self.transaction() as tx:
-            existing = {r["name"] for r in tx.run("CALL show_tables() RETURN name")}
-
-            def ensure(table: str, ddl: str, props: tuple[Property, ...]) -> None:
-                if table in existing:
-                    self._add_missing_columns(tx, table, props)
-                else:
-                    tx.run(ddl)
-
-            for label in MODEL.labels:
-                props = MODEL.node_columns(label)
-                ensure(
-                    label,
-                    f"CREATE NODE TABLE {label}({_columns_ddl(props)}, PRIMARY KEY (id))",
-                    props,
-                )
-            for name, rel in MODEL.relations.items():
-                props = MODEL.relation_columns(name)
-                pairs = ", ".join(f"FROM {a} TO {b}" for a, b in rel.endpoint_pairs)
-                ensure(name, f"CREATE REL TABLE {name}({pairs}, {_columns_ddl(props)})", props)
-            # One scratch table for node updates and one for relation updates, whatever the
-            # label or type: each table a transaction touches adds to its commit's checkpoint.
-            for stage, props in STAGES.items():
-                ensure(
-                    stage,
-                    f"CREATE NODE TABLE {stage}(k SERIAL PRIMARY KEY, {_columns_ddl(props)})",
-                    props,
-                )
-
-    @staticmethod
-    def _add_missing_columns(tx: Transaction, table: str, props: tuple[Property, ...]) -> None:
-        present = {r["name"] for r in tx.run(f"CALL table_info('{table}') RETURN name")}
-        for p in props:
-            if p.name not in present:
-                tx.run(f"ALTER TABLE {table} ADD {p.name} {COLUMN_TYPES[p.type]}")
+            ladybug_schema.ensure_schema(tx)
 
     # -- transactions and writes -------------------------------------------------------------
     @contextmanager
@@ -320,88 +180,16 @@ class LadybugStore(GraphStore):
         return not self._bulk and len(rows) <= self.SMALL_ROWS
 
     def _insert_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
-        rows = with_keys(rows)
-        props = MODEL.node_columns(label)
-        if self._by_statements(rows):
-            fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
-            tx.run(f"UNWIND $rows AS row CREATE (n:{label} {{{fields}}})", {"rows": rows})
-            return
-        names = ", ".join(p.name for p in props)
-        tx.run(f"COPY {label}({names}) FROM $rows", {"rows": _arrow(rows, props, {})})
+        ladybug_write.insert_nodes(tx, label, rows, self._by_statements(rows))
 
     def _update_nodes(self, tx: Transaction, label: str, rows: list[Row]) -> None:
-        rows = with_keys(rows)
-        props = MODEL.node_columns(label)
-        if self._by_statements(rows):
-            sets = ", ".join(f"n.{p.name} = {_cast(p)}" for p in props if p.name != "id")
-            tx.run(
-                f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}",
-                {"rows": [{p.name: r.get(p.name) for p in props} for r in rows]},
-            )
-            return
-        self._apply_staged(
-            tx,
-            NODE_STAGE,
-            _arrow(rows, props, {}),
-            [p.name for p in props],
-            f"(n:{label}) WHERE n.id = s.id",
-            [f"n.{p.name} = s.{p.name}" for p in props if p.name != "id"],
-        )
+        ladybug_write.update_nodes(tx, label, rows, self._by_statements(rows))
 
     def _insert_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
-        rel_type, source, target = key
-        props = MODEL.relation_columns(rel_type)
-        if self._by_statements(rows):
-            # Two MATCH clauses: each end is a primary-key lookup (one pattern would scan).
-            fields = ", ".join(f"{p.name}: {_cast(p)}" for p in props)
-            tx.run(
-                f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-                f"MATCH (b:{target} {{id: row.target}}) "
-                f"CREATE (a)-[r:{rel_type} {{{fields}}}]->(b)",
-                {"rows": _relation_params(rows, props)},
-            )
-            return
-        names = ", ".join(p.name for p in props)
-        table = _arrow(rows, props, {"from": "source", "to": "target"})
-        tx.run(
-            f"COPY {rel_type}({names}) FROM $rows (from='{source}', to='{target}')", {"rows": table}
-        )
+        ladybug_write.insert_relations(tx, key, rows, self._by_statements(rows))
 
     def _update_relations(self, tx: Transaction, key: RelationKey, rows: list[Row]) -> None:
-        rel_type, source, target = key
-        props = MODEL.relation_columns(rel_type)
-        if self._by_statements(rows):
-            sets = ", ".join(f"r.{p.name} = {_cast(p)}" for p in props)
-            tx.run(
-                f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) "
-                f"MATCH (a)-[r:{rel_type}]->(b:{target}) WHERE b.id = row.target SET {sets}",
-                {"rows": _relation_params(rows, props)},
-            )
-            return
-        table = _arrow(rows, props, {"source": "source", "target": "target"})
-        self._apply_staged(
-            tx,
-            RELATION_STAGE,
-            table,
-            ["source", "target", *(p.name for p in props)],
-            f"(a:{source})-[r:{rel_type}]->(b:{target}) WHERE a.id = s.source AND b.id = s.target",
-            [f"r.{p.name} = s.{p.name}" for p in props],
-        )
-
-    @staticmethod
-    def _apply_staged(
-        tx: Transaction,
-        stage: str,
-        rows: pa.Table,
-        columns: list[str],
-        match: str,
-        sets: list[str],
-    ) -> None:
-        """Overwrite stored rows in one join: COPY the new values into the table's scratch
-        twin, SET from it, empty it. (Matching row by row from UNWIND scans instead.)"""
-        tx.run(f"COPY {stage}({', '.join(columns)}) FROM $rows", {"rows": rows})
-        tx.run(f"MATCH (s:{stage}), {match} SET {', '.join(sets)}")
-        tx.run(f"MATCH (s:{stage}) DELETE s")
+        ladybug_write.update_relations(tx, key, rows, self._by_statements(rows))
 
     # -- reading -----------------------------------------------------------------------------
     # Statements whose plan was found to read only, so a statement run again (a named query, a
@@ -426,14 +214,14 @@ class LadybugStore(GraphStore):
                     self._remember_read(statement)
                 return tx.run(statement, params)
         except RuntimeError as exc:
-            message = _engine_message(exc)
+            message = one_line(exc)
             if "read-only" in message:
                 raise ReadOnlyError() from None
             raise QueryError(message) from None
 
     def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> Rows:
         rows = self._execute(query, params or {}, write)
-        return Rows(({k: _plain(v) for k, v in row.items()} for row in rows), rows.columns)
+        return Rows(({k: plain(v) for k, v in row.items()} for row in rows), rows.columns)
 
     # -- reading everything -------------------------------------------------------------------
     def scan_nodes(
@@ -468,7 +256,7 @@ class LadybugStore(GraphStore):
         that cover every offset, each leading `batch` facts or fewer unless it is one offset.
         The count per source offset is held meanwhile: two integers a source node."""
         with self.transaction(read_only=True):
-            counts = _arrow_table(self._conn.execute(cypher.source_offsets(rel_type)))
+            counts = arrow_table(self._conn.execute(cypher.source_offsets(rel_type)))
         offsets = counts.column("o").to_pylist()
         sizes = counts.column("n").to_pylist()
         del counts
@@ -485,7 +273,7 @@ class LadybugStore(GraphStore):
         """The rows of one of ucn's own read queries, through Arrow: a column at a time is
         cheaper than a row at a time, and every column here is a scalar or a list of them."""
         with self.transaction(read_only=True):
-            table = _arrow_table(self._conn.execute(query, params))
+            table = arrow_table(self._conn.execute(query, params))
         names = table.column_names
         columns = []
         for name in names:
@@ -512,19 +300,19 @@ class LadybugStore(GraphStore):
                 visit(value["_NODES"])
                 visit(value["_RELS"])
             elif isinstance(value, dict) and "_SRC" in value:
-                props = _plain(value)
+                props = plain(value)
                 props.pop("_type", None)
                 edges.append(
                     (internal(value["_SRC"]), internal(value["_DST"]), value["_LABEL"], props)
                 )
             elif isinstance(value, dict) and "_LABEL" in value and "_ID" in value:
-                props = _plain(value)
+                props = plain(value)
                 props.pop("_label", None)
                 nodes[internal(value["_ID"])] = (value["_LABEL"], props)
 
         for row in self._execute(query, params, write=False):
             visit(list(row.values()))
-        missing = {ref for s, t, _, _ in edges for ref in (s, t) if ref not in nodes}
+        missing = store_read.missing_ends(nodes, edges)
         if missing:
             tables = {
                 r["id"]: r["name"]
@@ -537,27 +325,12 @@ class LadybugStore(GraphStore):
                     {"o": offset},
                     write=False,
                 )
-                props = _plain(found[0]["n"])
+                props = plain(found[0]["n"])
                 props.pop("_label", None)
                 nodes[(table, offset)] = (label, props)
-        node_list = [(props["id"], label, props) for label, props in nodes.values()]
-        edge_list = [
-            (nodes[s][1]["id"], nodes[t][1]["id"], rel_type, props)
-            for s, t, rel_type, props in edges
-        ]
-        return node_list, edge_list
+        return store_read.subgraph(nodes, edges)
 
     def close(self) -> None:
         self._conn.close()
         self._db.close()
         recovery.closed(self.path)
-
-
-def _arrow_table(result: Any) -> pa.Table:
-    # without a chunk size the engine's Arrow export spends milliseconds choosing one
-    return result.get_as_arrow(max(1, result.get_num_tuples()))
-
-
-def _engine_message(exc: BaseException) -> str:
-    """The engine's message on one line."""
-    return " ".join(str(exc).split())

@@ -15,8 +15,8 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-from . import cypher, readonly
-from .errors import QueryError, StoreError
+from . import cypher, readonly, store_read
+from .errors import QueryError, StoreError, one_line
 from .model import MODEL
 from .rows import Rows
 from .store import GraphStore, SubgraphEdges, SubgraphNodes, T, Transaction
@@ -197,22 +197,17 @@ class Neo4jStore(GraphStore):
 
         for record in self._records(query, params, write=False):
             visit(list(record.values()))
-        missing = sorted({ref for s, t, _, _ in edges for ref in (s, t) if ref not in nodes})
+        missing = sorted(store_read.missing_ends(nodes, edges))
         if missing:
             for record in self._records(
                 "MATCH (n) WHERE elementId(n) IN $ids RETURN n", {"ids": missing}, write=False
             ):
                 add_node(record["n"])
-        node_list = [(props["id"], label, props) for label, props in nodes.values()]
-        edge_list = [
-            (nodes[s][1]["id"], nodes[t][1]["id"], rel_type, props)
-            for s, t, rel_type, props in edges
-        ]
-        return node_list, edge_list
+        return store_read.subgraph(nodes, edges)
 
     def close(self) -> None:
         self._driver.close()
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return one_line(exc) or type(exc).__name__

@@ -1,7 +1,8 @@
-"""The store interface: one behaviour, two engines (embedded LadybugDB and Neo4j).
+"""The store contract: one behaviour, two engines (embedded LadybugDB and Neo4j).
 
 Engines supply a transaction and four bulk primitives; loading, merging, retraction, statistics
-and the networkx view are written once here, against those primitives.
+and the networkx view are written once, against those primitives: the writes in store_write.py,
+articles forgotten, read back and rewritten in store_articles.py, the reads in store_read.py.
 """
 
 from __future__ import annotations
@@ -9,31 +10,18 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from . import cypher
+from . import cypher, store_articles, store_read, store_write
 from .batch import Batch
-from .document import Article, Document, Entity, Relation
-from .errors import StoreError
-from .merge import (
-    merge_stored_node,
-    merge_stored_relation,
-    retract_node,
-    retract_source,
-    with_provenance,
-)
-from .model import BOOKKEEPING_PROPERTIES, MODEL, PROVENANCE
-from .provenance import (
-    NODE_UNTRACKED,
-    RELATION_UNTRACKED,
-    Contributions,
-    derive_node,
-    derive_relation,
-    read_contributions,
-)
+from .document import Document
+from .ids import label_of as label_of  # re-exported: loaders/ and ucn/ import it from here
+from .model import MODEL
 from .rows import Rows
-from .stored_rows import RelationKey, Row, bulk_allocation, normalise_row
+from .store_articles import ForgetResult
+from .store_write import CHUNK, WriteResult
+from .store_write import chunks as chunks  # re-exported: loaders/ imports it from here
+from .stored_rows import RelationKey, Row, bulk_allocation
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -43,54 +31,11 @@ T = TypeVar("T")
 # (source id, target id, type, properties).
 SubgraphNodes = list[tuple[str, str, dict[str, Any]]]
 SubgraphEdges = list[tuple[str, str, str, dict[str, Any]]]
-K = TypeVar("K", str, tuple[str, str])
-CHUNK = 5000
 DEFAULT_DB = "ucn.db"
 
 
 class Transaction(Protocol):
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
-
-
-@dataclass
-class WriteResult:
-    nodes_created: int = 0
-    nodes_updated: int = 0
-    relations_created: int = 0
-    relations_updated: int = 0
-
-    def __iadd__(self, other: WriteResult) -> WriteResult:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        return self
-
-    @property
-    def changed(self) -> bool:
-        return any(getattr(self, name) for name in self.__dataclass_fields__)
-
-
-@dataclass
-class ForgetResult:
-    article_id: str
-    nodes_deleted: int = 0
-    nodes_updated: int = 0
-    relations_deleted: int = 0
-    relations_updated: int = 0
-    found: bool = field(default=False)
-
-
-def label_of(node_id: str) -> str:
-    """The label a node id names by its prefix (`city/hue` -> City); articles have free ids."""
-    prefix = node_id.split("/", 1)[0]
-    for label in MODEL.labels:
-        if label.lower() == prefix and label != "Article":
-            return label
-    return "Article"
-
-
-def chunks(rows: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
 
 
 class GraphStore(ABC):
@@ -168,290 +113,12 @@ class GraphStore(ABC):
             return self.in_transaction(lambda tx: self._write(tx, batch))
 
     def _write(self, tx: Transaction, batch: Batch) -> WriteResult:
-        result = WriteResult()
-        for label, rows in batch.nodes.items():
-            new, changed = self._diff(
-                tx,
-                cypher.fetch_nodes(label),
-                rows,
-                lambda r: r["id"],
-                merge_stored_node,
-                batch.node_contributions.get(label, {}),
-            )
-            for part in chunks(new):
-                self._insert_nodes(tx, label, part)
-            for part in chunks(changed):
-                self._update_nodes(tx, label, part)
-            result.nodes_created += len(new)
-            result.nodes_updated += len(changed)
-        for key, rel_rows in batch.relations.items():
-            self._check_endpoints(tx, batch, key, rel_rows)
-            new, changed = self._diff(
-                tx,
-                self._relations_query(key, len({source for source, _ in rel_rows})),
-                rel_rows,
-                lambda r: (r["source"], r["target"]),
-                merge_stored_relation,
-                batch.relation_contributions.get(key, {}),
-                ids=sorted({source for source, _ in rel_rows}),
-            )
-            for part in chunks(new):
-                self._insert_relations(tx, key, part)
-            for part in chunks(changed):
-                self._update_relations(tx, key, part)
-            result.relations_created += len(new)
-            result.relations_updated += len(changed)
-        return result
+        """The merge of `batch` within `tx`: new rows inserted, changed ones overwritten."""
+        return store_write.write_batch(self, tx, batch)
 
     # Up to this many source nodes, the stored facts of a type are fetched one node at a time:
     # an engine may answer an UNWIND of ids with a scan of the whole relation table.
     POINT_LOOKUPS = 0
-
-    def _relations_query(self, key: RelationKey, sources: int) -> str:
-        if sources <= self.POINT_LOOKUPS:
-            return cypher.fetch_relations_of(*key)
-        return cypher.fetch_relations(*key)
-
-    @staticmethod
-    def _check_endpoints(
-        tx: Transaction, batch: Batch, key: RelationKey, rows: dict[tuple[str, str], Row]
-    ) -> None:
-        """Every fact needs both its nodes, in the batch or already in the store."""
-        rel_type, source_label, target_label = key
-        for label, ids in (
-            (source_label, {s for s, _ in rows}),
-            (target_label, {t for _, t in rows}),
-        ):
-            missing = sorted(ids - batch.nodes.get(label, {}).keys())
-            for part in chunks(missing):
-                found = {r["id"] for r in tx.run(cypher.fetch_nodes(label), {"ids": part})}
-                absent = [i for i in part if i not in found]
-                if absent:
-                    raise StoreError(
-                        f"{rel_type} refers to {label} {absent[0]!r}, which is neither in the "
-                        "batch nor in the store"
-                    )
-
-    @staticmethod
-    def _diff(
-        tx: Transaction,
-        query: str,
-        rows: dict[K, Row],
-        key_of: Callable[[Row], K],
-        merge: Callable[[Row, Row, Contributions | None], Row],
-        given: Mapping[K, Contributions],
-        ids: list[str] | None = None,
-    ) -> tuple[list[Row], list[Row]]:
-        """Split rows into new ones and stored ones that the merge changes; `given` is what
-        each article supplied, for the rows that several did."""
-        ids = ids if ids is not None else [str(key) for key in rows]
-        stored: dict[K, Row] = {}
-        for part in chunks(ids) if "$ids" in query else ([i] for i in ids):
-            for row in tx.run(query, {"ids": part} if "$ids" in query else {"id": part[0]}):
-                key = key_of(row)
-                if key in rows:
-                    stored[key] = normalise_row(row)
-        new, changed = [], []
-        for key, row in rows.items():
-            old = stored.get(key)
-            if old is None:
-                new.append(with_provenance(row, given.get(key)))
-            else:
-                merged = merge(old, row, given.get(key))
-                if merged != old:
-                    changed.append(merged)
-        return new, changed
-
-    def forget(self, article_id: str) -> ForgetResult:
-        """Retract an article: what only it supported goes, and every node and fact it shares
-        with others is folded again from what they supplied (names, aliases, properties), as if
-        it had never been loaded."""
-        return self.in_transaction(lambda tx: self._forget(tx, article_id))
-
-    def _forget(self, tx: Transaction, article_id: str) -> ForgetResult:
-        result = ForgetResult(article_id)
-        for rel_type in MODEL.relations:
-            rows = tx.run(cypher.relations_citing(rel_type), {"article": article_id})
-            keep: dict[RelationKey, list[Row]] = {}
-            for row in rows:
-                retracted = retract_source(row, article_id)
-                if retracted["sources"]:
-                    key = (rel_type, label_of(row["source"]), label_of(row["target"]))
-                    if rel_type == "MENTIONS":
-                        key = (rel_type, "Article", label_of(row["target"]))
-                    keep.setdefault(key, []).append(retracted)
-            deleted = len(rows) - sum(len(v) for v in keep.values())
-            if deleted:
-                tx.run(cypher.delete_relations_only_cited_by(rel_type), {"article": article_id})
-            for key, kept in keep.items():
-                for part in chunks(kept):
-                    self._update_relations(tx, key, part)
-            result.relations_deleted += deleted
-            result.relations_updated += len(rows) - deleted
-        for label in MODEL.labels:
-            rows = tx.run(cypher.nodes_citing(label), {"article": article_id})
-            kept = [r for r in (retract_node(row, article_id) for row in rows) if r is not None]
-            if len(kept) < len(rows):
-                tx.run(cypher.delete_nodes_only_cited_by(label), {"article": article_id})
-            for part in chunks(kept):
-                self._update_nodes(tx, label, part)
-            result.nodes_deleted += len(rows) - len(kept)
-            result.nodes_updated += len(kept)
-        result.found = bool(result.nodes_deleted or result.nodes_updated)
-        return result
-
-    # -- articles as loaded -----------------------------------------------------------------
-    def document(self, article_id: str) -> Document | None:
-        """The extraction document of a loaded article, as its contributions give it back:
-        its entities with the names and properties it gave, its facts with its sentence and
-        confidence. None if the store does not hold the article."""
-        return self.in_transaction(lambda tx: self._document(tx, article_id))
-
-    def _document(
-        self, tx: Transaction, article_id: str, orders: dict[Any, list[str]] | None = None
-    ) -> Document | None:
-        """The article's document; `orders`, when given, gets the sources of every node and
-        fact the article supports, in their stored order."""
-        article: Article | None = None
-        entities: list[Entity] = []
-        orders = {} if orders is None else orders
-        for label in MODEL.labels:
-            for row in tx.run(cypher.nodes_citing(label), {"article": article_id}):
-                row = normalise_row(row)
-                orders[(label, row["id"])] = list(row["sources"])
-                if label == "Article":
-                    if row["id"] == article_id:
-                        article = Article(
-                            article_id,
-                            **{k: row.get(k) for k in ("title", "date", "lang", "source", "url")},
-                        )
-                    continue
-                given = read_contributions(row, NODE_UNTRACKED).get(article_id) or {}
-                properties = {
-                    k: v for k, v in given.items() if k not in ("name", "aliases", "provenance")
-                }
-                entities.append(
-                    Entity(
-                        row["id"],
-                        label,
-                        given.get("name") or row["name"],
-                        tuple(given.get("aliases") or ()),
-                        properties,
-                    )
-                )
-        if article is None:
-            return None
-        relations: list[Relation] = []
-        for rel_type in MODEL.relations:
-            if rel_type == "MENTIONS":
-                continue  # made again from the entities
-            for row in tx.run(cypher.relations_citing(rel_type), {"article": article_id}):
-                row = normalise_row(row)
-                orders[(rel_type, row["source"], row["target"])] = list(row["sources"])
-                i = row["sources"].index(article_id)
-                given = read_contributions(row, RELATION_UNTRACKED).get(article_id) or {}
-                relations.append(
-                    Relation(
-                        rel_type,
-                        row["source"],
-                        row["target"],
-                        row["evidence"][i] if i < len(row["evidence"]) else "",
-                        row["confidences"][i] if i < len(row["confidences"]) else 1.0,
-                        {k: v for k, v in given.items() if k != "provenance"},
-                    )
-                )
-        return Document(article, tuple(entities), tuple(relations), origin=article_id)
-
-    def sources_of(self, node_ids: Iterable[str]) -> dict[str, list[str]]:
-        """The articles that support each of `node_ids` the store holds."""
-        by_label: dict[str, list[str]] = {}
-        for node_id in node_ids:
-            by_label.setdefault(label_of(node_id), []).append(node_id)
-        found: dict[str, list[str]] = {}
-        for label, ids in by_label.items():
-            for part in chunks(sorted(set(ids))):
-                for row in self.run(cypher.fetch_nodes(label), {"ids": part}):
-                    found[row["id"]] = list(row.get("sources") or [])
-        return found
-
-    def rewrite(
-        self, article_ids: Iterable[str], change: Callable[[Document], Document]
-    ) -> tuple[int, WriteResult]:
-        """Load the given articles again as `change` has their documents (a merge of two
-        nodes, say): each is retracted and its changed document written, in one transaction.
-        Every node and fact keeps its sources in the order they had, so that the first name
-        and the first value of each property stay what they were; sources new to a row come
-        after. The documents are read and changed before the transaction that writes; only
-        those that change are written. Returns how many were, and what changed."""
-        orders: dict[Any, list[str]] = {}
-
-        def read(tx: Transaction) -> list[Document]:
-            ids = dict.fromkeys(article_ids)
-            return [d for a in ids if (d := self._document(tx, a, orders))]
-
-        pairs = [(d, change(d)) for d in self.in_transaction(read)]
-        documents = [old for old, new in pairs if new != old]
-        if not documents:
-            return 0, WriteResult()
-        with bulk_allocation():
-            batch = Batch.of(new for old, new in pairs if new != old)
-
-            def work(tx: Transaction) -> WriteResult:
-                for document in documents:
-                    self._forget(tx, document.article.id)
-                result = self._write(tx, batch)
-                self._keep_order(tx, orders)
-                return result
-
-            return len(documents), self.in_transaction(work)
-
-    def _keep_order(self, tx: Transaction, orders: dict[Any, list[str]]) -> None:
-        """Put the sources of the rows `orders` names back in that order (new ones after)."""
-
-        def ordered(current: list[str], before: list[str]) -> list[int]:
-            rank = {s: i for i, s in enumerate(before)}
-            return sorted(
-                range(len(current)),
-                key=lambda i: (0, rank[current[i]]) if current[i] in rank else (1, i),
-            )
-
-        nodes: dict[str, list[str]] = {}
-        facts: dict[RelationKey, set[str]] = {}
-        for key in orders:
-            if len(key) == 2:
-                nodes.setdefault(key[0], []).append(key[1])
-            elif key[0] != "MENTIONS":
-                facts.setdefault((key[0], label_of(key[1]), label_of(key[2])), set()).add(key[1])
-        for label, ids in nodes.items():
-            changed = []
-            for part in chunks(sorted(ids)):
-                for row in tx.run(cypher.fetch_nodes(label), {"ids": part}):
-                    row = normalise_row(row)
-                    perm = ordered(row["sources"], orders[(label, row["id"])])
-                    if perm != sorted(perm):
-                        given = read_contributions(row, NODE_UNTRACKED)
-                        in_order = [row["sources"][i] for i in perm]
-                        changed.append(derive_node(row, {s: given[s] for s in in_order}))
-            for part in chunks(changed):
-                self._update_nodes(tx, label, part)
-        for key, sources in facts.items():
-            changed = []
-            for part in chunks(sorted(sources)):
-                for row in tx.run(cypher.fetch_relations(*key), {"ids": part}):
-                    before = orders.get((key[0], row["source"], row["target"]))
-                    if before is None:
-                        continue
-                    row = normalise_row(row)
-                    perm = ordered(row["sources"], before)
-                    if perm != sorted(perm):
-                        given = read_contributions(row, RELATION_UNTRACKED)
-                        for column in ("sources", "evidence", "confidences"):
-                            row[column] = [row[column][i] for i in perm]
-                        if PROVENANCE.name in row:
-                            row = derive_relation(row, {s: given[s] for s in row["sources"]})
-                        changed.append(row)
-            for part in chunks(changed):
-                self._update_relations(tx, key, part)
 
     def set_node_properties(
         self, label: str, columns: Sequence[str], values: Mapping[str, Mapping[str, Any]]
@@ -464,30 +131,35 @@ class GraphStore(ABC):
         For derived data such as the network measures (`ucn analyze --write`); the other
         properties of each node are kept as they are.
         """
-        known = {p.name for p in MODEL.node_columns(label)} - {"id", "name", "sources"}
-        known -= BOOKKEEPING_PROPERTIES
-        for column in columns:
-            if column not in known:
-                raise StoreError(f"{label} nodes have no settable property {column!r}")
+        return store_write.set_node_properties(self, label, columns, values)
 
-        def work(tx: Transaction) -> int:
-            matched, changed, after = 0, [], ""
-            while True:
-                rows = tx.run(cypher.page_nodes(label), {"after": after, "limit": CHUNK})
-                for row in rows:
-                    given = values.get(row["id"])
-                    matched += given is not None
-                    new = {c: given.get(c) if given is not None else None for c in columns}
-                    if any(row.get(c) != v for c, v in new.items()):
-                        changed.append({**normalise_row(row), **new})
-                if len(rows) < CHUNK:
-                    break
-                after = rows[-1]["id"]
-            for part in chunks(changed):
-                self._update_nodes(tx, label, part)
-            return matched
+    # -- articles as loaded -----------------------------------------------------------------
+    def forget(self, article_id: str) -> ForgetResult:
+        """Retract an article: what only it supported goes, and every node and fact it shares
+        with others is folded again from what they supplied (names, aliases, properties), as if
+        it had never been loaded."""
+        return self.in_transaction(lambda tx: store_articles.forget(self, tx, article_id))
 
-        return self.in_transaction(work)
+    def document(self, article_id: str) -> Document | None:
+        """The extraction document of a loaded article, as its contributions give it back:
+        its entities with the names and properties it gave, its facts with its sentence and
+        confidence. None if the store does not hold the article."""
+        return self.in_transaction(lambda tx: store_articles.stored_document(tx, article_id))
+
+    def sources_of(self, node_ids: Iterable[str]) -> dict[str, list[str]]:
+        """The articles that support each of `node_ids` the store holds."""
+        return store_articles.sources_of(self, node_ids)
+
+    def rewrite(
+        self, article_ids: Iterable[str], change: Callable[[Document], Document]
+    ) -> tuple[int, WriteResult]:
+        """Load the given articles again as `change` has their documents (a merge of two
+        nodes, say): each is retracted and its changed document written, in one transaction.
+        Every node and fact keeps its sources in the order they had, so that the first name
+        and the first value of each property stay what they were; sources new to a row come
+        after. The documents are read and changed before the transaction that writes; only
+        those that change are written. Returns how many were, and what changed."""
+        return store_articles.rewrite(self, article_ids, change)
 
     # -- reading -----------------------------------------------------------------------------
     def stats(self) -> dict[str, dict[str, int]]:
@@ -504,27 +176,11 @@ class GraphStore(ABC):
     def iter_nodes(self, label: str, batch: int = CHUNK) -> Iterator[list[Row]]:
         """The nodes of `label` in id order, `batch` rows at a time: memory is bounded by the
         batch, not the graph (each batch is one query, keyed on the last id seen)."""
-        after = ""
-        while True:
-            rows = self.run(cypher.page_nodes(label), {"after": after, "limit": batch})
-            if not rows:
-                return
-            yield [normalise_row(row) for row in rows]
-            if len(rows) < batch:
-                return
-            after = rows[-1]["id"]
+        return store_read.node_pages(self, label, batch)
 
     def iter_relations(self, rel_type: str, batch: int = CHUNK) -> Iterator[list[Row]]:
         """The facts of `rel_type` in (source, target) order, `batch` rows at a time."""
-        a = b = ""
-        while True:
-            rows = self.run(cypher.page_relations(rel_type), {"a": a, "b": b, "limit": batch})
-            if not rows:
-                return
-            yield [normalise_row(row) for row in rows]
-            if len(rows) < batch:
-                return
-            a, b = rows[-1]["source"], rows[-1]["target"]
+        return store_read.relation_pages(self, rel_type, batch)
 
     def nodes(self, label: str | None = None) -> Rows:
         """The nodes of `label` as a table, one row per node in id order; the columns are the
@@ -534,58 +190,14 @@ class GraphStore(ABC):
 
         >>> store.nodes("City").to_pandas()  # doctest: +SKIP
         """
-        labels = [self._known(label, MODEL.labels, "label")] if label else list(MODEL.labels)
-        columns = ["label"] if label is None else []
-        for name in labels:
-            columns += [
-                p.name
-                for p in MODEL.node_columns(name)
-                if p.name not in BOOKKEEPING_PROPERTIES and p.name not in columns
-            ]
-        table = Rows(columns=columns)
-        for name in labels:
-            for page in self.iter_nodes(name):
-                table.extend(
-                    {c: name if c == "label" else row.get(c) for c in columns} for row in page
-                )
-        return table
+        return store_read.node_table(self, label)
 
     def relations(self, rel_type: str | None = None) -> Rows:
         """The facts of `rel_type` as a table, one row per fact in (source, target) order:
         `source` and `target` (node ids), the labels of both ends, then the relation's
         properties (`sources`, `evidence`, `confidences`, `confidence`, its own), without the
         store's bookkeeping. Without a type: every relation, with a `type` column first."""
-        types = (
-            [self._known(rel_type, MODEL.relations, "relation type")]
-            if rel_type
-            else list(MODEL.relations)
-        )
-        columns = ["type"] if rel_type is None else []
-        columns += ["source", "source_label", "target", "target_label"]
-        for name in types:
-            columns += [
-                p.name
-                for p in MODEL.relation_columns(name)
-                if p.name not in BOOKKEEPING_PROPERTIES and p.name not in columns
-            ]
-        table = Rows(columns=columns)
-        derived = {"type", "source_label", "target_label"}
-        for name in types:
-            for page in self.iter_relations(name):
-                for row in page:
-                    out = {c: row.get(c) for c in columns if c not in derived}
-                    if rel_type is None:
-                        out["type"] = name
-                    out["source_label"] = label_of(row["source"])
-                    out["target_label"] = label_of(row["target"])
-                    table.append({c: out.get(c) for c in columns})
-        return table
-
-    @staticmethod
-    def _known(name: str, known: Mapping[str, Any], what: str) -> str:
-        if name not in known:
-            raise StoreError(f"no {what} {name!r} (one of {', '.join(known)})")
-        return name
+        return store_read.relation_table(self, rel_type)
 
     def scan_nodes(
         self, label: str, batch: int = CHUNK, columns: Sequence[str] | None = None
@@ -612,32 +224,7 @@ class GraphStore(ABC):
         relation type and carry `type` and their properties. The store's bookkeeping
         (BOOKKEEPING_PROPERTIES: what each article supplied) is left out.
         """
-        import networkx as nx
-
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        if query is None:
-            for label in MODEL.labels:
-                for row in self.run(cypher.all_nodes(label)):
-                    graph.add_node(row["id"], label=label, **_shown(normalise_row(row)))
-            for rel_type in MODEL.relations:
-                for row in self.run(cypher.all_relations(rel_type)):
-                    row = _shown(normalise_row(row))
-                    source, target = row.pop("source"), row.pop("target")
-                    graph.add_edge(source, target, key=rel_type, type=rel_type, **row)
-            return graph
-        nodes, edges = self._query_graph(query, params or {})
-        for node_id, label, props in nodes:
-            graph.add_node(node_id, label=label, **_shown(props))
-        for source, target, rel_type, props in edges:
-            graph.add_edge(source, target, key=rel_type, type=rel_type, **_shown(props))
-        return graph
-
-
-def _shown(row: Row) -> Row:
-    """A row without the store's bookkeeping."""
-    for name in BOOKKEEPING_PROPERTIES:
-        row.pop(name, None)
-    return row
+        return store_read.to_networkx(self, query, params)
 
 
 def open_store(
