@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from ..graph.errors import UcnError
-from . import appositions
+from . import appositions, place_chains
 from .article import Article
 from .assembly import containment, document, hosts_at_home
 from .calibration import calibrate
@@ -316,6 +316,7 @@ class FrameExtractor:
         found: list[Relation] = [*s.stated]
         found += appositions.posts(text, s.mentions)
         found += appositions.sub_units(text, s.mentions)
+        found += place_chains.chains(text, s.mentions)
         if s.place:
             found += (
                 Relation("LOCATED_IN", e.id, s.place.id, text, 0.7, how="event:place")
