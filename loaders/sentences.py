@@ -116,11 +116,29 @@ _GOES_ON = re.compile(
 
 
 _NEWLINE = re.compile("\n")
+# A line of a paragraph that is wrapped elsewhere may also break before a capitalised word (a
+# name): it goes on when it does not end a sentence and a newline next to it is a wrap.
+_MAY_GO_ON = re.compile(r"[^.!?…:;\"”)\]\s|]\n(?=[^\W\d_])")
+
+
+def _wrapped(text: str) -> set[int]:
+    """The newlines of `text` inside a sentence."""
+    joined = {m.end() - 1 for m in _GOES_ON.finditer(text)}
+    between = []
+    for m in _MAY_GO_ON.finditer(text):
+        newline = m.end() - 1
+        if newline in joined or not text[newline + 1].isupper():
+            continue
+        before = text.rfind("\n", 0, newline)
+        after = text.find("\n", newline + 1)
+        if before in joined or after in joined:
+            between.append(newline)
+    return joined.union(between)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """The lines of `text`, a sentence wrapped over several lines taken as one."""
-    joined = {m.end() - 1 for m in _GOES_ON.finditer(text)}  # the newlines inside sentences
+    joined = _wrapped(text)  # the newlines inside sentences
     start = 0
     for newline in (m.start() for m in _NEWLINE.finditer(text)):
         if newline in joined:

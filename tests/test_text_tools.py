@@ -63,3 +63,25 @@ def test_sentences_keep_abbreviations_and_offsets() -> None:
     ]
     for s in sentences:
         assert text[s.start : s.end] == s.text
+
+
+def test_a_wrapped_paragraph_may_break_before_a_name() -> None:
+    # Text wrapped at a fixed width: a line that breaks before a capitalised name goes on when a
+    # newline next to it is a wrap (the next line goes on in lower case).
+    text = (
+        "Hue (VNA) – The Chairman of the Hue People's Committee\n"
+        "Nguyen Van Phuong said the city would\n"
+        "welcome more investors from Kyoto."
+    )
+    assert [s.text for s in split_sentences(text)] == [text]
+
+
+def test_a_caption_or_heading_stays_a_line_of_its_own() -> None:
+    # No wrap beside it: a line without a full stop before a capitalised line is a heading or a
+    # photo caption, not the start of the next sentence.
+    text = "Hợp tác đô thị\nBuổi làm việc tại Huế\nHai bên đã ký biên bản ghi nhớ về quy hoạch."
+    assert [s.text for s in split_sentences(text)] == [
+        "Hợp tác đô thị",
+        "Buổi làm việc tại Huế",
+        "Hai bên đã ký biên bản ghi nhớ về quy hoạch.",
+    ]
