@@ -45,6 +45,7 @@ ORG_EN = re.compile(
     rf"|(?:{_ORG_EN_HEADS})\s+(?:of|for)\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}}"
     rf"|(?:{_ORG_EN_HEADS_OF})\s+of\s+(?:the\s+)?{CAP}(?:\s+(?:and\s+)?{CAP}){{0,5}})"
 )
+_ARTICLE = re.compile(r"(?:The|A|An|This|That)\s+(?=\S+\s)")
 # An acronym defined in brackets or after a dash: "Viện Nghiên cứu Môi trường Y – VMT".
 ACRONYM_AFTER = re.compile(
     r"\s*\((?:[^()/]*/)?(?P<acro>(?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z0-9&.-]{1,11})\)"
@@ -83,7 +84,12 @@ def find_organisations(text: str, gazetteer_matches: Sequence[Match]) -> list[Me
             )
         )
     for m in ORG_EN.finditer(text):
-        found.append(Mention(m.start(), m.end(), "Organization", m["name"]))
+        # "The ..." opening a sentence is the article, not a word of the name; inside a
+        # sentence (a foreign name in Vietnamese text) it is part of the name
+        article = _ARTICLE.match(m["name"])
+        opens = not text[: m.start()].strip(" \"'“‘(")
+        start = m.start() + (len(article[0]) if article and opens else 0)
+        found.append(Mention(start, m.end(), "Organization", text[start : m.end()]))
     return found
 
 

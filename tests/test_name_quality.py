@@ -90,3 +90,26 @@ def test_a_name_stops_before_the_next_clause_where_a_full_stop_was_lost() -> Non
     # a name that ends in a word which may open a clause elsewhere is kept whole
     found = names("Ông Phạm Văn Bộ, Giám đốc Sở Ngoại vụ, tiếp đoàn Nhật Bản.")
     assert ("Person", "Phạm Văn Bộ") in found
+
+
+def test_an_english_name_may_end_with_office() -> None:
+    # An agency's country office, named with the agency and the country before "Office"
+    found = names("The KOICA Vietnam Office will open a new training centre in Hue.", "en")
+    assert ("Organization", "KOICA Vietnam Office") in found
+    assert relations_of(
+        "Chief Representative of the KOICA Vietnam Office Park Ji-hoon visited Hue.", "en"
+    ) >= {("WORKS_FOR", "person/park-ji-hoon", "organization/koica-vietnam-office")}
+
+
+def test_an_office_in_lower_case_is_no_name() -> None:
+    found = names("The Mayor of Hue met the delegation at his office on Monday.", "en")
+    assert not any(t == "Organization" for t, _ in found)
+
+
+def test_the_article_opening_a_sentence_is_no_part_of_a_name_but_inside_one_it_is() -> None:
+    assert ("Organization", "Hue Heritage Foundation") in names(
+        "The Hue Heritage Foundation funded the restoration.", "en"
+    )
+    assert ("Organization", "The Green Cities Foundation") in names(
+        "Ngày 3/4, tổ chức The Green Cities Foundation tài trợ dự án cho thành phố Huế."
+    )
