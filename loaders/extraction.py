@@ -29,7 +29,7 @@ from .assembly import containment, document, hosts_at_home
 from .calibration import calibrate
 from .clauses import bounds_a_count, clause_bounds, groups, is_place
 from .coref import Entity, Resolver, with_defined_acronyms
-from .dates import find_dates, year_of
+from .dates import DateMention, find_dates, year_of
 from .event_names import find_events
 from .events import (
     Events,
@@ -57,6 +57,27 @@ _PARTY_TYPES = ("City", "Country", "Organization", "Network")
 
 
 _ORGANS = frozenset(words("org_heads", role="organ"))
+# What may stand between an event's own date and the event phrase: a possessive and a word or
+# two ("yesterday's farewell reception"), or "on"/"ngày" after it ("the reception on March 15").
+_DATE_BEFORE_EVENT = re.compile(r"(?:['’]s)?\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
+_DATE_AFTER_EVENT = re.compile(r"\s*,?\s*(?:on|in|vào|ngày|hôm)?\s*", re.IGNORECASE)
+
+
+def _own_date(event: Mention, text: str, dates: list[DateMention]) -> str | None:
+    """The date named with the event phrase itself, when the sentence names other dates too:
+    inside it, right before it or right after it."""
+    if len(dates) < 2:
+        return None
+    for d in dates:
+        if (
+            event.start <= d.start < event.end
+            or (d.end <= event.start and _DATE_BEFORE_EVENT.fullmatch(text, d.end, event.start))
+            or (event.end <= d.start and _DATE_AFTER_EVENT.fullmatch(text, event.end, d.start))
+        ):
+            return d.iso
+    return None
+
+
 _ORGAN_GAP = re.compile(r"\s*(?:của|of(?: the)?)?\s*")
 
 
@@ -242,7 +263,7 @@ class FrameExtractor:
         s.running_date = date or self._last_date
         # A headline's events are told again in the body, with their dates.
         for event in [] if headline else find_events(text):
-            entity = self._event(event, text, date, place, events)
+            entity = self._event(event, text, _own_date(event, text, dates) or date, place, events)
             if entity is not None:
                 s.events.append(entity)
                 s.event_at.setdefault(entity.id, (event.start, event.end))

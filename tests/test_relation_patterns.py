@@ -687,3 +687,29 @@ def test_title_then_body_or_body_then_title_en() -> None:
     ):
         doc = extract(text, lang="en")
         assert of_type(doc, "WORKS_FOR") == {("person/ahmed-aboutaleb", "city/rotterdam")}, text
+
+
+def test_an_event_takes_the_date_named_with_it_over_another_in_the_sentence() -> None:
+    doc = extract(
+        "Looking ahead to 2025, the Mayor of Hue thanked Kyoto at yesterday's farewell "
+        "reception for Consul General Akira Sato.",
+        date="2024-05-02",
+        lang="en",
+    )
+    assert the_event(doc)["properties"]["date"] == "2024-05-01"
+    doc = extract(
+        "Năm 2025 sẽ là năm quan trọng, Chủ tịch UBND tỉnh Quảng Nam phát biểu tại hội nghị "
+        "ngày 12/4 với Đà Nẵng.",
+        date="2024-05-02",
+    )
+    assert the_event(doc)["properties"]["date"] == "2024-04-12"
+
+
+def test_a_date_away_from_the_event_phrase_does_not_date_it() -> None:
+    # The first date of the sentence stays the event's when no date stands beside its name
+    doc = extract(
+        "On May 3, Hue hosted a reception for Kyoto, which plans to widen the exchange in 2026.",
+        date="2024-05-06",
+        lang="en",
+    )
+    assert the_event(doc)["properties"]["date"] == "2024-05-03"
