@@ -432,7 +432,7 @@ def test_with_the_support_of_after_the_clause_en() -> None:
 
 
 ASSOCIATION = "organization/hiep-hoi-do-thi-xanh-a-chau"
-ASSOCIATION_EN = "organization/the-asian-green-cities-association"
+ASSOCIATION_EN = "organization/asian-green-cities-association"
 
 
 @pytest.mark.parametrize(
