@@ -32,7 +32,7 @@ _SIDE_LIST = re.compile(
     r"(?![\w])|:)\s*"
 )
 # "A và bốn trường đại học: B, C, D": a list whose second side is spelled out after a colon.
-_ENUMERATION = re.compile(r"\s*(?:,|và|and|with|với)\s+(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*:\s*")
+_ENUMERATION = re.compile(r"\s*(?:,|;|và|and|with|với)\s+(?:[^\W\d_]+\s+){0,5}?[^\W\d_]+\s*:\s*")
 
 
 @dataclass(frozen=True, eq=False)  # one Arg per mention: compared by identity, cheaply

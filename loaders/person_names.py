@@ -18,7 +18,21 @@ _PERSON_TITLE_RE = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len,
 PERSON = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=[(\"“,]))(?:{_PERSON_TITLE_RE})\s+(?P<name>{_NAME})")
 
 # Titles of office: before a name they make it a person's, and name the body they serve.
-TITLES = words("titles", kind="office")
+TITLES = tuple(
+    dict.fromkeys(
+        [
+            *words("titles", kind="office"),
+            # "Phó Tổng Biên tập", "Deputy Governor": a deputy of any title of its language
+            *(
+                f"{deputy} {title}"
+                for lang in ("vi", "en")
+                for deputy in words("titles", kind="deputy", lang=lang)
+                for title in words("titles", kind="office", lang=lang)
+                if not title.startswith(deputy + " ")
+            ),
+        ]
+    )
+)
 TITLES_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _ROLE = re.compile(rf"(?<![\w])(?:{TITLES_RE})$")
 # A run of capitalised words: a name, when a title stands before it.

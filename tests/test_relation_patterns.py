@@ -713,3 +713,20 @@ def test_a_date_away_from_the_event_phrase_does_not_date_it() -> None:
         lang="en",
     )
     assert the_event(doc)["properties"]["date"] == "2024-05-03"
+
+
+def test_an_attendance_list_goes_on_past_a_deputy_title_and_a_second_heading() -> None:
+    doc = extract(
+        "Ngày 5/7/2024, tỉnh Gia Lai và Báo Tuổi Trẻ tổ chức hội thảo về du lịch. Tới dự hội "
+        "thảo có các đồng chí lãnh đạo tỉnh: Trần Văn Hòa, Phó Chủ tịch UBND tỉnh Gia Lai; "
+        "các đồng chí: Lê Minh Tâm, Phó Tổng Biên tập Báo Tuổi Trẻ; Đỗ Thị Lan, Giám đốc Sở "
+        "Du lịch tỉnh Gia Lai."
+    )
+    event = the_event(doc)["id"]
+    attending = {s for t, s, o in relations(doc) if t == "PARTICIPATED_IN" and o == event}
+    assert {"person/tran-van-hoa", "person/le-minh-tam", "person/do-thi-lan"} <= attending
+
+
+def test_pho_as_a_family_name_is_no_deputy() -> None:
+    doc = extract("Ông Phó Đức Nam, Giám đốc Sở Xây dựng tỉnh Gia Lai, phát biểu tại hội nghị.")
+    assert any(e["id"] == "person/pho-duc-nam" for e in doc["entities"])
