@@ -102,6 +102,15 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
             found = title and _next_party(
                 [(p, e) for p, e in parties if p.start <= reach], title.end(), BODY_REACH
             )
+            # ... and so is one whose body comes right before another person's name ("A,
+            # Thủ tướng Chính phủ B"): B holds it, not A
+            if found and any(
+                e.type == "Person"
+                and p.start >= found[0].end
+                and _only_places_between(text, found[0].end, p.start, mentions)
+                for p, e in mentions
+            ):
+                found = None
             if title and found:
                 props = {"title": title.group(0)}
                 yield Relation("WORKS_FOR", person.id, found[1].id, text, 0.7, props, "title:after")

@@ -730,3 +730,13 @@ def test_an_attendance_list_goes_on_past_a_deputy_title_and_a_second_heading() -
 def test_pho_as_a_family_name_is_no_deputy() -> None:
     doc = extract("Ông Phó Đức Nam, Giám đốc Sở Xây dựng tỉnh Gia Lai, phát biểu tại hội nghị.")
     assert any(e["id"] == "person/pho-duc-nam" for e in doc["entities"])
+
+
+def test_a_title_and_body_before_another_name_are_that_persons() -> None:
+    doc = extract(
+        "Tiếp Thống đốc tỉnh Chiba Kumagai Toshihito, Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh "
+        "đề nghị hai bên mở rộng hợp tác."
+    )
+    posts = {(s, o) for t, s, o in relations(doc) if t == "WORKS_FOR"}
+    assert ("person/tran-sy-thanh", "city/ha-noi") in posts
+    assert ("person/kumagai-toshihito", "city/ha-noi") not in posts
