@@ -172,8 +172,12 @@ class Clause:
         actors = [
             a
             for a in before
-            if not is_modifier(text, a.start, self.view.lang)
-            and (a.type == "Person" or not in_title_phrase(text, a.start))
+            # a person named after a title holds it ("Hue Mayor A spoke"): an actor
+            if a.type == "Person"
+            or (
+                not is_modifier(text, a.start, self.view.lang)
+                and not in_title_phrase(text, a.start)
+            )
         ]
         nearest = (actors or before)[-1:]
         return self._list(nearest[0], side, -1) if nearest else []

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from ucn.graph import parse_document
 from ucn.loaders import Article
 from ucn.loaders.article import article_id
@@ -740,3 +742,33 @@ def test_a_title_and_body_before_another_name_are_that_persons() -> None:
     posts = {(s, o) for t, s, o in relations(doc) if t == "WORKS_FOR"}
     assert ("person/tran-sy-thanh", "city/ha-noi") in posts
     assert ("person/kumagai-toshihito", "city/ha-noi") not in posts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        (
+            "On April 3, 2024, Hue Mayor Nguyen Van Phuong spoke at a workshop on heritage.",
+            "en",
+            "person/nguyen-van-phuong",
+        ),
+        (
+            "Ngày 3/4/2024, Chủ tịch UBND tỉnh Quảng Nam Lê Văn Dũng cho biết tại hội thảo về "
+            "đô thị thông minh rằng tỉnh sẽ mở rộng hợp tác.",
+            "vi",
+            "person/le-van-dung",
+        ),
+    ],
+)
+def test_a_speaker_named_after_a_title_takes_part(text: str, lang: str, person: str) -> None:
+    doc = extract(text, lang=lang)
+    event = the_event(doc)
+    assert ("PARTICIPATED_IN", person, event["id"]) in relations(doc)
+    assert "rằng" not in event["name"] and "that" not in event["name"]
+
+
+def test_speaking_in_a_city_is_no_taking_part() -> None:
+    doc = extract(
+        "Ngày 3/4/2024, ông Lê Văn Dũng cho biết tại Hà Nội rằng tỉnh sẽ mở rộng hợp tác."
+    )
+    assert not [r for r in doc["relations"] if r["type"] == "PARTICIPATED_IN"]
