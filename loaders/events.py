@@ -184,8 +184,6 @@ def occasion(
 ) -> Occasion | None:
     """The meeting or signing a sentence tells of, when it names no event: a reception needs a
     host before its trigger and a guest after it, a signing two parties."""
-    if date and len(date) < 10:
-        return None  # dated without a day: an earlier occasion the article looks back on
     for name in OCCASIONS:
         for frame, start, end in found.get(name, ()):
             hosts, guests = arguments(view, frame, start, end)

@@ -772,3 +772,30 @@ def test_speaking_in_a_city_is_no_taking_part() -> None:
         "Ngày 3/4/2024, ông Lê Văn Dũng cho biết tại Hà Nội rằng tỉnh sẽ mở rộng hợp tác."
     )
     assert not [r for r in doc["relations"] if r["type"] == "PARTICIPATED_IN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In 2022, Hoan Kiem District received a delegation from Gunpo City.", "en"),
+        ("Năm 2022, quận Hoàn Kiếm đã tiếp đoàn công tác của thành phố Gunpo.", "vi"),
+    ],
+)
+def test_a_reception_dated_by_its_year_alone_is_an_occasion(text: str, lang: str) -> None:
+    doc = extract(text, lang=lang)
+    event = the_event(doc)
+    assert event["properties"]["date"] == "2022"
+    assert ("HOSTED", "city/hoan-kiem", event["id"]) in relations(doc)
+    assert ("PARTICIPATED_IN", "city/gunpo", event["id"]) in relations(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hoan Kiem District hopes to receive a delegation from Gunpo City in 2025.", "en"),
+        ("Hoan Kiem District will receive a delegation from Gunpo City in 2025.", "en"),
+        ("Quận Hoàn Kiếm mong muốn tiếp đoàn công tác của thành phố Gunpo vào năm 2025.", "vi"),
+    ],
+)
+def test_a_reception_hoped_for_or_to_come_is_no_occasion(text: str, lang: str) -> None:
+    assert not events(extract(text, lang=lang))
