@@ -51,6 +51,7 @@ from ..graph.names import (
 )
 from ..graph.names import read_entries as read_entries
 from . import cache
+from .lexicon import LEXICON_DIR, read_table
 
 _TOKEN = re.compile(r"\w+")
 # The words of a text and what lies between them (never a word character).
@@ -58,6 +59,16 @@ _WORDS = re.compile(r"(\w+)")
 # Characters that may join two tokens of a name in text, beside those the alias itself uses.
 _JOINERS = frozenset(" \t\n\r\u00a0.-\u2010\u2011\u2013\u2014'\u2019")
 _PRIORITY = {"City": 0, "Country": 1, "Organization": 2, "Network": 3}
+# The Vietnamese units a place's name may start with ("Thành phố Hồ Chí Minh"): running text
+# often writes the unit in lower case ("thành phố Hồ Chí Minh"), so such a name keeps no
+# capital-first rule.
+_UNITS = tuple(
+    r["word"] for r in read_table("place_units") if r["lang"] == "vi" and r["position"] == "before"
+)
+_UNIT_FIRST = re.compile(
+    rf"(?:{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})\s+\w",
+    re.IGNORECASE,
+)
 
 # Case rules of an alias.
 ANY, CAPITAL, CAPS = "any", "capital", "caps"
@@ -187,7 +198,7 @@ def _key_table(entries: list[GazetteerEntry]) -> dict[str, tuple[tuple[int, str]
             if not key:
                 continue
             rule = case_rule(alias)
-            if rule == ANY and alias[0].isupper():
+            if rule == ANY and alias[0].isupper() and not _UNIT_FIRST.match(alias):
                 rule = CAPITAL  # "hòa bình" (peace) is not Hòa Bình, "phi chính phủ" no body
             slot = slots.setdefault(key, {})
             if entry.id not in slot or order[rule] < order[slot[entry.id][1]]:
@@ -343,6 +354,7 @@ def _digest(contents: list[bytes]) -> str:
     try:
         h.update(Path(__file__).read_bytes())
         h.update(Path(names.__file__).read_bytes())  # the folding and the TSV reader
+        h.update((LEXICON_DIR / "place_units.tsv").read_bytes())  # the units of _UNIT_FIRST
     except OSError:  # no source beside the bytecode: the cache holds one build per install
         h.update(repr(sorted(globals())).encode())
     parts = [repr(PARTIES), unicodedata.unidata_version, sys.version.split()[0]]

@@ -760,3 +760,13 @@ def test_processes_building_at_once_share_one_cache(tmp_path: Path):
     assert [run.returncode for run in runs] == [0] * 4
     assert len(cache_files(folder)) == 1
     assert [p.name for p in folder.iterdir() if not p.name.startswith("gazetteer-")] == []
+
+
+def test_a_name_that_starts_with_its_unit_may_write_the_unit_in_lower_case(gaz: Gazetteer):
+    found = gaz.find("quan hệ giữa thành phố Hồ Chí Minh và tỉnh Aichi")
+    assert [(m.surface, m.entry.id) for m in found][0] == (
+        "thành phố Hồ Chí Minh",
+        "city/ho-chi-minh",
+    )
+    # the capital-first rule still holds for names that do not start with a unit
+    assert gaz.find("vì hòa bình và hữu nghị") == []
