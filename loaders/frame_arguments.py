@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 _VISITS = frozenset({"VISIT"})
 _GENITIVE = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# Between the one who leads and a co-agent cue: a comma, a tense word ("A đã phối hợp với B").
+_LEAD_GAP = re.compile(r"[\s,]*(?:(?:đã|đang|sẽ|has|have|had)\s+)?", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"(?<![\w])(?:và|and)(?![\w])|&", re.IGNORECASE)
 _SIDE_LIST = re.compile(
     r"\s*(?:và|với|and|with)\s+[^.;]{0,50}?(?:(?<![\w])(?:gồm|bao gồm|gồm có|including|namely)"
@@ -248,6 +250,29 @@ class Clause:
             if after and not self.view.text[m.end() : after[0].start].strip(" ,the"):
                 return self._list(after[0], side, +1)
         return []
+
+    def leads(self, actors: list[Arg], side: str) -> list[Arg]:
+        """The parties a co-agent cue puts before the subject's list, who act with it ("A phối
+        hợp với B và C tổ chức ...", "A, together with B, hosted ...")."""
+        marker = cues(self.view.lang).co_agent
+        if marker is None or not actors:
+            return []
+        first = min(actors, key=lambda a: a.start)
+        text = self.view.text
+        cue = next(
+            (
+                m
+                for m in marker.finditer(text, self.start, first.start)
+                if not text[m.end() : first.start].strip(" ,the")
+            ),
+            None,
+        )
+        if cue is None:
+            return []
+        before = [a for a in self.parties if a.end <= cue.start() and self._usable(a, side)]
+        if not before or not _LEAD_GAP.fullmatch(text, before[-1].end, cue.start()):
+            return []
+        return self._list(before[-1], side, -1)
 
     def leaders(self) -> list[Arg]:
         """The people who lead a delegation named in the clause ("do ông A dẫn đầu", "led by

@@ -93,6 +93,7 @@ def _fill(clause: Clause, frame: Frame) -> Iterable[Fact]:
         actors = _role(clause, frame.source, "source")
         if frame.source == "subject":
             actors += [a for a in clause.co_agents("source") if a not in actors]
+            actors += [a for a in clause.leads(actors, "source") if a not in actors]
         near = _nearest(clause, actors)  # a list is as near as its nearest party
         for arg in actors:
             yield Fact(

@@ -764,7 +764,7 @@ def test_processes_building_at_once_share_one_cache(tmp_path: Path):
 
 def test_a_name_that_starts_with_its_unit_may_write_the_unit_in_lower_case(gaz: Gazetteer):
     found = gaz.find("quan hệ giữa thành phố Hồ Chí Minh và tỉnh Aichi")
-    assert [(m.surface, m.entry.id) for m in found][0] == (
+    assert (found[0].surface, found[0].entry.id) == (
         "thành phố Hồ Chí Minh",
         "city/ho-chi-minh",
     )

@@ -799,3 +799,33 @@ def test_a_reception_dated_by_its_year_alone_is_an_occasion(text: str, lang: str
 )
 def test_a_reception_hoped_for_or_to_come_is_no_occasion(text: str, lang: str) -> None:
     assert not events(extract(text, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ngày 5/3/2024, UBND TP Đà Nẵng đã phối hợp với CityNet và Viện Đô thị Hàn Quốc "
+            "tổ chức hội thảo về giao thông xanh.",
+            "vi",
+        ),
+        (
+            "On March 5, 2024, Da Nang, together with CityNet and the Korea Urban Institute, "
+            "organised a workshop on green transport.",
+            "en",
+        ),
+    ],
+)
+def test_the_one_who_leads_co_agents_organises_too(text: str, lang: str) -> None:
+    doc = extract(text, lang=lang)
+    organisers = {s for t, s, _ in relations(doc) if t == "ORGANIZED"}
+    assert {"city/da-nang", "network/citynet"} <= organisers
+
+
+def test_who_speaks_of_the_co_organisers_is_none_of_them() -> None:
+    doc = extract(
+        "Ngày 5/3/2024, UBND TP Đà Nẵng cho biết Viện Đô thị Hàn Quốc phối hợp với CityNet tổ "
+        "chức hội thảo về giao thông xanh."
+    )
+    organisers = {s for t, s, _ in relations(doc) if t == "ORGANIZED"}
+    assert organisers == {"organization/vien-do-thi-han-quoc", "network/citynet"}
