@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from ..graph.errors import UcnError
 from . import appositions, place_chains
 from .article import Article
-from .assembly import containment, document, hosts_at_home
+from .assembly import containment, document, hosts_at_home, hosts_for_their_body
 from .calibration import calibrate
 from .clauses import bounds_a_count, clause_bounds, groups, is_place
 from .coref import Entity, Resolver, with_defined_acronyms
@@ -213,6 +213,7 @@ class FrameExtractor:
                 context = s.events[-1]
         relations += containment(resolver.entities.values(), [s.text for s in sentences])
         relations += hosts_at_home(relations)
+        relations = hosts_for_their_body(relations)
         doc = document(article, [*resolver.entities.values(), *events.values()], relations)
         if self.confidence == "learned":
             doc = calibrate(doc)

@@ -829,3 +829,24 @@ def test_who_speaks_of_the_co_organisers_is_none_of_them() -> None:
     )
     organisers = {s for t, s, _ in relations(doc) if t == "ORGANIZED"}
     assert organisers == {"organization/vien-do-thi-han-quoc", "network/citynet"}
+
+
+def test_a_person_receiving_for_a_city_takes_part_and_the_city_hosts() -> None:
+    doc = extract(
+        "On March 15, 2024, Chairman of the Hue People's Committee Nguyen Van Phuong hosted a "
+        "reception for Mayor of Kyoto Daisaku Kadokawa.",
+        lang="en",
+    )
+    event = the_event(doc)["id"]
+    found = relations(doc)
+    assert ("HOSTED", "city/hue", event) in found
+    assert ("PARTICIPATED_IN", "person/nguyen-van-phuong", event) in found
+    assert ("HOSTED", "person/nguyen-van-phuong", event) not in found
+
+
+def test_a_person_who_hosts_for_no_body_is_the_host() -> None:
+    doc = extract(
+        "On April 26, 2024, Prime Minister Lee Hsien Loong hosted a dinner for his guests.",
+        lang="en",
+    )
+    assert ("HOSTED", "person/lee-hsien-loong", the_event(doc)["id"]) in relations(doc)
