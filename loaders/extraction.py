@@ -252,11 +252,16 @@ class FrameExtractor:
         since = date
         if date and not headline:
             self._last_date = date
+        # where the sentence's news happens: not the wider end of a place chain ("Maastricht in
+        # the Netherlands"), nor where an envoy is posted ("Đại sứ Lào tại Việt Nam")
         place = next(
             (
                 e
-                for m, e in mentions
-                if e.type in ("City", "Country") and is_place(text, m.start, lang)
+                for i, (m, e) in enumerate(mentions)
+                if e.type in ("City", "Country")
+                and is_place(text, m.start, lang)
+                and not place_chains.wider_end(text, mentions, i)
+                and not place_chains.seat_of_post(text, m.start)
             ),
             None,
         )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from .coref import Entity
 from .events import Relation
-from .lexicon import read_table
+from .lexicon import read_table, words
 from .name_shapes import Mention
 
 LEVELS = {row["kind"]: int(row["level"]) for row in read_table("place_levels")}
@@ -26,6 +26,36 @@ _BESIDE = re.compile(r"\s*,\s*")
 _BRACKET = re.compile(r"\s*\(\s*")
 _OWNS = re.compile(r"\s*['’]s\s+")
 _WITHIN = re.compile(r"\s+(?:in|trực\s+thuộc|thuộc|của|ở|tại)\s+(?:the\s+)?")
+
+
+# An envoy's title and the place of the post: "Đại sứ Lào tại Việt Nam", "Ambassador to Japan".
+_POSTED = "|".join(
+    re.escape(t) for t in sorted(words("titles", posted="yes"), key=len, reverse=True)
+)
+_SEAT_OF_POST = re.compile(
+    rf"(?<![\w])(?:{_POSTED})(?:\s+[^\s,;]+){{0,4}}?\s+(?:tại|ở|in|to|at)\s+(?:the\s+)?$"
+)
+
+
+def seat_of_post(text: str, start: int) -> bool:
+    """Whether the place at `start` is where an envoy named right before it is posted."""
+    return _SEAT_OF_POST.search(text, max(0, start - 60), start) is not None
+
+
+def wider_end(text: str, mentions: list[tuple[Mention, Entity]], index: int) -> bool:
+    """Whether the place `mentions[index]` only says where the place named right before it lies
+    ("Maastricht in the Netherlands", "Kobe, Japan")."""
+    if index == 0:
+        return False
+    (m1, e1), (m2, e2) = mentions[index - 1], mentions[index]
+    l1, l2 = level(m1, e1), level(m2, e2)
+    gap = text[m1.end : m2.start]
+    return (
+        l1 is not None
+        and l2 is not None
+        and l1 < l2
+        and (_BESIDE.fullmatch(gap) is not None or _WITHIN.fullmatch(gap) is not None)
+    )
 
 
 def level(mention: Mention, entity: Entity) -> int | None:

@@ -89,3 +89,28 @@ def test_the_gazetteer_outranks_the_shape() -> None:
 def test_a_time_after_in_is_no_place() -> None:
     found = located("Anseong City in 2023 opened a school for exchange students.", "en")
     assert all(source != "city/anseong" for source, _ in found)
+
+
+def event_places(text: str, lang: str) -> set[str]:
+    article = Article(article_id(None, text), None, "Tin thử", "2024-05-02", lang, text, "f.txt")
+    doc: dict[str, Any] = extract_article(article)
+    events = {e["id"] for e in doc["entities"] if e["type"] == "Event"}
+    return {
+        r["target"] for r in doc["relations"] if r["type"] == "LOCATED_IN" and r["source"] in events
+    }
+
+
+def test_the_wider_end_of_a_chain_is_not_where_the_news_happens() -> None:
+    found = event_places(
+        "At the forum on May 3, Wuhan signed agreements with Bordeaux in France.", "en"
+    )
+    assert "country/france" not in found
+
+
+def test_where_an_envoy_is_posted_is_not_where_the_news_happens() -> None:
+    found = event_places(
+        "Ngày 3/5/2024, Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu dự lễ ký kết hợp tác giữa "
+        "Huế và Kyoto.",
+        "vi",
+    )
+    assert "country/japan" not in found
