@@ -15,7 +15,7 @@ from .event_names import find_events
 from .gazetteer import Gazetteer, Match
 from .lexicon import words
 from .name_shapes import UPPER, Mention, alternatives, either_case
-from .org_names import find_organisations, plausible_org, with_acronym
+from .org_names import envoy_missions, find_organisations, plausible_org, with_acronym
 from .person_names import find_people, plausible_person, titled_names, without_next_clause
 from .place_names import find_places
 
@@ -58,6 +58,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     found += find_places(text, gazetteer_matches)
     found += find_people(text, gazetteer)
     found += find_organisations(text, gazetteer_matches)
+    found += envoy_missions(text, gazetteer_matches)
     found += _backrefs(text)
     events = find_events(text)
     # A shaped name inside an event's name belongs to the event ("Cuộc họp Ban Điều phối").

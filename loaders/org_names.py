@@ -5,13 +5,14 @@ a shaped name can be a body."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .abbreviations import expansions, is_abbreviation
 from .gazetteer import Match
-from .lexicon import words
+from .lexicon import read_table, words
 from .name_shapes import CAP, UPPER, Mention, alternatives, trim_name
 from .person_names import VIETNAMESE_NAME
 
@@ -197,3 +198,33 @@ def _canonical_org(head: str, name: str, start: int, places: list) -> str:
     if head in NATIONAL_HEADS:
         return f"{head} {place.entry.name}"
     return name[: place.start - start] + place.entry.name
+
+
+# An envoy's title names the mission the envoy heads: "Đại sứ Việt Nam tại Hoa Kỳ" serves the
+# "Đại sứ quán Việt Nam tại Hoa Kỳ" (titles.tsv, column posted).
+_MISSIONS = {
+    r["word"]: r["posted"] for r in read_table("titles") if r.get("posted") not in (None, "", "yes")
+}
+_ENVOY = re.compile(
+    rf"(?<![\w])(?P<title>{alternatives(sorted(_MISSIONS, key=len, reverse=True))})\s+$"
+)
+_POST_GAP = re.compile(r"\s+tại\s+(?:(?:thành phố|Thành phố|TP\.?|tỉnh|bang)\s+)?")
+
+
+def envoy_missions(text: str, gazetteer_matches: Sequence[Match]) -> list[Mention]:
+    """The mission an envoy's title names: its country, "tại" and the place of the post, right
+    after the title ("Tổng Lãnh sự Hàn Quốc tại TP Hồ Chí Minh")."""
+    places = [g for g in gazetteer_matches if g.entry.type in ("City", "Country")]
+    found = []
+    for sender, seat in itertools.pairwise(places):
+        title = _ENVOY.search(text, max(0, sender.start - 20), sender.start)
+        if (
+            sender.entry.type != "Country"
+            or title is None
+            or not _POST_GAP.fullmatch(text, sender.end, seat.start)
+        ):
+            continue
+        mission = _MISSIONS[title["title"]]
+        name = f"{mission} {sender.surface} tại {seat.surface}"
+        found.append(Mention(sender.start, seat.end, "Organization", name))
+    return found

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from .coref import Entity
 from .events import Relation
-from .lexicon import read_table, words
+from .lexicon import read_table
 from .name_shapes import Mention
 
 LEVELS = {row["kind"]: int(row["level"]) for row in read_table("place_levels")}
@@ -30,7 +30,9 @@ _WITHIN = re.compile(r"\s+(?:in|trực\s+thuộc|thuộc|của|ở|tại)\s+(?:t
 
 # An envoy's title and the place of the post: "Đại sứ Lào tại Việt Nam", "Ambassador to Japan".
 _POSTED = "|".join(
-    re.escape(t) for t in sorted(words("titles", posted="yes"), key=len, reverse=True)
+    re.escape(r["word"])
+    for r in sorted(read_table("titles"), key=lambda r: len(r["word"]), reverse=True)
+    if r.get("posted")
 )
 _SEAT_OF_POST = re.compile(
     rf"(?<![\w])(?:{_POSTED})(?:\s+[^\s,;]+){{0,4}}?\s+(?:tại|ở|in|to|at)\s+(?:the\s+)?$"

@@ -850,3 +850,23 @@ def test_a_person_who_hosts_for_no_body_is_the_host() -> None:
         lang="en",
     )
     assert ("HOSTED", "person/lee-hsien-loong", the_event(doc)["id"]) in relations(doc)
+
+
+def test_an_envoys_title_names_the_mission_the_envoy_serves() -> None:
+    doc = extract(
+        "Ngày 3/5/2024, Đại sứ Việt Nam tại Nhật Bản Phạm Quang Hiệu và Tổng Lãnh sự Hàn Quốc "
+        "tại TP Hồ Chí Minh Park Noh Wan dự lễ ký kết hợp tác giữa Huế và Kyoto."
+    )
+    posts = {(s, o) for t, s, o in relations(doc) if t == "WORKS_FOR"}
+    assert ("person/pham-quang-hieu", "organization/dai-su-quan-viet-nam-tai-nhat-ban") in posts
+    assert any(
+        s == "person/park-noh-wan" and o.startswith("organization/tong-lanh-su-quan-han-quoc-tai")
+        for s, o in posts
+    )
+
+
+def test_an_envoy_named_without_a_post_works_for_the_country() -> None:
+    doc = extract("Ngày 3/5/2024, Đại sứ Hàn Quốc Park Ji-hoon thăm thành phố Huế.")
+    posts = {(s, o) for t, s, o in relations(doc) if t == "WORKS_FOR"}
+    assert posts == {("person/park-ji-hoon", "country/south-korea")}
+    assert not [e for e in doc["entities"] if e["type"] == "Organization"]
