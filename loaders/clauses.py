@@ -142,7 +142,7 @@ def cues(lang: str) -> Cues:
         future=scoped("future"),
         habitual=compiled("habitual"),
         adverbial=Phrases(words("adverbial"), 0) if words("adverbial") else None,
-        passive=ending("passive"),
+        passive=ending("passive", _PASSIVE_TAIL),
         until=ending("until", r"\s+(?:năm|ngày|tháng|nay)?\s*"),
         co_agent=compiled("co-agent"),
         leader=compiled("leader"),
@@ -263,10 +263,20 @@ def denied(text: str, clause_start: int, trigger_start: int, lang: str) -> str |
     return None
 
 
+# What may stand between a passive word and its trigger: a sum of money ("received US$5
+# million in grants", "nhận 5 triệu USD tài trợ").
+_AMOUNT = (
+    r"(?:(?:US)?\$|USD|VND|€)?\s?\d[\d.,]*\s*(?:million|billion|thousand|triệu|tỷ|nghìn)?"
+    r"\s*(?:USD|US dollars|dollars|VND|đồng|euros?|yen)?"
+)
+_PASSIVE_TAIL = rf"\s+(?:(?:a|an|khoản)\s+)?(?:{_AMOUNT}\s+(?:in\s+|of\s+|worth\s+)?)?"
+
+
 def turned_round(text: str, trigger: int, lang: str) -> bool:
-    """Whether a passive word stands right before the trigger at `trigger` ("được hỗ trợ")."""
+    """Whether a passive word stands right before the trigger at `trigger` ("được hỗ trợ"), a
+    sum of money perhaps between them ("received US$5 million in grants")."""
     passive = cues(lang).passive
-    return bool(passive and passive.search(text, max(0, trigger - 15), trigger))
+    return bool(passive and passive.search(text, max(0, trigger - 60), trigger))
 
 
 def no_occasion(text: str, clause_start: int, clause_end: int, trigger: int, lang: str) -> bool:

@@ -870,3 +870,27 @@ def test_an_envoy_named_without_a_post_works_for_the_country() -> None:
     posts = {(s, o) for t, s, o in relations(doc) if t == "WORKS_FOR"}
     assert posts == {("person/park-ji-hoon", "country/south-korea")}
     assert not [e for e in doc["entities"] if e["type"] == "Organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "receiver"),
+    [
+        ("In 2023, Hue received US$5 million in grants from KOICA.", "en", "city/hue"),
+        ("Năm 2023, tỉnh Quảng Nam nhận 5 triệu USD tài trợ từ KOICA.", "vi", "city/quang-nam"),
+    ],
+)
+def test_money_received_is_support_from_the_giver_and_no_reception(
+    text: str, lang: str, receiver: str
+) -> None:
+    doc = extract(text, lang=lang)
+    assert {(s, o) for t, s, o in relations(doc) if t == "SUPPORTED"} == {
+        ("organization/koica", receiver)
+    }
+    assert not events(doc)
+
+
+def test_a_delegation_received_is_still_a_reception() -> None:
+    doc = extract("On May 4, 2024, Hue received a delegation from Busan.", lang="en")
+    event = the_event(doc)["id"]
+    assert ("HOSTED", "city/hue", event) in relations(doc)
+    assert ("PARTICIPATED_IN", "city/busan", event) in relations(doc)
