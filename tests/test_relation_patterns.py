@@ -894,3 +894,27 @@ def test_a_delegation_received_is_still_a_reception() -> None:
     event = the_event(doc)["id"]
     assert ("HOSTED", "city/hue", event) in relations(doc)
     assert ("PARTICIPATED_IN", "city/busan", event) in relations(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Da Nang and Daegu have cooperated in tourism since 2010.", "en"),
+        ("Đà Nẵng và Daegu đã hợp tác trong lĩnh vực du lịch từ năm 2010.", "vi"),
+    ],
+)
+def test_two_parties_that_have_cooperated_are_partners(text: str, lang: str) -> None:
+    found = {(t, s, o) for t, s, o in relations(extract(text, lang=lang)) if t == "PARTNER_OF"}
+    assert len(found) == 1 and {"city/da-nang", "city/daegu"} == set(next(iter(found))[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Da Nang and Daegu have not cooperated in tourism.", "en"),
+        ("Đà Nẵng và Daegu chưa hợp tác trong lĩnh vực du lịch.", "vi"),
+        ("Đà Nẵng mong muốn sẽ hợp tác với Daegu trong lĩnh vực du lịch.", "vi"),
+    ],
+)
+def test_cooperation_denied_or_wished_is_no_partnership(text: str, lang: str) -> None:
+    assert not [r for r in extract(text, lang=lang)["relations"] if r["type"] == "PARTNER_OF"]
