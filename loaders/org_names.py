@@ -90,7 +90,17 @@ def find_organisations(text: str, gazetteer_matches: Sequence[Match]) -> list[Me
         article = _ARTICLE.match(m["name"])
         opens = not text[: m.start()].strip(" \"'“‘(")
         start = m.start() + (len(article[0]) if article and opens else 0)
-        found.append(Mention(start, m.end(), "Organization", text[start : m.end()]))
+        # "Rector of the Hue University of Sciences Le Van An": the name ends where a person's
+        # name begins
+        end = next(
+            (
+                p.start() - 1
+                for p in VIETNAMESE_NAME.finditer(text, m.start(), m.end())
+                if p.start() > m.start() and p.end() == m.end()
+            ),
+            m.end(),
+        )
+        found.append(Mention(start, end, "Organization", text[start:end]))
     return found
 
 

@@ -918,3 +918,19 @@ def test_two_parties_that_have_cooperated_are_partners(text: str, lang: str) -> 
 )
 def test_cooperation_denied_or_wished_is_no_partnership(text: str, lang: str) -> None:
     assert not [r for r in extract(text, lang=lang)["relations"] if r["type"] == "PARTNER_OF"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "person"),
+    [
+        ("Permanent Vice Chairman of the Hue People's Committee", "city/hue", "person/le-van-an"),
+        ("Chairperson of the Kyoto City Council", "organization/kyoto-city-council", None),
+        ("Rector of the Hue University of Sciences", None, None),
+    ],
+)
+def test_more_english_titles_name_a_post(title: str, body: str | None, person: str | None) -> None:
+    doc = extract(f"On May 3, 2024, {title} Le Van An visited Busan.", lang="en")
+    posts = {(s, o) for t, s, o in relations(doc) if t == "WORKS_FOR"}
+    assert any(s == "person/le-van-an" for s, _ in posts)
+    if body:
+        assert ("person/le-van-an", body) in posts
