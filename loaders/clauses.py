@@ -11,7 +11,7 @@ frame does not take where or when for who.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -313,12 +313,16 @@ def is_time(text: str, start: int, end: int, lang: str) -> bool:
     )
 
 
-def in_title_phrase(text: str, start: int) -> bool:
+def in_title_phrase(text: str, start: int, names: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a title of office stands before `start` in the same stretch between commas
     ("Director of the Da Nang Department of ...", ", Chủ tịch UBND TP X,"): a body named there
-    says whose the title is."""
+    says whose the title is. A title word inside a body's name (`names`: the spans of the
+    sentence's names; "Học viện Cán bộ ...") is no title."""
     segment = max(text.rfind(",", 0, start), text.rfind(";", 0, start), 0)
-    return any(segment <= end <= start for end in _title_ends(text))
+    return any(
+        segment <= end <= start and not any(s < end <= e for s, e in names)
+        for end in _title_ends(text)
+    )
 
 
 def is_modifier(text: str, start: int, lang: str) -> bool:

@@ -167,6 +167,10 @@ class Clause:
             i += step
         return found if step > 0 else found[::-1]
 
+    @property
+    def _body_names(self) -> list[tuple[int, int]]:
+        return [(a.start, a.end) for a in self.parties if a.type != "Person"]
+
     def subject(self, side: str) -> list[Arg]:
         before = [a for a in self.parties if a.end <= self.t_start and self._usable(a, side)]
         # the actor, not the body named in its title ("Giám đốc Học viện X ông A phát biểu")
@@ -178,7 +182,7 @@ class Clause:
             if a.type == "Person"
             or (
                 not is_modifier(text, a.start, self.view.lang)
-                and not in_title_phrase(text, a.start)
+                and not in_title_phrase(text, a.start, self._body_names)
             )
         ]
         nearest = (actors or before)[-1:]
@@ -269,8 +273,14 @@ class Clause:
         )
         if cue is None:
             return []
-        before = [a for a in self.parties if a.end <= cue.start() and self._usable(a, side)]
-        if not before or not _LEAD_GAP.fullmatch(text, before[-1].end, cue.start()):
+        end = cue.start()
+        # over an aside in brackets: "A (B – C) phối hợp với ..." is led by A
+        close = text.rfind(")", self.start, end)
+        if close >= 0 and _LEAD_GAP.fullmatch(text, close + 1, end):
+            opening = text.rfind("(", self.start, close)
+            end = opening if opening >= 0 else end
+        before = [a for a in self.parties if a.end <= end and self._usable(a, side)]
+        if not before or not _LEAD_GAP.fullmatch(text, before[-1].end, end):
             return []
         return self._list(before[-1], side, -1)
 

@@ -934,3 +934,12 @@ def test_more_english_titles_name_a_post(title: str, body: str | None, person: s
     assert any(s == "person/le-van-an" for s, _ in posts)
     if body:
         assert ("person/le-van-an", body) in posts
+
+
+def test_a_title_word_inside_a_bodys_name_and_an_aside_do_not_hide_the_actors() -> None:
+    doc = extract(
+        "Sáng 21/9/2024, Học viện Cán bộ quản lý xây dựng và đô thị (Học viện AMC – Bộ Xây "
+        "dựng) phối hợp với Sở Xây dựng tỉnh Bình Định tổ chức khóa đào tạo về quy hoạch."
+    )
+    organisers = {s for t, s, _ in relations(doc) if t == "ORGANIZED"}
+    assert organisers == {"organization/amc", "organization/so-xay-dung-tinh-binh-dinh"}
