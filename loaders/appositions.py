@@ -204,3 +204,28 @@ def branches(
                 r"(?:tại|ở)\s+\S*\s*$", inner[: im.start]
             ):
                 yield Relation("LOCATED_IN", e.id, found.id, text, 0.6, how="branch:seat")
+
+
+# A network an event is named as belonging to: "Hội nghị thường niên của Mạng lưới X", "the
+# annual meeting of Network X", "X's annual meeting". (A body named so is too often only a
+# guest's ("reception for the Chief Representative of X") to be read as the organiser.)
+_OWNER_AFTER = re.compile(r"\s*(?:của|of)\s+(?:the\s+)?")
+_OWNER_BEFORE = re.compile(r"['’]s\s+")
+_OF = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$")
+OWNER_TYPES = ("Network",)
+
+
+def owners(
+    text: str, mentions: list[tuple[Mention, Entity]], events: dict[str, tuple[int, int]]
+) -> Iterator[Relation]:
+    """ORGANIZED from an event named as a network's (`events`: each event's span)."""
+    bodies = [(m, e) for m, e in mentions if e.type in OWNER_TYPES]
+    for event_id, (start, end) in events.items():
+        for m, body in bodies:
+            if (
+                (start <= m.start and m.end <= end and _OF.search(text, start, m.start))
+                or (m.start >= end and _OWNER_AFTER.fullmatch(text, end, m.start))
+                or (m.end <= start and _OWNER_BEFORE.fullmatch(text, m.end, start))
+            ):
+                yield Relation("ORGANIZED", body.id, event_id, text, 0.6, how="event:owner")
+                break

@@ -106,6 +106,8 @@ _WEEKDAYS = {
 }
 _RELATIVE = {"yesterday": 1, "hôm qua": 1, "tối qua": 1, "today": 0, "hôm nay": 0}
 _RELATIVE_DAY = re.compile(
+    # "lần thứ 3", "khóa thứ 5": an ordinal, not a weekday
+    r"(?<!lần )(?<!kỳ )(?<!khóa )(?<!khoá )(?<!phiên )(?<!đợt )(?<!hạng )(?<!vị )(?<!Lần )"
     r"(?<![\w])(?P<day>"
     + "|".join(sorted((*_WEEKDAYS, *_RELATIVE), key=len, reverse=True))
     + r")(?![\w])(?!\s*,?\s*(?:ngày\s+)?\d)",

@@ -45,7 +45,8 @@ EVENT_EN = re.compile(
     r"(?:(?:[A-Z][\w'’-]*|international|regional|annual|global|national|high-level|technical)\s+)"
     rf"{{0,6}}(?P<head>(?i:{EN_EVENT_HEADS}))(?![\w])"
     r"(?:\s+(?:on|of|about|for)\s+(?:the\s+)?(?:(?!(?:with|at|which|and|that|to|from|by|on|of|"
-    r"for|during|held|hosted|organi[sz]ed|in\s+[A-Z\d])\b)[\w'’-]+\s?){1,8})?)"
+    r"for|during|held|hosted|organi[sz]ed|took|takes|was|were|is|are|will|has|have|had|opened|"
+    r"closed|began|ended|drew|attracted|gathered|in\s+[A-Z\d])\b)[\w'’-]+\s?){1,8})?)"
 )
 
 

@@ -344,6 +344,7 @@ class FrameExtractor:
         found += appositions.posts(text, s.mentions)
         found += appositions.sub_units(text, s.mentions)
         found += place_chains.chains(text, s.mentions)
+        found += appositions.owners(text, s.mentions, s.event_at)
         if s.place:
             found += (
                 Relation("LOCATED_IN", e.id, s.place.id, text, 0.7, how="event:place")

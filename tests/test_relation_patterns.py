@@ -943,3 +943,35 @@ def test_a_title_word_inside_a_bodys_name_and_an_aside_do_not_hide_the_actors() 
     )
     organisers = {s for t, s, _ in relations(doc) if t == "ORGANIZED"}
     assert organisers == {"organization/amc", "organization/so-xay-dung-tinh-binh-dinh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ngày 5/6/2024, Hội nghị thường niên lần thứ 3 của Mạng lưới Đô thị thông minh ASEAN "
+            "diễn ra tại Hà Nội.",
+            "vi",
+        ),
+        (
+            "On June 5, 2024, the annual meeting of the ASEAN Smart Cities Network took place "
+            "in Hanoi.",
+            "en",
+        ),
+    ],
+)
+def test_a_networks_own_meeting_is_organised_by_it(text: str, lang: str) -> None:
+    doc = extract(text, lang=lang)
+    event = the_event(doc)
+    assert ("ORGANIZED", "network/asean-smart-cities-network", event["id"]) in relations(doc)
+    assert event["properties"]["date"] == "2024-06-05"  # "lần thứ 3" is no Tuesday
+    assert "took place" not in event["name"]
+
+
+def test_a_guests_body_does_not_organise_the_reception() -> None:
+    doc = extract(
+        "On March 22, 2023, the city held a farewell reception for the Chief Representative of "
+        "JICA Vietnam Office.",
+        lang="en",
+    )
+    assert not [r for r in doc["relations"] if r["type"] == "ORGANIZED"]
