@@ -63,6 +63,13 @@ _DATE_BEFORE_EVENT = re.compile(r"(?:['’]s)?\s+(?:[^\W\d_]+\s+){0,2}", re.IGNO
 _DATE_AFTER_EVENT = re.compile(r"\s*,?\s*(?:on|in|vào|ngày|hôm)?\s*", re.IGNORECASE)
 
 
+def _numbered_apart(name: str, other: str) -> bool:
+    """Whether two event names carry different numbers ("lần thứ 3", "lần thứ 32"): two
+    occasions, however alike their heads."""
+    numbers, others = (set(re.findall(r"\d+", n)) for n in (name, other))
+    return bool(numbers and others and numbers != others)
+
+
 def _own_date(event: Mention, text: str, dates: list[DateMention]) -> str | None:
     """The date named with the event phrase itself, when the sentence names other dates too:
     inside it, right before it or right after it."""
@@ -323,7 +330,13 @@ class FrameExtractor:
                 return None
         event_id = events.id_for(event.name, date, event.alias)
         same_head = events.last_of(event_head(event.name), visits=False)
-        if not date and not event.alias and event_id not in events and same_head:
+        if (
+            not date
+            and not event.alias
+            and event_id not in events
+            and same_head
+            and not _numbered_apart(event.name, same_head.name)
+        ):
             # Named again without a date: most likely the occasion already told of.
             entity = same_head
             entity.add_alias(event.name)

@@ -975,3 +975,14 @@ def test_a_guests_body_does_not_organise_the_reception() -> None:
         lang="en",
     )
     assert not [r for r in doc["relations"] if r["type"] == "ORGANIZED"]
+
+
+def test_two_meetings_with_different_numbers_are_two_occasions() -> None:
+    doc = extract(
+        "Mạng lưới được thông qua tại Hội nghị Cấp cao ASEAN lần thứ 32 ở Singapore vào tháng "
+        "4/2018. Sau đó, Bộ Xây dựng chủ trì Hội nghị thường niên lần thứ 3 của Mạng lưới Đô "
+        "thị thông minh ASEAN theo hình thức trực tuyến."
+    )
+    names = {e["name"] for e in events(doc)}
+    assert any("lần thứ 32" in n for n in names)
+    assert any("lần thứ 3" in n and "32" not in n for n in names)
