@@ -986,3 +986,14 @@ def test_two_meetings_with_different_numbers_are_two_occasions() -> None:
     names = {e["name"] for e in events(doc)}
     assert any("lần thứ 32" in n for n in names)
     assert any("lần thứ 3" in n and "32" not in n for n in names)
+
+
+def test_an_attendance_list_goes_on_past_a_party_committee_title() -> None:
+    doc = extract(
+        "Ngày 5/7/2024, tỉnh Gia Lai ký kết hợp tác với Báo Tuổi Trẻ. Tới dự lễ ký kết có các "
+        "đồng chí: Trần Văn Hòa, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Gia Lai; Đỗ Thị Lan, Chủ "
+        "tịch UBND tỉnh Gia Lai."
+    )
+    event = the_event(doc)["id"]
+    attending = {s for t, s, o in relations(doc) if t == "PARTICIPATED_IN" and o == event}
+    assert {"person/tran-van-hoa", "person/do-thi-lan"} <= attending
