@@ -58,17 +58,17 @@ def hosts_at_home(relations: list[Relation]) -> list[Relation]:
 def hosts_for_their_body(relations: list[Relation]) -> list[Relation]:
     """A person who receives guests where a city or a body hosts the same event takes part in
     it: the city or body is the host. A person is host only where no one else is."""
-    hosts = {(r.target, r.source.split("/", 1)[0]) for r in relations if r.type == "HOSTED"}
-    out = []
-    for r in relations:
-        if (
-            r.type == "HOSTED"
-            and r.source.startswith("person/")
-            and any((r.target, kind) in hosts for kind in ("city", "country", "organization"))
-        ):
-            r = Relation("PARTICIPATED_IN", r.source, r.target, r.evidence, r.confidence, how=r.how)
-        out.append(r)
-    return out
+    hosted = {r.target for r in relations if r.type == "HOSTED" and not _person(r.source)}
+    return [
+        Relation("PARTICIPATED_IN", r.source, r.target, r.evidence, r.confidence, how=r.how)
+        if r.type == "HOSTED" and _person(r.source) and r.target in hosted
+        else r
+        for r in relations
+    ]
+
+
+def _person(entity_id: str) -> bool:
+    return entity_id.startswith("person/")
 
 
 def _first_naming(sentences: list[str], *entities: Entity) -> str | None:
