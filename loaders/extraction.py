@@ -49,7 +49,7 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .lexicon import words
 from .mentions import find_mentions
 from .name_shapes import Mention
-from .sentences import split_sentences
+from .sentences import dateline_end, split_sentences
 from .settings import CONFIDENCES, DEFAULT_MIN_CONFIDENCE
 
 _ATTENDANCE = frozenset({"PARTICIPATED_IN"})
@@ -383,10 +383,15 @@ class FrameExtractor:
     @staticmethod
     def _view(s: Sentence, context: Entity | None = None) -> SentenceView:
         protected = [(m.start, m.end) for m, _ in s.mentions] + list(s.event_at.values())
+        filed = dateline_end(s.text)  # a dateline's place takes no part in the news
         return SentenceView(
             s.text,
             s.lang,
-            [Arg(m.start, m.end, e, e.type) for m, e in s.mentions if e.type != "Event"],
+            [
+                Arg(m.start, m.end, e, e.type)
+                for m, e in s.mentions
+                if e.type != "Event" and m.start >= filed
+            ],
             sorted(
                 (Arg(*s.event_at[e.id], e, "Event") for e in s.events),
                 key=lambda a: a.start,

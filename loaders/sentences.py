@@ -99,8 +99,9 @@ def _ends_sentence(text: str, dot: int, after: int) -> bool:
 # A photo credit ("Ảnh: Văn An/TTXVN", "(Photo: VNA)") ends a caption that news pages run
 # into the next sentence: it is a sentence of its own.
 _CREDIT = re.compile(r"\(?(?<![\w])(?:Ảnh|Photo|Nguồn ảnh)\s*:\s*")
+NEWS_AGENCIES = r"TTXVN|VNA|Vietnam\+|VOV|VGP|TTO|Tin Tức"
 _CREDIT_END = re.compile(
-    r"[^.()\n]{0,40}?(?:[/–-]\s*)?(?:TTXVN|VNA|Vietnam\+|VOV|VGP|TTO|Tin Tức)\b\)?"
+    rf"[^.()\n]{{0,40}}?(?:[/–-]\s*)?(?:{NEWS_AGENCIES})\b\)?"
     r"|[^.()\n]{0,40}?/\s*\S+?(?=[\s)])\)?"
     r"|[^.()\n]{0,40}?[.)]"
 )
@@ -186,3 +187,14 @@ def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
     if stripped:
         offset = start + len(piece) - len(piece.lstrip())
         yield Sentence(stripped, offset, offset + len(stripped))
+
+
+# A dateline: where a report was filed and by which agency ("Hanoi (VNA) –", "Đà Nẵng, (TTXVN)
+# -"). It tells no fact about the place.
+_DATELINE = re.compile(rf"\s*[^\W\d_][^()\n,–—-]{{0,40}}?,?\s*\((?:{NEWS_AGENCIES})\)\s*[–—-]\s*")
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens a sentence ends, or 0 when it has none."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0

@@ -997,3 +997,27 @@ def test_an_attendance_list_goes_on_past_a_party_committee_title() -> None:
     event = the_event(doc)["id"]
     attending = {s for t, s, o in relations(doc) if t == "PARTICIPATED_IN" and o == event}
     assert {"person/tran-van-hoa", "person/do-thi-lan"} <= attending
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Hanoi (VNA) – Da Nang signed a memorandum of understanding with Daegu on May 3, 2024.",
+            "en",
+        ),
+        ("Hà Nội (TTXVN) – Ngày 3/5/2024, Đà Nẵng đã ký biên bản ghi nhớ với Daegu.", "vi"),
+    ],
+)
+def test_a_datelines_place_takes_no_part(text: str, lang: str) -> None:
+    found = relations(extract(text, lang=lang))
+    partners = {frozenset((s, o)) for t, s, o in found if t == "PARTNER_OF"}
+    assert partners == {frozenset(("city/da-nang", "city/daegu"))}
+    assert not any("city/ha-noi" in (s, o) for t, s, o in found if t != "LOCATED_IN")
+
+
+def test_a_place_opening_a_sentence_without_an_agency_still_acts() -> None:
+    found = relations(extract("Hanoi signed a memorandum with Daegu on May 3, 2024.", lang="en"))
+    assert {frozenset((s, o)) for t, s, o in found if t == "PARTNER_OF"} == {
+        frozenset(("city/ha-noi", "city/daegu"))
+    }
