@@ -42,6 +42,10 @@ class Entity:
             self.aliases.append(alias)
 
 
+# A pronoun for a person that opens a clause (checked before its verb, a lower-case word).
+_PRONOUN = re.compile(r"(?:^|(?<=[.;:,“\"]))\s*(?P<pronoun>He|She|he|she|Ông|Bà)\s+(?=[^\W\d_])")
+
+
 def name_key(name: str) -> str:
     return slugify(name).replace("-", "")
 
@@ -76,6 +80,8 @@ class Resolver:
         # A title alone ("Thủ tướng cho biết", "the Mayor said") names the person the article
         # introduced with it, when only one person had that title.
         self.by_title: dict[str, Entity | None] = {}
+        # The person named last: "He said", "Ông cho biết" at the start of a clause refer to them.
+        self.last_person: Entity | None = None
 
     def add(self, mention: Mention, surface: str) -> Entity | None:
         if mention.backref:
@@ -159,6 +165,30 @@ class Resolver:
                 key = held.group(0).casefold()
                 known = self.by_title.get(key, person)
                 self.by_title[key] = person if known is person else None  # None: ambiguous
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda pair: pair[0].start)
+
+    def pronoun_mentions(
+        self, text: str, mentions: list[tuple[Mention, Entity]]
+    ) -> list[tuple[Mention, Entity]]:
+        """`mentions` with the person a pronoun opening a clause stands for ("He said", ", she
+        added", "Ông cho biết"): the person named last before it, in this sentence or earlier.
+        Then the person named last becomes the one this sentence named last."""
+        added = []
+        people = [(m, e) for m, e in mentions if e.type == "Person"]
+        for found in _PRONOUN.finditer(text):
+            start, end = found.span("pronoun")
+            if not text[found.end()].islower():
+                continue  # "Ông Nguyễn Văn An": an honorific before a name
+            if any(m.start < end and start < m.end for m, _ in mentions):
+                continue
+            earlier = [e for m, e in people if m.end <= start]
+            person = earlier[-1] if earlier else self.last_person
+            if person is not None:
+                added.append((Mention(start, end, "Person", person.name), person))
+        if people:
+            self.last_person = people[-1][1]
         if not added:
             return mentions
         return sorted([*mentions, *added], key=lambda pair: pair[0].start)

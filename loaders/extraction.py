@@ -247,6 +247,7 @@ class FrameExtractor:
         mentions = with_defined_acronyms(text, mentions, resolver)
         mentions = resolver.short_mentions(text, mentions)
         mentions = resolver.title_mentions(text, mentions)
+        mentions = resolver.pronoun_mentions(text, mentions)
         mentions = self._groups(text, lang, mentions)
         # When the sentence's news happened: not a date in brackets, an aside
         # ("(1/1/1990-1/1/2020)"), nor a target or a bound ("đến năm 2050", "by 2030").

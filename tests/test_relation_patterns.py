@@ -1021,3 +1021,29 @@ def test_a_place_opening_a_sentence_without_an_agency_still_acts() -> None:
     assert {frozenset((s, o)) for t, s, o in found if t == "PARTNER_OF"} == {
         frozenset(("city/ha-noi", "city/daegu"))
     }
+
+
+def test_a_pronoun_opening_a_clause_stands_for_the_person_named_last() -> None:
+    doc = extract(
+        "On May 3, 2024, Mayor of Hue Nguyen Van Phuong received a delegation from Kyoto. He "
+        "spoke at a workshop on heritage cities in the afternoon.",
+        lang="en",
+    )
+    workshop = next(e["id"] for e in events(doc) if "workshop" in e["name"])
+    assert ("PARTICIPATED_IN", "person/nguyen-van-phuong", workshop) in relations(doc)
+
+
+def test_a_pronoun_with_no_one_named_before_it_stands_for_no_one() -> None:
+    doc = extract("On May 3, 2024, he spoke at a workshop on heritage cities in Hue.", lang="en")
+    assert not [e for e in doc["entities"] if e["type"] == "Person"]
+
+
+def test_an_honorific_before_a_name_is_no_pronoun() -> None:
+    doc = extract(
+        "Ngày 3/5/2024, Chủ tịch UBND tỉnh Quảng Nam Lê Văn Dũng tiếp đoàn JICA. Ông Trần Minh "
+        "Tuấn phát biểu tại buổi tiếp."
+    )
+    speakers = {
+        s for t, s, _ in relations(doc) if t == "PARTICIPATED_IN" and s.startswith("person/")
+    }
+    assert "person/tran-minh-tuan" in speakers
