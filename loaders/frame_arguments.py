@@ -324,7 +324,17 @@ class Clause:
         return (after or nets)[:1]
 
     def clause_parties(self, side: str) -> list[Arg]:
-        return [a for a in self.parties if self._usable(a, side)]
+        """Every party of the clause, but those another frame's trigger in it names after
+        itself ("với sự hỗ trợ của A, B": supporters, not members)."""
+        text, lang = self.view.text, self.view.lang
+        claimed: set[int] = set()
+        for frame, _start, end in triggers(text, lang):
+            if frame.frame == self.frame.frame or not self.start <= end <= self.end:
+                continue
+            after = [a for a in self.parties if a.start >= end and a.start < self.end]
+            if after:
+                claimed.update(id(a) for a in self._list(after[0], side, +1))
+        return [a for a in self.parties if self._usable(a, side) and id(a) not in claimed]
 
     def event(self) -> tuple[Entity | None, bool]:
         """The event of the clause, and whether it came from an earlier sentence."""

@@ -1047,3 +1047,14 @@ def test_an_honorific_before_a_name_is_no_pronoun() -> None:
         s for t, s, _ in relations(doc) if t == "PARTICIPATED_IN" and s.startswith("person/")
     }
     assert "person/tran-minh-tuan" in speakers
+
+
+def test_supporters_named_in_a_members_clause_are_no_members() -> None:
+    doc = extract(
+        "Được thành lập năm 1987 với sự hỗ trợ của UNDP và UN-Habitat, CityNet có các thành viên "
+        "Hà Nội, Huế và nhiều đô thị khác."
+    )
+    members = {s for t, s, o in relations(doc) if t == "MEMBER_OF" and o == "network/citynet"}
+    assert members == {"city/ha-noi", "city/hue"}
+    supporters = {s for t, s, o in relations(doc) if t == "SUPPORTED"}
+    assert supporters == {"organization/undp", "organization/un-habitat"}
