@@ -1058,3 +1058,20 @@ def test_supporters_named_in_a_members_clause_are_no_members() -> None:
     assert members == {"city/ha-noi", "city/hue"}
     supporters = {s for t, s, o in relations(doc) if t == "SUPPORTED"}
     assert supporters == {"organization/undp", "organization/un-habitat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("CityNet sẵn sàng hỗ trợ thành phố Huế tổ chức các khóa đào tạo.", "vi"),
+        ("CityNet is ready to support Hue in training its officials.", "en"),
+        ("CityNet is willing to support Hue in training its officials.", "en"),
+    ],
+)
+def test_readiness_to_support_is_no_support(text: str, lang: str) -> None:
+    assert not [r for r in extract(text, lang=lang)["relations"] if r["type"] == "SUPPORTED"]
+
+
+def test_support_given_is_support() -> None:
+    doc = extract("CityNet đã hỗ trợ thành phố Huế tổ chức các khóa đào tạo.")
+    assert ("SUPPORTED", "network/citynet", "city/hue") in relations(doc)
