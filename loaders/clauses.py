@@ -98,6 +98,7 @@ class Cues:
     future: tuple[tuple[re.Pattern[str], int], ...]
     habitual: re.Pattern[str] | None
     passive: re.Pattern[str] | None  # ends right before a trigger it turns round
+    active: re.Pattern[str] | None  # ends right before a passive word it makes active
     adverbial: Phrases | None  # opens a fronted phrase that ends at its comma
 
 
@@ -143,6 +144,7 @@ def cues(lang: str) -> Cues:
         habitual=compiled("habitual"),
         adverbial=Phrases(words("adverbial"), 0) if words("adverbial") else None,
         passive=ending("passive", _PASSIVE_TAIL),
+        active=ending("active"),
         until=ending("until", r"\s+(?:năm|ngày|tháng|nay)?\s*"),
         co_agent=compiled("co-agent"),
         leader=compiled("leader"),
@@ -263,20 +265,27 @@ def denied(text: str, clause_start: int, trigger_start: int, lang: str) -> str |
     return None
 
 
-# What may stand between a passive word and its trigger: a sum of money ("received US$5
-# million in grants", "nhận 5 triệu USD tài trợ").
+# What may stand between a passive word and its trigger: up to three lower-case words and a
+# sum of money ("received US$5 million in grants", "nhận hai khoản tài trợ", "nhận quyết định
+# tài trợ"); never a name ("được Bộ X hỗ trợ" names the supporter in between).
 _AMOUNT = (
     r"(?:(?:US)?\$|USD|VND|€)?\s?\d[\d.,]*\s*(?:million|billion|thousand|triệu|tỷ|nghìn)?"
     r"\s*(?:USD|US dollars|dollars|VND|đồng|euros?|yen)?"
 )
-_PASSIVE_TAIL = rf"\s+(?:(?:a|an|khoản)\s+)?(?:{_AMOUNT}\s+(?:in\s+|of\s+|worth\s+)?)?"
+_PASSIVE_TAIL = (
+    rf"\s+(?:(?-i:[^\W\d_A-ZĐ])\S*\s+){{0,3}}?(?:{_AMOUNT}\s+(?:in\s+|of\s+|worth\s+)?)?"
+)
 
 
 def turned_round(text: str, trigger: int, lang: str) -> bool:
     """Whether a passive word stands right before the trigger at `trigger` ("được hỗ trợ"), a
-    sum of money perhaps between them ("received US$5 million in grants")."""
-    passive = cues(lang).passive
-    return bool(passive and passive.search(text, max(0, trigger - 60), trigger))
+    few words or a sum of money perhaps between them ("received US$5 million in grants"), and
+    no word that makes it active before it ("vinh dự được hỗ trợ")."""
+    c = cues(lang)
+    found = c.passive and c.passive.search(text, max(0, trigger - 60), trigger)
+    if not found:
+        return False
+    return not (c.active and c.active.search(text, max(0, found.start() - 20), found.start()))
 
 
 def no_occasion(text: str, clause_start: int, clause_end: int, trigger: int, lang: str) -> bool:

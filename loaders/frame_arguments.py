@@ -28,6 +28,8 @@ _VISITS = frozenset({"VISIT"})
 _GENITIVE = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between the one who leads and a co-agent cue: a comma, a tense word ("A đã phối hợp với B").
 _LEAD_GAP = re.compile(r"[\s,]*(?:(?:đã|đang|sẽ|has|have|had)\s+)?", re.IGNORECASE)
+# A passive word before its agent: "X được Y hỗ trợ", "X được sự tài trợ của Y" is read elsewhere.
+_AGENT_PASSIVE = re.compile(r"(?<![\w])(?:được|bị|was|were)\s+(?:the\s+)?$")
 _CONJUNCTION = re.compile(r"(?<![\w])(?:và|and)(?![\w])|&", re.IGNORECASE)
 _SIDE_LIST = re.compile(
     r"\s*(?:và|với|and|with)\s+[^.;]{0,50}?(?:(?<![\w])(?:gồm|bao gồm|gồm có|including|namely)"
@@ -283,6 +285,22 @@ class Clause:
         if not before or not _LEAD_GAP.fullmatch(text, before[-1].end, end):
             return []
         return self._list(before[-1], side, -1)
+
+    def passive_agent(self, side: str) -> tuple[list[Arg], list[Arg]] | None:
+        """The agent a passive names between its word and the trigger, and who undergoes it
+        ("X được Y hỗ trợ": Y supports X), or None."""
+        text = self.view.text
+        before = [a for a in self.parties if a.end <= self.t_start]
+        if not before or text[before[-1].end : self.t_start].strip():
+            return None
+        agent = before[-1]
+        marker = _AGENT_PASSIVE.search(text, max(self.start, agent.start - 12), agent.start)
+        if marker is None:
+            return None
+        undergoes = [a for a in before[:-1] if a.end <= marker.start() and self._usable(a, side)]
+        if not undergoes or not _LEAD_GAP.fullmatch(text, undergoes[-1].end, marker.start()):
+            return None
+        return self._list(agent, side, +1), self._list(undergoes[-1], side, -1)
 
     def leaders(self) -> list[Arg]:
         """The people who lead a delegation named in the clause ("do ông A dẫn đầu", "led by

@@ -108,6 +108,15 @@ def _fill(clause: Clause, frame: Frame) -> Iterable[Fact]:
     def end_of(args: list[Arg]) -> int:
         return max((a.end for a in args), default=0)
 
+    agent = clause.passive_agent("source") if frame.turns else None
+    if agent is not None:  # "X được Y hỗ trợ": Y acts on X
+        sources, targets = agent
+        confidence = frame.confidence
+        for target in targets:
+            for source in sources:
+                if source.entity is not target.entity:
+                    yield Fact(frame.frame, source.entity, target.entity, confidence, props, how)
+        return
     if frame.turns and turned_round(clause.view.text, clause.t_start, clause.view.lang):
         # "X nhận được hỗ trợ của Y": the object acts on the subject
         frame = replace(frame, source="object", target="subject")

@@ -1075,3 +1075,33 @@ def test_readiness_to_support_is_no_support(text: str, lang: str) -> None:
 def test_support_given_is_support() -> None:
     doc = extract("CityNet đã hỗ trợ thành phố Huế tổ chức các khóa đào tạo.")
     assert ("SUPPORTED", "network/citynet", "city/hue") in relations(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 3/4/2024, Đại học Huế nhận quyết định tài trợ 2 triệu USD từ KOICA.",
+        "Ngày 3/4/2024, Đại học Huế công bố việc nhận hai khoản tài trợ từ KOICA.",
+        "Ngày 3/4/2024, Đại học Huế được KOICA tài trợ 2 triệu USD.",
+    ],
+)
+def test_who_receives_funding_is_supported_by_the_giver(text: str) -> None:
+    supported = {(s, o) for t, s, o in relations(extract(text)) if t == "SUPPORTED"}
+    assert supported == {("organization/koica", "organization/dai-hoc-hue")}
+
+
+def test_honoured_to_support_is_support_given() -> None:
+    doc = extract("Ngày 3/4/2024, KOICA cho biết rất vinh dự được hỗ trợ Đại học Huế.")
+    supported = {(s, o) for t, s, o in relations(doc) if t == "SUPPORTED"}
+    assert supported == {("organization/koica", "organization/dai-hoc-hue")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 3/4/2024, Đại học Huế không được KOICA tài trợ.",
+        "Đại học Huế mong muốn được KOICA tài trợ trong năm 2025.",
+    ],
+)
+def test_funding_denied_or_hoped_for_is_no_support(text: str) -> None:
+    assert not [r for r in extract(text)["relations"] if r["type"] == "SUPPORTED"]
