@@ -32,9 +32,10 @@ _ORG_WORD = r"(?:[&\w]+(?:[-.][\w]+)*)"  # "T.Ư" is one word
 _ORG_HEAD_RE = alternatives(sorted(ORG_HEADS_VI, key=len, reverse=True))
 ORG_VI = re.compile(
     rf"(?<![\w])(?P<head>{_ORG_HEAD_RE})"
-    # A name's first word after the head is capitalised ("Sở Xây dựng", not "Sở ngành"). "và"
-    # ends a name when another name follows ("Ngân hàng X và Viện Y").
-    rf"(?P<rest>\s+[{UPPER}\d]{_ORG_WORD}?"
+    # A name's first word after the head is capitalised ("Sở Xây dựng", not "Sở ngành"), but
+    # for a plural before it ("Liên hiệp các Hội ..."). "và" ends a name when another name
+    # follows ("Ngân hàng X và Viện Y").
+    rf"(?P<rest>\s+(?:các\s+)?[{UPPER}\d]{_ORG_WORD}?"
     rf"(?:\s+(?!(?:{_STOP_VI})\b)(?!và\s+(?:{_ORG_HEAD_RE})\b){_ORG_WORD}){{0,11}})"
 )
 _ORG_EN_HEADS = alternatives(words("org_heads", role="head", lang="en"))

@@ -113,3 +113,13 @@ def test_the_article_opening_a_sentence_is_no_part_of_a_name_but_inside_one_it_i
     assert ("Organization", "The Green Cities Foundation") in names(
         "Ngày 3/4, tổ chức The Green Cities Foundation tài trợ dự án cho thành phố Huế."
     )
+
+
+def test_a_plural_may_open_a_bodys_name_after_its_head() -> None:
+    found = names("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bình Định đã ký kết với Huế.")
+    assert ("Organization", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bình Định") in found
+
+
+def test_a_head_before_a_plain_plural_is_no_name() -> None:
+    found = names("Sở Xây dựng đã làm việc với các sở ngành liên quan của tỉnh Bình Định.")
+    assert not any(n.startswith("Sở ngành") or n.startswith("sở ngành") for _, n in found)
