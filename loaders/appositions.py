@@ -76,6 +76,9 @@ def _only_places_between(
 _BODY_TITLE = re.compile(
     r"\s+(?:(?:[’']s|People[’']s|Party|Committee|Council|municipal|provincial|city)\s+)*"
 )
+# Between a delegation's city or body and the title of the one who leads it.
+_LED_BY = re.compile(r"\s*,?\s*(?:do|led by|headed by)\s+(?:the\s+)?")
+_DELEGATION = re.compile(r"(?<![\w])(?:[Đđ]oàn|delegation)(?![\w])[^.;]{0,40}$")
 _ONLY_PLACES = re.compile(
     r"[\s,–—-]*(?:(?:tại|ở)\s+)?[\s,–—-]*"
     r"(?:(?:[’']s|People[’']s|Party|Committee|Council|municipal|provincial|city)\s*)*"
@@ -144,6 +147,28 @@ def posts(text: str, mentions: list[tuple[Mention, Entity]]) -> Iterator[Relatio
             if body is not None:
                 yield Relation(
                     "WORKS_FOR", person.id, body.id, text, 0.6, {"title": title[0]}, "title:body"
+                )
+            # "đoàn thành phố Daegu do Thị trưởng A dẫn đầu", "a delegation from Daegu led by
+            # Mayor A": the delegation's city or body is the one whose title the leader holds
+            sender = next(
+                (
+                    pe
+                    for pm, pe in reversed(parties)
+                    if pm.end < title_start
+                    and _LED_BY.fullmatch(text, pm.end, title_start)
+                    and _DELEGATION.search(text, max(0, pm.start - 40), pm.start)
+                ),
+                None,
+            )
+            if sender is not None and body is None:
+                yield Relation(
+                    "WORKS_FOR",
+                    person.id,
+                    sender.id,
+                    text,
+                    0.6,
+                    {"title": title[0]},
+                    "title:leader",
                 )
 
 

@@ -1105,3 +1105,30 @@ def test_honoured_to_support_is_support_given() -> None:
 )
 def test_funding_denied_or_hoped_for_is_no_support(text: str) -> None:
     assert not [r for r in extract(text)["relations"] if r["type"] == "SUPPORTED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Ngày 15/3/2024, Huế tiếp đoàn công tác thành phố Daegu do Thị trưởng Hong Joon-pyo "
+            "dẫn đầu.",
+            "vi",
+        ),
+        (
+            "On March 15, 2024, Hue received a delegation from Daegu, led by Mayor Hong Joon-pyo.",
+            "en",
+        ),
+    ],
+)
+def test_the_leader_of_a_delegation_holds_a_post_in_its_city(text: str, lang: str) -> None:
+    assert ("WORKS_FOR", "person/hong-joon-pyo", "city/daegu") in relations(
+        extract(text, lang=lang)
+    )
+
+
+def test_a_city_led_by_someone_without_a_delegation_gives_no_post() -> None:
+    doc = extract(
+        "On March 15, 2024, the festival in Daegu, led by Mayor Hong Joon-pyo, opened.", lang="en"
+    )
+    assert ("WORKS_FOR", "person/hong-joon-pyo", "city/daegu") not in relations(doc)
