@@ -77,7 +77,7 @@ _BODY_TITLE = re.compile(
     r"\s+(?:(?:[’']s|People[’']s|Party|Committee|Council|municipal|provincial|city)\s+)*"
 )
 # Between a delegation's city or body and the title of the one who leads it.
-_LED_BY = re.compile(r"\s*,?\s*(?:do|led by|headed by)\s+(?:the\s+)?")
+_LED_BY = re.compile(r"\s*,?\s*(?:do|led by|headed by)\s+(?:(?:the|its|their)\s+)?")
 _DELEGATION = re.compile(r"(?<![\w])(?:[Đđ]oàn|delegation)(?![\w])[^.;]{0,40}$")
 _ONLY_PLACES = re.compile(
     r"[\s,–—-]*(?:(?:tại|ở)\s+)?[\s,–—-]*"

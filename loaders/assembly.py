@@ -56,15 +56,29 @@ def hosts_at_home(relations: list[Relation]) -> list[Relation]:
 
 
 def hosts_for_their_body(relations: list[Relation]) -> list[Relation]:
-    """A person who receives guests where a city or a body hosts the same event takes part in
-    it: the city or body is the host. A person is host only where no one else is."""
+    """A person who receives guests for a city or a body takes part in the event, and the city
+    or body hosts it: the one another relation names as host, else the one whose title the
+    person holds in the same sentence ("Chairman of X's People's Committee A hosted ...").
+    A person is host only where no one else is."""
     hosted = {r.target for r in relations if r.type == "HOSTED" and not _person(r.source)}
-    return [
-        Relation("PARTICIPATED_IN", r.source, r.target, r.evidence, r.confidence, how=r.how)
-        if r.type == "HOSTED" and _person(r.source) and r.target in hosted
-        else r
+    posts = {
+        (r.source, r.evidence): r.target
         for r in relations
-    ]
+        if r.type == "WORKS_FOR" and r.how.startswith("title")
+    }
+    out = []
+    for r in relations:
+        if r.type == "HOSTED" and _person(r.source):
+            body = posts.get((r.source, r.evidence))
+            if r.target not in hosted and body is not None:
+                out.append(Relation("HOSTED", body, r.target, r.evidence, r.confidence, how=r.how))
+                hosted.add(r.target)
+            if r.target in hosted:
+                r = Relation(
+                    "PARTICIPATED_IN", r.source, r.target, r.evidence, r.confidence, how=r.how
+                )
+        out.append(r)
+    return out
 
 
 def _person(entity_id: str) -> bool:

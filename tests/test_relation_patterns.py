@@ -1132,3 +1132,18 @@ def test_a_city_led_by_someone_without_a_delegation_gives_no_post() -> None:
         "On March 15, 2024, the festival in Daegu, led by Mayor Hong Joon-pyo, opened.", lang="en"
     )
     assert ("WORKS_FOR", "person/hong-joon-pyo", "city/daegu") not in relations(doc)
+
+
+def test_the_body_whose_title_the_receiving_person_holds_hosts() -> None:
+    doc = extract(
+        "Hue (VNA) – Chairman of the Thua Thien-Hue provincial People's Committee Nguyen Van "
+        "Phuong hosted a reception on April 10 for a delegation from the French city of Blois "
+        "led by its Mayor Marc Gricourt.",
+        lang="en",
+    )
+    event = the_event(doc)["id"]
+    found = relations(doc)
+    assert ("HOSTED", "city/hue", event) in found
+    assert ("PARTICIPATED_IN", "person/nguyen-van-phuong", event) in found
+    assert ("HOSTED", "person/nguyen-van-phuong", event) not in found
+    assert ("WORKS_FOR", "person/marc-gricourt", "city/blois") in found
