@@ -141,6 +141,31 @@ class Resolver:
             added.append((Mention(m.start(), m.end(), "Person", person.name), person))
         return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions
 
+    def places_named_again(
+        self, text: str, mentions: list[tuple[Mention, Entity]]
+    ) -> list[tuple[Mention, Entity]]:
+        """`mentions` with the places the article found by their shape before ("the city of
+        Blois", "Gunpo City") and the sentence names again by their bare name ("Blois")."""
+        shaped = {
+            e.name: e
+            for e in self._by_type.get("City", [])
+            if e.iso is None and e.name[:1].isupper()
+        }
+        if not shaped:
+            return mentions
+        added = []
+        for name, place in shaped.items():
+            for found in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+                start, end = found.span()
+                if any(m.start < end and start < m.end for m, _ in mentions):
+                    continue
+                if _CAPITAL_NEIGHBOUR.match(text, end) or _CAPITAL_BEFORE.search(
+                    text, max(0, start - 30), start
+                ):
+                    continue  # part of a longer name
+                added.append((Mention(start, end, "City", place.name), place))
+        return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions
+
     def title_mentions(
         self, text: str, mentions: list[tuple[Mention, Entity]]
     ) -> list[tuple[Mention, Entity]]:

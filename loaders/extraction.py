@@ -17,6 +17,7 @@ The `Extractor` protocol leaves room for statistical or LLM extractors with the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -61,6 +62,22 @@ _ORGANS = frozenset(words("org_heads", role="organ"))
 # two ("yesterday's farewell reception"), or "on"/"ngày" after it ("the reception on March 15").
 _DATE_BEFORE_EVENT = re.compile(r"(?:['’]s)?\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
 _DATE_AFTER_EVENT = re.compile(r"\s*,?\s*(?:on|in|vào|ngày|hôm)?\s*", re.IGNORECASE)
+
+
+_PARTNERSHIP = frozenset({"PARTNER_OF"})
+_JOINED = re.compile(r"\s+(?:and|và|with|với)\s+")
+
+
+def _partners(text: str, lang: str, mentions: list[tuple[Mention, Entity]]) -> list[Entity]:
+    """The two parties a sentence of partnership names joined ("Hue and Blois have been
+    twinned"): "the two sides" of the next sentences are they."""
+    if not triggers(text, lang, _PARTNERSHIP):
+        return []
+    parties = [(m, e) for m, e in mentions if e.type in _PARTY_TYPES]
+    for (m1, e1), (m2, e2) in itertools.pairwise(parties):
+        if e1 is not e2 and _JOINED.fullmatch(text, m1.end, m2.start):
+            return [e1, e2]
+    return []
 
 
 def _numbered_apart(name: str, other: str) -> bool:
@@ -246,6 +263,7 @@ class FrameExtractor:
                 mentions.append((m, entity))
         mentions = with_defined_acronyms(text, mentions, resolver)
         mentions = resolver.short_mentions(text, mentions)
+        mentions = resolver.places_named_again(text, mentions)
         mentions = resolver.title_mentions(text, mentions)
         mentions = resolver.pronoun_mentions(text, mentions)
         mentions = self._groups(text, lang, mentions)
@@ -290,6 +308,7 @@ class FrameExtractor:
                 self._pair = pair or self._pair
                 s.events.append(s.occasion.event)
                 s.event_at[s.occasion.event.id] = s.occasion.span
+        self._pair = _partners(text, lang, mentions) or self._pair
         if not (date and len(date) < 10):  # a visit dated without a day is background
             s.visit, s.host = visit_of(text, mentions, found)
         attends = bool(triggers(text, lang, _ATTENDANCE))

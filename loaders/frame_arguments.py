@@ -195,7 +195,7 @@ class Clause:
         reach = self.frame.reach
         if after and reach is not None and self.distance(after[0]) > reach:
             return []
-        if not after:
+        if not after or self._claimed_between(after[0]):
             return []
         found = self._list(after[0], side, +1)
         text = self.view.text
@@ -215,6 +215,19 @@ class Clause:
             if person is not None:
                 found.append(person)
         return found
+
+    def _claimed_between(self, arg: Arg) -> bool:
+        """Whether a trigger of another relation stands between this trigger and `arg`: the
+        party is that one's ("twinned since 2009, with funding from X": X funds)."""
+        text, lang = self.view.text, self.view.lang
+        return any(
+            self.t_end <= start
+            and end <= arg.start
+            and frame.frame != self.frame.frame
+            and "object" in (frame.source, frame.target)  # a trigger that takes what follows it
+            and len(text[end : arg.start].split()) <= 3
+            for frame, start, end in triggers(text, lang)
+        )
 
     def _possessor(self, arg: Arg) -> bool:
         """Whether a party is named as a noun's owner ("đại diện của Nhật Bản", "the capital

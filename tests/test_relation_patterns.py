@@ -1147,3 +1147,28 @@ def test_the_body_whose_title_the_receiving_person_holds_hosts() -> None:
     assert ("PARTICIPATED_IN", "person/nguyen-van-phuong", event) in found
     assert ("HOSTED", "person/nguyen-van-phuong", event) not in found
     assert ("WORKS_FOR", "person/marc-gricourt", "city/blois") in found
+
+
+def test_a_place_found_by_its_shape_is_found_again_by_its_bare_name() -> None:
+    doc = extract(
+        "On April 10, 2024, Hue received a delegation from the French city of Blois. Hue and "
+        "Blois have been twinned since 2009.",
+        lang="en",
+    )
+    partners = {frozenset((s, o)) for t, s, o in relations(doc) if t == "PARTNER_OF"}
+    assert frozenset(("city/hue", "city/blois")) in partners
+
+
+def test_the_two_sides_are_the_partners_named_last() -> None:
+    doc = extract(
+        "On April 10, 2024, Hue received a delegation from the French city of Blois. Hue and "
+        "Blois have been twinned since 2009, with funding from the French Development Agency "
+        "(AFD). AFD opened an office in Hue in 1995, and AFD experts often visit Hue. The two "
+        "sides also signed an agreement on cultural exchange.",
+        lang="en",
+    )
+    signing = next(e["id"] for e in events(doc) if e["name"].startswith("Signing"))
+    signatories = {s for t, s, o in relations(doc) if t == "PARTICIPATED_IN" and o == signing}
+    assert signatories == {"city/hue", "city/blois"}
+    partners = {frozenset((s, o)) for t, s, o in relations(doc) if t == "PARTNER_OF"}
+    assert partners == {frozenset(("city/hue", "city/blois"))}  # the funder is no twin
