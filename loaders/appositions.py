@@ -16,7 +16,7 @@ from .coref import Entity, Resolver
 from .events import Relation
 from .gazetteer import Gazetteer
 from .mentions import find_mentions
-from .name_shapes import Mention
+from .name_shapes import GENITIVE, Mention
 from .org_names import ORG_HEADS_VI, SITED_HEADS
 from .person_names import TITLES
 
@@ -236,7 +236,6 @@ def branches(
 # guest's ("reception for the Chief Representative of X") to be read as the organiser.)
 _OWNER_AFTER = re.compile(r"\s*(?:của|of)\s+(?:the\s+)?")
 _OWNER_BEFORE = re.compile(r"['’]s\s+")
-_OF = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$")
 OWNER_TYPES = ("Network",)
 
 
@@ -248,7 +247,7 @@ def owners(
     for event_id, (start, end) in events.items():
         for m, body in bodies:
             if (
-                (start <= m.start and m.end <= end and _OF.search(text, start, m.start))
+                (start <= m.start and m.end <= end and GENITIVE.search(text, start, m.start))
                 or (m.start >= end and _OWNER_AFTER.fullmatch(text, end, m.start))
                 or (m.end <= start and _OWNER_BEFORE.fullmatch(text, m.end, start))
             ):

@@ -46,6 +46,14 @@ class Entity:
 _PRONOUN = re.compile(r"(?:^|(?<=[.;:,“\"]))\s*(?P<pronoun>He|She|he|she|Ông|Bà)\s+(?=[^\W\d_])")
 
 
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """Whether the words at `start:end` are part of a longer name: a capitalised word beside."""
+    return bool(
+        _CAPITAL_NEIGHBOUR.match(text, end)
+        or _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
 def name_key(name: str) -> str:
     return slugify(name).replace("-", "")
 
@@ -134,10 +142,8 @@ class Resolver:
             person = self.short.get(m.group(0))
             if person is None or any(x.start < m.end() and m.start() < x.end for x, _ in mentions):
                 continue
-            if _CAPITAL_NEIGHBOUR.match(text, m.end()) or _CAPITAL_BEFORE.search(
-                text, max(0, m.start() - 30), m.start()
-            ):
-                continue  # part of a longer name
+            if _in_longer_name(text, m.start(), m.end()):
+                continue
             added.append((Mention(m.start(), m.end(), "Person", person.name), person))
         return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions
 
@@ -159,10 +165,8 @@ class Resolver:
                 start, end = found.span()
                 if any(m.start < end and start < m.end for m, _ in mentions):
                     continue
-                if _CAPITAL_NEIGHBOUR.match(text, end) or _CAPITAL_BEFORE.search(
-                    text, max(0, start - 30), start
-                ):
-                    continue  # part of a longer name
+                if _in_longer_name(text, start, end):
+                    continue
                 added.append((Mention(start, end, "City", place.name), place))
         return sorted([*mentions, *added], key=lambda pair: pair[0].start) if added else mentions
 

@@ -20,12 +20,12 @@ from .clauses import (
     listed_with,
 )
 from .frame_triggers import Frame, triggers
+from .name_shapes import GENITIVE
 
 if TYPE_CHECKING:
     from .coref import Entity
 
 _VISITS = frozenset({"VISIT"})
-_GENITIVE = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between the one who leads and a co-agent cue: a comma, a tense word ("A đã phối hợp với B").
 _LEAD_GAP = re.compile(r"[\s,]*(?:(?:đã|đang|sẽ|has|have|had)\s+)?", re.IGNORECASE)
 # A passive word before its agent: "X được Y hỗ trợ", "X được sự tài trợ của Y" is read elsewhere.
@@ -233,7 +233,7 @@ class Clause:
         """Whether a party is named as a noun's owner ("đại diện của Nhật Bản", "the capital
         of Japan"): it qualifies that noun, it does not act."""
         return (
-            _GENITIVE.search(self.view.text, max(self.start, arg.start - 8), arg.start) is not None
+            GENITIVE.search(self.view.text, max(self.start, arg.start - 8), arg.start) is not None
         )
 
     def rest(self, side: str, after: int) -> list[Arg]:

@@ -110,12 +110,7 @@ def _fill(clause: Clause, frame: Frame) -> Iterable[Fact]:
 
     agent = clause.passive_agent("source") if frame.turns else None
     if agent is not None:  # "X được Y hỗ trợ": Y acts on X
-        sources, targets = agent
-        confidence = frame.confidence
-        for target in targets:
-            for source in sources:
-                if source.entity is not target.entity:
-                    yield Fact(frame.frame, source.entity, target.entity, confidence, props, how)
+        yield from _facts(frame, *agent, frame.confidence, props, how)
         return
     if frame.turns and turned_round(clause.view.text, clause.t_start, clause.view.lang):
         # "X nhận được hỗ trợ của Y": the object acts on the subject
@@ -130,11 +125,24 @@ def _fill(clause: Clause, frame: Frame) -> Iterable[Fact]:
         return
     far = max(_nearest(clause, sources), _nearest(clause, targets))
     confidence = frame.confidence - (FAR_PENALTY if far > FAR_WORDS else 0)
+    yield from _facts(frame, sources, targets, confidence, props, how)
+
+
+def _facts(
+    frame: Frame,
+    sources: list[Arg],
+    targets: list[Arg],
+    confidence: float,
+    props: tuple[tuple[str, str], ...],
+    how: str,
+) -> Iterator[Fact]:
+    """A fact from each source to each target, but none from a party to itself."""
     for target in targets:
         for source in sources:
-            if source.entity is target.entity:
-                continue
-            yield Fact(frame.frame, source.entity, target.entity, round(confidence, 2), props, how)
+            if source.entity is not target.entity:
+                yield Fact(
+                    frame.frame, source.entity, target.entity, round(confidence, 2), props, how
+                )
 
 
 # The words that spell out one side of a list: a colon, "gồm" (comprising), "including".

@@ -69,3 +69,7 @@ class Mention:
     backref: bool = False  # a bare head word naming the last entity with that head
     country: str | None = None  # ISO code of a gazetteer place's country
     within: str | None = None  # gazetteer id of the unit a place lies in (a city's province)
+
+
+# A genitive right before a name: "của X", "of (the) X".
+GENITIVE = re.compile(r"(?<![\w])(?:của|of)\s+(?:the\s+)?$", re.IGNORECASE)

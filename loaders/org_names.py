@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from .abbreviations import expansions, is_abbreviation
 from .gazetteer import Match
-from .lexicon import read_table, words
+from .lexicon import words
 from .name_shapes import CAP, UPPER, Mention, alternatives, trim_name
-from .person_names import VIETNAMESE_NAME
+from .person_names import POSTED_TITLES, VIETNAMESE_NAME
 
 ORG_HEADS_VI = words("org_heads", role="head", lang="vi")
 # Heads of bodies named by where they sit: "Đại sứ quán Việt Nam tại Pháp".
@@ -213,9 +213,7 @@ def _canonical_org(head: str, name: str, start: int, places: list) -> str:
 
 # An envoy's title names the mission the envoy heads: "Đại sứ Việt Nam tại Hoa Kỳ" serves the
 # "Đại sứ quán Việt Nam tại Hoa Kỳ" (titles.tsv, column posted).
-_MISSIONS = {
-    r["word"]: r["posted"] for r in read_table("titles") if r.get("posted") not in (None, "", "yes")
-}
+_MISSIONS = {title: head for title, head in POSTED_TITLES.items() if head != "yes"}
 _ENVOY = re.compile(
     rf"(?<![\w])(?P<title>{alternatives(sorted(_MISSIONS, key=len, reverse=True))})\s+$"
 )

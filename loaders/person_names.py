@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from .gazetteer import Gazetteer
-from .lexicon import words
+from .lexicon import read_table, words
 from .name_shapes import CAP, NOT_NAME_WORDS, UPPER, Mention, alternatives
 
 _NAME = rf"{CAP}(?:\s+{CAP}){{1,4}}"
@@ -16,6 +16,10 @@ _NAME = rf"{CAP}(?:\s+{CAP}){{1,4}}"
 PERSON_TITLES = words("titles", before_name="yes")
 _PERSON_TITLE_RE = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len, reverse=True))
 PERSON = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=[(\"“,]))(?:{_PERSON_TITLE_RE})\s+(?P<name>{_NAME})")
+
+# Envoys' titles and what each names: the head of the mission the envoy serves ("Đại sứ":
+# "Đại sứ quán"), or "yes" (titles.tsv, column posted).
+POSTED_TITLES = {r["word"]: r["posted"] for r in read_table("titles") if r.get("posted")}
 
 # Titles of office: before a name they make it a person's, and name the body they serve.
 TITLES = tuple(

@@ -18,6 +18,7 @@ from .coref import Entity
 from .events import Relation
 from .lexicon import read_table
 from .name_shapes import Mention
+from .person_names import POSTED_TITLES
 
 LEVELS = {row["kind"]: int(row["level"]) for row in read_table("place_levels")}
 CONFIDENCE = 0.7
@@ -29,11 +30,7 @@ _WITHIN = re.compile(r"\s+(?:in|trực\s+thuộc|thuộc|của|ở|tại)\s+(?:t
 
 
 # An envoy's title and the place of the post: "Đại sứ Lào tại Việt Nam", "Ambassador to Japan".
-_POSTED = "|".join(
-    re.escape(r["word"])
-    for r in sorted(read_table("titles"), key=lambda r: len(r["word"]), reverse=True)
-    if r.get("posted")
-)
+_POSTED = "|".join(re.escape(t) for t in sorted(POSTED_TITLES, key=len, reverse=True))
 _SEAT_OF_POST = re.compile(
     rf"(?<![\w])(?:{_POSTED})(?:\s+[^\s,;]+){{0,4}}?\s+(?:tại|ở|in|to|at)\s+(?:the\s+)?$"
 )
